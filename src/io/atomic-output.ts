@@ -1,0 +1,38 @@
+// Output is never half-written: files and directories are built beside their final
+// place and renamed into it only when complete.
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/** Writes `content` to `path` through a temporary sibling and a rename. */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Fills a fresh temporary directory with `build`, then swaps it into `target`.
+ * If `build` throws, `target` is left exactly as it was.
+ */
+export function writeDirAtomic(target: string, build: (tmpDir: string) => void): void {
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const tmp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
+  try {
+    build(tmp);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  const old = existsSync(target) ? `${tmp}.old` : undefined;
+  if (old) renameSync(target, old);
+  renameSync(tmp, target);
+  if (old) rmSync(old, { recursive: true, force: true });
+}
