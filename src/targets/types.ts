@@ -52,7 +52,14 @@ export interface StandardTypes {
   uintmaxType: string;
   intptrType: string;
   wcharType: string;
+  /** wint_t: `unsigned int` on riscv64, `int` elsewhere. */
+  wintType: string;
+  /** int64_t: `long int` on LP64 targets, `long long int` on ILP32. */
+  int64Type: string;
 }
+
+/** Binary formats of the floating types; drives the __FLT_*, __DBL_*, __LDBL_* families. */
+export type FloatFormat = "ieee-half" | "ieee-single" | "ieee-double" | "x87-extended" | "ieee-quad";
 
 export interface TargetAbi {
   endian: "little" | "big";
@@ -62,6 +69,48 @@ export interface TargetAbi {
   maxAlign: number;
   bitfields: BitfieldRules;
   standardTypes: StandardTypes;
+  /** Format of `long double` (`float` is always ieee-single, `double` ieee-double). */
+  longDoubleFormat: FloatFormat;
+  /**
+   * Enums take `int`, else `unsigned int` when no enumerator is negative, else the first of
+   * long / long long (signed or not) that holds every value. With short enums the smallest
+   * integer type that fits is used instead. No FreeBSD target uses short enums.
+   */
+  shortEnums: boolean;
+  /** Widest atomic operation done inline (lock-free), in bits. */
+  maxAtomicInlineWidth: number;
+}
+
+export interface MacroDefinition {
+  name: string;
+  /** The replacement text exactly as `-dM -E` prints it ("" for an empty definition). */
+  value: string;
+}
+
+/**
+ * Predefined macros that are specific to the arch rather than derived from the ABI facts,
+ * and what the kernel code-generation flags change about them.
+ */
+export interface ArchMacros {
+  /** CPU and ABI macros for the default CPU of the triple (e.g. `__x86_64__`, `__ARM_ARCH`). */
+  base: MacroDefinition[];
+  /** Macros outside the reserved namespace, defined only in GNU modes (e.g. `i386`). */
+  gnuOnly: MacroDefinition[];
+  /** Whether `_Float16` is available, which brings the __FLT16_* family. */
+  hasFloat16: boolean;
+  /** Cache line size used for __GCC_CONSTRUCTIVE_SIZE / __GCC_DESTRUCTIVE_SIZE. */
+  cacheLineSize: number;
+  /** __BITINT_MAXWIDTH__. */
+  bitIntMaxWidth: number;
+  /** Whether __REGISTER_PREFIX__ is defined (as empty). */
+  hasRegisterPrefix: boolean;
+  /** What `kernelCFlags` change: names removed, then definitions added or replaced. */
+  kernel: {
+    remove: string[];
+    define: MacroDefinition[];
+    /** Whether _Float16 survives the kernel flags (soft-float x86 loses it). */
+    hasFloat16: boolean;
+  };
 }
 
 export interface TargetDescription {
@@ -83,6 +132,7 @@ export interface TargetDescription {
   /** Rust's `target_arch` value for cfg() in the emitted crate. */
   rustTargetArch: string;
   abi: TargetAbi;
+  macros: ArchMacros;
 }
 
 /** A FreeBSD release as the triple names it: `<arch>-unknown-freebsd<major>.<minor>`. */
