@@ -1,0 +1,118 @@
+// Files as the build sees them: the synthesized build directory (generated headers and the
+// `machine`/`x86` links) laid over the real file system, which is only ever read.
+import { readFileSync, statSync } from "node:fs";
+import { posix, relative, isAbsolute } from "node:path";
+import { BUILD_DIR, isOptionHeaderName } from "./build-directory.js";
+import type { BuildDirectory } from "./types.js";
+
+/**
+ * Contents of real files by absolute path (null: no such file). One cache can serve many
+ * translation units and build configurations over the same tree.
+ */
+export class RealFileCache {
+  private readonly texts = new Map<string, string | null>();
+  private readonly dirs = new Map<string, boolean>();
+
+  read(path: string): string | undefined {
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      try {
+        text = statSync(path).isFile() ? readFileSync(path, "utf8") : null;
+      } catch {
+        text = null;
+      }
+      this.texts.set(path, text);
+    }
+    return text ?? undefined;
+  }
+
+  isDirectory(path: string): boolean {
+    let found = this.dirs.get(path);
+    if (found === undefined) {
+      try {
+        found = statSync(path).isDirectory();
+      } catch {
+        found = false;
+      }
+      this.dirs.set(path, found);
+    }
+    return found;
+  }
+
+  /** How many distinct paths were looked up (for measurements). */
+  get size(): number {
+    return this.texts.size;
+  }
+}
+
+/** Where a path lands once the build directory's links are followed. */
+export type ResolvedPath =
+  | { kind: "generated"; name: string; text: string }
+  | { kind: "real"; path: string }
+  | { kind: "missing" };
+
+export class BuildFileSystem {
+  constructor(
+    private readonly build: BuildDirectory,
+    /** The tree root, for display paths. */
+    private readonly sysDir: string,
+    private readonly cache: RealFileCache = new RealFileCache(),
+  ) {}
+
+  /**
+   * Resolves a path. Paths in the build directory follow its links physically, as the OS
+   * follows a symlink: `<build>/machine/../foo.h` is `<sys>/amd64/foo.h`.
+   */
+  resolve(path: string): ResolvedPath {
+    const normalized = path.startsWith(BUILD_DIR + "/") ? path : posix.normalize(path);
+    if (!normalized.startsWith(BUILD_DIR + "/")) return { kind: "real", path: normalized };
+    const parts = normalized.slice(BUILD_DIR.length + 1).split("/").filter((p) => p !== "" && p !== ".");
+    if (parts.length === 0) return { kind: "missing" };
+    const alias = this.build.aliases.get(parts[0]);
+    if (alias !== undefined) return { kind: "real", path: posix.join(alias, ...parts.slice(1)) };
+    if (parts.length !== 1) return { kind: "missing" };
+    const name = parts[0];
+    const text = this.build.files.get(name);
+    if (text !== undefined) return { kind: "generated", name, text };
+    if (this.build.emptyOptHeaders && isOptionHeaderName(name)) return { kind: "generated", name, text: "" };
+    return { kind: "missing" };
+  }
+
+  /** The text of a file, or undefined when there is none. */
+  readFile(path: string): string | undefined {
+    const r = this.resolve(path);
+    if (r.kind === "generated") return r.text;
+    if (r.kind === "real") return this.cache.read(r.path);
+    return undefined;
+  }
+
+  fileExists(path: string): boolean {
+    return this.readFile(path) !== undefined;
+  }
+
+  isDirectory(path: string): boolean {
+    if (path === BUILD_DIR) return true;
+    const r = this.resolve(path);
+    return r.kind === "real" && this.cache.isDirectory(r.path);
+  }
+
+  /** The file a path stands for, for dependency lists: real path, or `<build>/name`. */
+  realPath(path: string): string {
+    const r = this.resolve(path);
+    if (r.kind === "generated") return `${BUILD_DIR}/${r.name}`;
+    if (r.kind === "real") return r.path;
+    return path;
+  }
+
+  /**
+   * How a location in `path` is shown: relative to the tree for its files (a header
+   * reached through `machine/` shows as `amd64/include/...`, the file one can open),
+   * `<build>/name` for generated ones, anything else as given.
+   */
+  displayPath(path: string): string {
+    const real = this.realPath(path);
+    if (real.startsWith(BUILD_DIR + "/") || !isAbsolute(real)) return real;
+    const rel = relative(this.sysDir, real);
+    return rel.startsWith("..") || isAbsolute(rel) ? real : rel;
+  }
+}
