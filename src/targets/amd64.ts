@@ -84,7 +84,14 @@ export const amd64: TargetDescription = {
     hasRegisterPrefix: true,
     kernel: {
       // No MMX/SSE and the kernel code model.
-      remove: ["__MMX__", "__SSE__", "__SSE2__", "__SSE_MATH__", "__SSE2_MATH__", "__code_model_small__"],
+      remove: [
+        "__MMX__",
+        "__SSE__",
+        "__SSE2__",
+        "__SSE_MATH__",
+        "__SSE2_MATH__",
+        "__code_model_small__",
+      ],
       define: [{ name: "__code_model_kernel__", value: "1" }],
       hasFloat16: false,
     },

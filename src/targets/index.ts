@@ -1,11 +1,27 @@
 // The registry of target descriptions, and how a target is named on the command line.
 import { fail, type SourceLocation } from "../diagnostics/index.js";
 import { amd64 } from "./amd64.js";
+import { arm64 } from "./arm64.js";
+import { armv7 } from "./armv7.js";
+import { i386 } from "./i386.js";
+import { powerpc } from "./powerpc.js";
+import { powerpc64 } from "./powerpc64.js";
+import { powerpc64le } from "./powerpc64le.js";
+import { riscv64 } from "./riscv64.js";
 import type { FreeBSDRelease, TargetDescription, TargetName } from "./types.js";
 
 export type * from "./types.js";
 
-const registry: Partial<Record<TargetName, TargetDescription>> = { amd64 };
+const registry: Record<TargetName, TargetDescription> = {
+  amd64,
+  i386,
+  arm64,
+  armv7,
+  riscv64,
+  powerpc,
+  powerpc64,
+  powerpc64le,
+};
 
 /** Every supported target, in a fixed order. */
 export const targetNames: readonly TargetName[] = Object.keys(registry) as TargetName[];
@@ -44,7 +60,7 @@ export function isTargetName(name: string): name is TargetName {
 }
 
 export function getTarget(name: TargetName): TargetDescription {
-  const target = registry[name];
+  const target = isTargetName(name) ? registry[name] : undefined;
   if (!target) fail(`unknown target '${name}' (valid targets: ${targetNames.join(", ")})`);
   return target;
 }
@@ -57,7 +73,7 @@ export function parseTargetName(input: string, location?: SourceLocation): Targe
   const key = input.trim().toLowerCase();
   if (isTargetName(key)) return key;
   const alias = aliases[key];
-  if (alias !== undefined && isTargetName(alias)) return alias;
+  if (alias !== undefined) return alias;
   const valid = `valid targets: ${targetNames.join(", ")}`;
   const choices = ambiguous[key];
   if (choices) {
@@ -78,6 +94,7 @@ export function parseRelease(text: string, location?: SourceLocation): FreeBSDRe
   if (!match) fail(`invalid FreeBSD release '${text}' (expected MAJOR.MINOR, e.g. 13.0)`, location);
   const major = Number(match[1]);
   const minor = Number(match[2] ?? "0");
-  if (major < 1) fail(`invalid FreeBSD release '${text}' (the major version starts at 1)`, location);
+  if (major < 1)
+    fail(`invalid FreeBSD release '${text}' (the major version starts at 1)`, location);
   return { major, minor };
 }

@@ -26,7 +26,7 @@ export type ScalarKind =
   | "pointer";
 
 export interface ScalarLayout {
-  /** sizeof, in bytes. */
+  /** sizeof, in bytes; 0 (with align 0) when the target lacks the type (__int128 on 32-bit targets). */
   size: number;
   /** Alignment as a struct member and for _Alignof (clang's ABI alignment). */
   align: number;
@@ -59,7 +59,12 @@ export interface StandardTypes {
 }
 
 /** Binary formats of the floating types; drives the __FLT_*, __DBL_*, __LDBL_* families. */
-export type FloatFormat = "ieee-half" | "ieee-single" | "ieee-double" | "x87-extended" | "ieee-quad";
+export type FloatFormat =
+  | "ieee-half"
+  | "ieee-single"
+  | "ieee-double"
+  | "x87-extended"
+  | "ieee-quad";
 
 export interface TargetAbi {
   endian: "little" | "big";
@@ -104,6 +109,11 @@ export interface ArchMacros {
   bitIntMaxWidth: number;
   /** Whether __REGISTER_PREFIX__ is defined (as empty). */
   hasRegisterPrefix: boolean;
+  /**
+   * Changes clang makes for releases before `beforeMajor` (the triple carries the release:
+   * powerpc64 was ELFv1 before FreeBSD 13), applied after `base`.
+   */
+  olderReleases?: { beforeMajor: number; remove: string[]; define: MacroDefinition[] }[];
   /** What `kernelCFlags` change: names removed, then definitions added or replaced. */
   kernel: {
     remove: string[];

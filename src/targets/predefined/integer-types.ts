@@ -1,0 +1,98 @@
+// Facts about the C integer type names clang uses in its predefined macros: width,
+// signedness, printf length modifier and literal suffix, derived from the target's ABI.
+import type { ScalarKind, TargetAbi } from "../types.js";
+
+export interface IntegerType {
+  /** Spelled as clang prints it, e.g. "long unsigned int". */
+  name: string;
+  kind: ScalarKind;
+  signed: boolean;
+  /** Width in bits. */
+  width: number;
+  /** printf length modifier: "hh", "h", "", "l", "ll". */
+  lengthModifier: string;
+  /** Integer literal suffix: "", "U", "L", "UL", "LL", "ULL". */
+  literalSuffix: string;
+}
+
+interface Spelling {
+  kind: ScalarKind;
+  signed: boolean;
+  lengthModifier: string;
+}
+
+const spellings: Record<string, Spelling> = {
+  "signed char": { kind: "char", signed: true, lengthModifier: "hh" },
+  "unsigned char": { kind: "char", signed: false, lengthModifier: "hh" },
+  short: { kind: "short", signed: true, lengthModifier: "h" },
+  "unsigned short": { kind: "short", signed: false, lengthModifier: "h" },
+  int: { kind: "int", signed: true, lengthModifier: "" },
+  "unsigned int": { kind: "int", signed: false, lengthModifier: "" },
+  "long int": { kind: "long", signed: true, lengthModifier: "l" },
+  "long unsigned int": { kind: "long", signed: false, lengthModifier: "l" },
+  "long long int": { kind: "long long", signed: true, lengthModifier: "ll" },
+  "long long unsigned int": { kind: "long long", signed: false, lengthModifier: "ll" },
+};
+
+/** Literal suffixes exist only for int and wider; narrower types promote to int. */
+function literalSuffix(kind: ScalarKind, signed: boolean): string {
+  const u = signed ? "" : "U";
+  switch (kind) {
+    case "int":
+      return u;
+    case "long":
+      return `${u}L`;
+    case "long long":
+      return `${u}LL`;
+    default:
+      return "";
+  }
+}
+
+export function integerType(abi: TargetAbi, name: string): IntegerType {
+  const s = spellings[name];
+  if (!s) throw new Error(`not an integer type spelling: '${name}'`);
+  return {
+    name,
+    kind: s.kind,
+    signed: s.signed,
+    width: abi.scalars[s.kind].size * 8,
+    lengthModifier: s.lengthModifier,
+    literalSuffix: literalSuffix(s.kind, s.signed),
+  };
+}
+
+/** The unsigned type of the same rank, spelled as clang does ("long int" -> "long unsigned int"). */
+export function unsignedOf(abi: TargetAbi, t: IntegerType): IntegerType {
+  if (!t.signed) return t;
+  const name =
+    t.name === "signed char"
+      ? "unsigned char"
+      : t.name === "short"
+        ? "unsigned short"
+        : t.name === "int"
+          ? "unsigned int"
+          : t.name.replace(/ int$/, " unsigned int");
+  return integerType(abi, name);
+}
+
+/** The type's maximum as clang writes it, e.g. 9223372036854775807L or 65535. */
+export function maxLiteral(t: IntegerType): string {
+  const max = (1n << BigInt(t.signed ? t.width - 1 : t.width)) - 1n;
+  return `${max}${t.literalSuffix}`;
+}
+
+/** The exact-width signed type for 8/16/32/64 bits. */
+export function exactWidthType(abi: TargetAbi, width: number): IntegerType {
+  const name =
+    width === 8
+      ? "signed char"
+      : width === 16
+        ? "short"
+        : width === 32
+          ? "int"
+          : abi.standardTypes.int64Type;
+  const t = integerType(abi, name);
+  if (t.width !== width) throw new Error(`no ${width}-bit integer type`);
+  return t;
+}
