@@ -1,0 +1,147 @@
+// Public API of the kobj stage: the headers (and sources) a kernel build generates from the
+// tree's kobj interfaces (`*.m`) and vnode operation list (`kern/vnode_if.src`), as in-memory
+// files, plus the parsed descriptions they come from.
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { fail } from "../diagnostics/index.js";
+import {
+  currentKobjDialect,
+  currentVnodeDialect,
+  kobjDialectOf,
+  vnodeDialectOf,
+  type KobjDialect,
+  type VnodeDialect,
+} from "./dialect.js";
+import { emitInterfaceHeader, emitInterfaceSource, outputNames } from "./interface-emitter.js";
+import { parseInterfaceFile, type ParsedInterface } from "./interface-parser.js";
+import type { VnodeOpsFile } from "./model.js";
+import { parseVnodeOps } from "./vnode-parser.js";
+import { emitVnodeHeader, emitVnodeNewProto, emitVnodeTypedefs } from "./vnode-header-emitter.js";
+import { emitVnodeSource } from "./vnode-source-emitter.js";
+
+export type * from "./model.js";
+export type { KobjDialect, VnodeDialect } from "./dialect.js";
+export { parseInterfaceFile } from "./interface-parser.js";
+export { parseVnodeOps } from "./vnode-parser.js";
+
+export interface GeneratorOptions {
+  /**
+   * How the build names the tree on the generator's command line; the kobj outputs embed
+   * `<sourceRoot>/<file>`. A kernel build directory uses `../../..`; the default is `sys` as
+   * given, as a module build with an absolute SYSDIR does.
+   */
+  sourceRoot?: string;
+}
+
+export interface KobjOptions extends GeneratorOptions {
+  /** Override the conventions otherwise read from the tree's tools/makeobjops.awk. */
+  dialect?: KobjDialect;
+}
+
+export interface VnodeOptions {
+  /** Override the conventions otherwise read from the tree's tools/vnode_if.awk. */
+  dialect?: VnodeDialect;
+}
+
+export const vnodeOpsSource = "kern/vnode_if.src";
+
+/** Every kobj interface file in the tree, relative to it (`kern/device_if.m`, ...), sorted. */
+export function listInterfaceFiles(sys: string): string[] {
+  if (!existsSync(sys)) fail(`kernel source tree not found: ${sys}`);
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(sys, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith(".m")) found.push(path);
+    }
+  };
+  walk("");
+  return found.sort(byCodeUnits);
+}
+
+/** Parses one interface file of the tree (path relative to `sys`, or absolute). */
+export function readInterfaceFile(
+  sys: string,
+  file: string,
+  options: KobjOptions = {},
+): ParsedInterface {
+  const dialect = options.dialect ?? kobjDialectFor(sys);
+  const onDisk = isAbsolute(file) ? file : join(sys, file);
+  const embedded = isAbsolute(file) ? file : `${options.sourceRoot ?? sys}/${file}`;
+  return parseInterfaceFile(readInput(onDisk), embedded, dialect, onDisk);
+}
+
+/** `<name>_if.h` for each interface file (default: all of listInterfaceFiles). */
+export function generateKobjHeaders(
+  sys: string,
+  files?: string[],
+  options: KobjOptions = {},
+): Map<string, string> {
+  const dialect = options.dialect ?? kobjDialectFor(sys);
+  const out = new Map<string, string>();
+  for (const file of files ?? listInterfaceFiles(sys)) {
+    const parsed = readInterfaceFile(sys, file, { ...options, dialect });
+    out.set(outputNames(parsed.file.path).header, emitInterfaceHeader(parsed.file, dialect));
+  }
+  return out;
+}
+
+/** `<name>_if.c` for each interface file. */
+export function generateKobjSources(
+  sys: string,
+  files?: string[],
+  options: KobjOptions = {},
+): Map<string, string> {
+  const dialect = options.dialect ?? kobjDialectFor(sys);
+  const out = new Map<string, string>();
+  for (const file of files ?? listInterfaceFiles(sys)) {
+    const parsed = readInterfaceFile(sys, file, { ...options, dialect });
+    out.set(outputNames(parsed.file.path).source, emitInterfaceSource(parsed.file, dialect));
+  }
+  return out;
+}
+
+/** The parsed `kern/vnode_if.src` of the tree. */
+export function readVnodeOps(sys: string, options: VnodeOptions = {}): VnodeOpsFile {
+  const dialect = options.dialect ?? vnodeDialectFor(sys);
+  const path = join(sys, vnodeOpsSource);
+  return parseVnodeOps(readInput(path), path, dialect);
+}
+
+/** vnode_if.h, vnode_if_newproto.h and vnode_if_typedef.h. */
+export function generateVnodeHeaders(sys: string, options: VnodeOptions = {}): Map<string, string> {
+  const dialect = options.dialect ?? vnodeDialectFor(sys);
+  const ops = readVnodeOps(sys, { dialect });
+  return new Map([
+    ["vnode_if.h", emitVnodeHeader(ops, dialect)],
+    ["vnode_if_newproto.h", emitVnodeNewProto(ops, dialect)],
+    ["vnode_if_typedef.h", emitVnodeTypedefs(ops, dialect)],
+  ]);
+}
+
+/** vnode_if.c. */
+export function generateVnodeSource(sys: string, options: VnodeOptions = {}): Map<string, string> {
+  const dialect = options.dialect ?? vnodeDialectFor(sys);
+  return new Map([["vnode_if.c", emitVnodeSource(readVnodeOps(sys, { dialect }), dialect)]]);
+}
+
+/** The tree's makeobjops.awk conventions; the newest known ones when the tree lacks the script. */
+export function kobjDialectFor(sys: string): KobjDialect {
+  const script = join(sys, "tools", "makeobjops.awk");
+  return existsSync(script) ? kobjDialectOf(readFileSync(script, "utf8")) : currentKobjDialect;
+}
+
+export function vnodeDialectFor(sys: string): VnodeDialect {
+  const script = join(sys, "tools", "vnode_if.awk");
+  return existsSync(script) ? vnodeDialectOf(readFileSync(script, "utf8")) : currentVnodeDialect;
+}
+
+function readInput(path: string): string {
+  if (!existsSync(path)) fail(`no such file: ${path}`);
+  return readFileSync(path, "utf8");
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
