@@ -11,6 +11,20 @@ import { riscv64 } from "./riscv64.js";
 import type { FreeBSDRelease, TargetDescription, TargetName } from "./types.js";
 
 export type * from "./types.js";
+export { enumUnderlyingType } from "./enums.js";
+export { integerType, unsignedOf, maxLiteral, type IntegerType } from "./integer-types.js";
+export {
+  predefinedMacros,
+  cStandards,
+  defaultCStandard,
+  defaultClangVersion,
+  parseClangVersion,
+  floatFormats,
+  type CStandard,
+  type ClangVersion,
+  type FloatFormatFacts,
+  type PredefinedOptions,
+} from "./predefined/index.js";
 
 const registry: Record<TargetName, TargetDescription> = {
   amd64,

@@ -77,9 +77,8 @@ export interface TargetAbi {
   /** Format of `long double` (`float` is always ieee-single, `double` ieee-double). */
   longDoubleFormat: FloatFormat;
   /**
-   * Enums take `int`, else `unsigned int` when no enumerator is negative, else the first of
-   * long / long long (signed or not) that holds every value. With short enums the smallest
-   * integer type that fits is used instead. No FreeBSD target uses short enums.
+   * Whether enums shrink to the smallest integer type that fits (-fshort-enums). No FreeBSD
+   * target does; `enumUnderlyingType()` in enums.ts holds the full rule.
    */
   shortEnums: boolean;
   /** Widest atomic operation done inline (lock-free), in bits. */

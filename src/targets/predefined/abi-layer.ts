@@ -9,7 +9,7 @@ import {
   maxLiteral,
   unsignedOf,
   type IntegerType,
-} from "./integer-types.js";
+} from "../integer-types.js";
 
 const def = (name: string, value: string | number): MacroDefinition => ({
   name,

@@ -1,6 +1,6 @@
-// Facts about the C integer type names clang uses in its predefined macros: width,
+// Facts about the C integer type names as clang spells them: width,
 // signedness, printf length modifier and literal suffix, derived from the target's ABI.
-import type { ScalarKind, TargetAbi } from "../types.js";
+import type { ScalarKind, TargetAbi } from "./types.js";
 
 export interface IntegerType {
   /** Spelled as clang prints it, e.g. "long unsigned int". */
