@@ -1,0 +1,116 @@
+// The public shapes of the preprocessor: what callers pass in and what they get back.
+import type { Diagnostic, SourceLocation } from "../diagnostics/index.js";
+import type { PPToken } from "./tokens.js";
+
+export type { PPToken, TokenKind } from "./tokens.js";
+
+export interface FileProvider {
+  /** Contents of the file at an absolute path, or undefined if there is none. */
+  readFile(path: string): string | undefined;
+  /** Whether a directory exists (include search skips missing dirs). Optional. */
+  isDirectory?(path: string): boolean;
+}
+
+/**
+ * Answers for the feature-test builtins. Each returns the value for a name, or undefined to
+ * fall back to clang 19's answer for C (see features.ts).
+ */
+export interface FeatureQueries {
+  feature?(name: string): number | undefined;
+  extension?(name: string): number | undefined;
+  builtin?(name: string): number | undefined;
+  attribute?(name: string): number | undefined;
+  cAttribute?(name: string): number | undefined;
+  declspecAttribute?(name: string): number | undefined;
+}
+
+export interface PreprocessLimits {
+  /** Largest source file accepted, in bytes of text (default 64 MiB). */
+  maxFileSize: number;
+  /** Deepest #include nesting (default 200, as clang). */
+  maxIncludeDepth: number;
+  /** Most tokens macro expansion may produce in one translation unit (default 50 million). */
+  maxExpansionTokens: number;
+  /** Deepest nesting of parentheses in an #if expression (default 256, as clang). */
+  maxBracketDepth: number;
+  /** Deepest nesting of macro invocations inside macro arguments (default 2000). */
+  maxExpansionDepth: number;
+}
+
+export const defaultLimits: PreprocessLimits = {
+  maxFileSize: 64 * 1024 * 1024,
+  maxIncludeDepth: 200,
+  maxExpansionTokens: 50_000_000,
+  maxBracketDepth: 256,
+  maxExpansionDepth: 2000,
+};
+
+export interface PreprocessOptions {
+  files: FileProvider;
+  /** Absolute path of the main file. */
+  mainFile: string;
+  /** -iquote directories: searched for "" includes after the includer's directory. */
+  quoteDirs?: string[];
+  /** -I directories, searched in order for "" (after quoteDirs) and <>. */
+  includeDirs: string[];
+  /** -isystem directories, after includeDirs; files found there are system headers. */
+  systemDirs?: string[];
+  /** #define/#undef lines processed first as "<built-in>" (target macros, then -D/-U in order). */
+  predefines: string;
+  /** -include files, in order, before the main file. */
+  forcedIncludes?: string[];
+  /** Answers for __has_feature and friends; defaults are clang 19's for C. */
+  hasFeature?: FeatureQueries;
+  /** How absolute paths appear in locations, __FILE__ and line markers (default: as is). */
+  displayPath?: (absPath: string) => string;
+  /** Whether plain `char` is signed on the target (character constants in #if); default true. */
+  charIsSigned?: boolean;
+  limits?: Partial<PreprocessLimits>;
+}
+
+export interface MacroDefinition {
+  name: string;
+  /** Parameter names (a named variadic parameter keeps its name; `...` appears as __VA_ARGS__). */
+  params: string[] | null;
+  variadic: boolean;
+  /** Body spelling, tokens separated by single spaces where the source had whitespace. */
+  body: string;
+  location?: SourceLocation;
+  /** False if the macro was #undef'd and not defined again. */
+  defined: boolean;
+  /** Predefined (from <built-in>, or a builtin such as __FILE__). */
+  builtin: boolean;
+}
+
+export interface IncludeEdge {
+  /** Display path of the including file ("<built-in>" for -include). */
+  from: string;
+  /** Display path of the included file. */
+  to: string;
+  line: number;
+  kind: "include" | "include_next" | "forced";
+}
+
+/** Where the token stream enters or leaves a file, for `# N "file" flags` markers. */
+export interface FileTransition {
+  /** Index of the first token after the transition. */
+  tokenIndex: number;
+  file: string;
+  /** Line the next token is counted from. */
+  line: number;
+  /** 1 entering an include, 2 returning to the includer, 0 a #line change or the start. */
+  flag: 0 | 1 | 2;
+  system: boolean;
+}
+
+export interface PreprocessResult {
+  tokens: PPToken[];
+  macros: MacroDefinition[];
+  includes: IncludeEdge[];
+  /** Absolute paths of every file read, in first-read order (for a depfile). */
+  files: string[];
+  /** Warnings (#warning, null characters, ...). */
+  diagnostics: Diagnostic[];
+  /** File entries and exits in token order, for line markers. */
+  transitions: FileTransition[];
+}
