@@ -1,0 +1,73 @@
+// The C probe: the checked source followed by one _Static_assert per fact we computed
+// (sizeof, _Alignof, offsetof), each tagged so a failure maps back to its record and field.
+import type { DeclLocation, TranslationUnit } from "../ir/index.js";
+import { flattenMembers, type FlattenSource, type RecordLayout } from "../layout/index.js";
+
+export type CheckProperty = "size" | "align" | "offset";
+
+export interface ProbeCheck {
+  index: number;
+  recordId: string;
+  property: CheckProperty;
+  /** Member path for offset checks ("" for record-level checks). */
+  member: string;
+  expected: number;
+  /** The C expression the assertion compares. */
+  expression: string;
+  location: DeclLocation;
+}
+
+export interface Probe {
+  /** Text appended after the checked source. */
+  assertions: string;
+  checks: ProbeCheck[];
+}
+
+/** Message prefix that marks our assertions in the compiler's diagnostics. */
+export const CHECK_TAG = "kpi-check:";
+
+/** Marker file name the assertions are attributed to. */
+export const PROBE_FILE = "<kpi-layout-probe>";
+
+/**
+ * How C code can name each record: its tag, or for an anonymous record the typedef that
+ * names it. Records that neither names (anonymous members, `struct {...} var;`) map to nothing.
+ */
+export function recordSpellings(unit: TranslationUnit): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of unit.records) {
+    if (r.tag !== null) names.set(r.id, `${r.kind} ${r.tag}`);
+  }
+  for (const t of unit.typedefs) {
+    const ty = t.type;
+    if (ty.kind === "record" && !names.has(ty.id) && !ty.const && !ty.volatile) names.set(ty.id, t.name);
+  }
+  return names;
+}
+
+export function buildProbe(
+  layouts: RecordLayout[],
+  source: FlattenSource,
+  spellings: Map<string, string>,
+): Probe {
+  const checks: ProbeCheck[] = [];
+  const lines: string[] = [`# 1 "${PROBE_FILE}"`];
+  const add = (layout: RecordLayout, property: CheckProperty, member: string, expression: string, expected: number, location: DeclLocation) => {
+    const index = checks.length;
+    checks.push({ index, recordId: layout.id, property, member, expected, expression, location });
+    lines.push(`_Static_assert(${expression} == ${expected}, "${CHECK_TAG}${index}");`);
+  };
+  // Members of records C cannot name are checked through the record that contains them.
+  const expand = (id: string) => !spellings.has(id);
+  for (const layout of layouts) {
+    const name = spellings.get(layout.id);
+    if (name === undefined) continue;
+    add(layout, "size", "", `sizeof(${name})`, layout.size, layout.location);
+    add(layout, "align", "", `_Alignof(${name})`, layout.align, layout.location);
+    for (const m of flattenMembers(source, layout, expand)) {
+      if (!m.addressable) continue;
+      add(layout, "offset", m.path, `__builtin_offsetof(${name}, ${m.path})`, m.bitOffset / 8, m.location);
+    }
+  }
+  return { assertions: lines.join("\n") + "\n", checks };
+}

@@ -1,0 +1,134 @@
+// Checks our layouts of one translation unit against the C compiler with a single compile:
+// a probe of _Static_asserts (size, alignment, offsets) plus the compiler's record dump
+// (bitfield positions and records C cannot name).
+import { DiagnosticError, error, type Diagnostic } from "../diagnostics/index.js";
+import type { TranslationUnit } from "../ir/index.js";
+import { LayoutEngine, type RecordLayout } from "../layout/index.js";
+import type { TargetDescription } from "../targets/types.js";
+import { compareWithDump, DumpIndex, type Mismatch } from "./compare.js";
+import { parseProbeDiagnostics } from "./compiler-diagnostics.js";
+import { buildProbe, recordSpellings, type ProbeCheck } from "./probe.js";
+import { parseRecordDump } from "./record-dump.js";
+import { compileProbe } from "./run-compiler.js";
+
+export interface VerifyRequest {
+  unit: TranslationUnit;
+  target: TargetDescription;
+  /** The compiler to ask, e.g. "clang-19". */
+  compiler: string;
+  /**
+   * Arguments that put the compiler in the unit's configuration (--target, -D, -I, ...),
+   * without an input file or output mode.
+   */
+  compilerArgs: string[];
+  /** The checked source: a file the probe #includes, or preprocessed text it embeds. */
+  source: { includePath: string } | { text: string };
+}
+
+export interface VerifyReport {
+  recordsChecked: number;
+  fieldsChecked: number;
+  mismatches: Mismatch[];
+  /** Records we could not lay out (e.g. a member of incomplete type): each is a failure. */
+  layoutFailures: Diagnostic[];
+  /** Records neither the probe nor the dump could reach, with the reason. */
+  unchecked: { recordId: string; reason: string }[];
+}
+
+function mismatchKey(m: Pick<Mismatch, "recordId" | "member" | "property">): string {
+  return `${m.recordId}\u0000${m.member}\u0000${m.property}`;
+}
+
+function fromFailedCheck(check: ProbeCheck, actual: number | null, rejection: string | null): Mismatch {
+  return {
+    recordId: check.recordId,
+    member: check.member,
+    property: rejection !== null ? "rejected" : check.property,
+    ours: String(check.expected),
+    compiler: rejection ?? (actual === null ? "unknown" : String(actual)),
+    location: check.location,
+  };
+}
+
+export function probeText(source: VerifyRequest["source"], assertions: string): string {
+  const body = "includePath" in source ? `#include "${source.includePath.replace(/(["\\])/g, "\\$1")}"\n` : source.text;
+  return `${body}${body.endsWith("\n") ? "" : "\n"}${assertions}`;
+}
+
+export async function verifyLayouts(request: VerifyRequest): Promise<VerifyReport> {
+  const engine = new LayoutEngine(request.unit, request.target);
+  const { layouts, diagnostics: layoutFailures } = engine.layoutAll();
+  const spellings = recordSpellings(request.unit);
+  const probe = buildProbe(layouts, engine, spellings);
+
+  const args = [
+    ...request.compilerArgs,
+    "-fsyntax-only",
+    "-ferror-limit=0",
+    "-Wno-everything",
+    "-Xclang",
+    "-fdump-record-layouts-complete",
+  ];
+  const result = await compileProbe(request.compiler, args, probeText(request.source, probe.assertions));
+  const diagnostics = parseProbeDiagnostics(result.stderr);
+  if (diagnostics.otherErrors.length > 0 || (result.exitCode !== 0 && diagnostics.failed.length === 0)) {
+    const shown = diagnostics.otherErrors.slice(0, 20).map((e) =>
+      error(`${request.compiler} rejected the checked source: ${e.message}`, { file: e.file, line: e.line, column: e.column }),
+    );
+    if (shown.length === 0) shown.push(error(`${request.compiler} failed (exit ${result.exitCode}): ${result.stderr.trim().split("\n")[0] ?? ""}`));
+    throw new DiagnosticError(shown);
+  }
+
+  const mismatches = new Map<string, Mismatch>();
+  const fields = new Set<string>();
+  const checkedRecords = new Set<string>();
+  for (const check of probe.checks) {
+    checkedRecords.add(check.recordId);
+    if (check.property === "offset") fields.add(`${check.recordId}\u0000${check.member}`);
+  }
+  for (const failed of diagnostics.failed) {
+    const check = probe.checks[failed.index];
+    if (!check) continue;
+    const m = fromFailedCheck(check, failed.actual, failed.rejection);
+    mismatches.set(mismatchKey(m), m);
+  }
+
+  const dump = new DumpIndex(parseRecordDump(result.stdout));
+  const expandable = (id: string) => !spellings.has(id);
+  const unchecked: VerifyReport["unchecked"] = [];
+  for (const layout of layouts) {
+    if (/::anon\d+$/.test(layout.id)) continue;
+    const decl = engine.recordDecl(layout.id);
+    const dumped = dump.find(layout, decl?.tag ?? null);
+    if (!dumped) {
+      if (!checkedRecords.has(layout.id)) unchecked.push({ recordId: layout.id, reason: "not in the compiler's layout dump and not nameable in C" });
+      continue;
+    }
+    checkedRecords.add(layout.id);
+    const comparison = compareWithDump(engine, layout, dumped, expandable);
+    for (const member of comparison.members) fields.add(`${layout.id}\u0000${member}`);
+    for (const m of comparison.mismatches) {
+      const key = mismatchKey(m);
+      if (!mismatches.has(key)) mismatches.set(key, m);
+    }
+  }
+
+  return {
+    recordsChecked: checkedRecords.size,
+    fieldsChecked: fields.size,
+    mismatches: sortMismatches([...mismatches.values()], layouts),
+    layoutFailures,
+    unchecked,
+  };
+}
+
+function sortMismatches(list: Mismatch[], layouts: RecordLayout[]): Mismatch[] {
+  const order = new Map(layouts.map((l, i) => [l.id, i]));
+  return list.sort(
+    (a, b) =>
+      (order.get(a.recordId) ?? 0) - (order.get(b.recordId) ?? 0) ||
+      a.location.line - b.location.line ||
+      a.member.localeCompare(b.member) ||
+      a.property.localeCompare(b.property),
+  );
+}
