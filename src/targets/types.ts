@@ -38,7 +38,11 @@ export interface ScalarLayout {
 export interface BitfieldRules {
   /** A bitfield's declared type contributes its alignment to the record. */
   useBitfieldTypeAlignment: boolean;
-  /** An unnamed zero-width bitfield raises the record's alignment to its type's (AAPCS). */
+  /**
+   * The AAPCS/AAPCS64 rule: an unnamed bitfield's declared type counts toward the record's
+   * alignment (a zero-width one even in a packed record). Elsewhere unnamed bitfields only
+   * move the next field (zero-width: to the type's alignment) and leave the alignment alone.
+   */
   useZeroLengthBitfieldAlignment: boolean;
   /** When set, zero-width bitfields align to this many bits instead of their type. */
   zeroLengthBitfieldBoundary?: number;
