@@ -6,8 +6,12 @@ import { join } from "node:path";
 import type { TargetDescription } from "../../targets/types.js";
 import type { BuildDirectory, BuildMode, KernelBuildSpec } from "./types.js";
 
-/** Path under which the synthesized build directory appears; no real file lives there. */
-export const BUILD_DIR = "<build>";
+/**
+ * Absolute path under which the synthesized build directory appears to our preprocessor;
+ * nothing on a real system lives there. Locations show it as BUILD_DIR_DISPLAY.
+ */
+export const BUILD_DIR = "/<build>";
+export const BUILD_DIR_DISPLAY = "<build>";
 
 /** Include directories the build adds after `-I. -I$S`, relative to the tree, when present. */
 const TREE_INCLUDE_DIRS = [

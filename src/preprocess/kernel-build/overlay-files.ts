@@ -2,7 +2,7 @@
 // `machine`/`x86` links) laid over the real file system, which is only ever read.
 import { readFileSync, statSync } from "node:fs";
 import { posix, relative, isAbsolute } from "node:path";
-import { BUILD_DIR, isOptionHeaderName } from "./build-directory.js";
+import { BUILD_DIR, BUILD_DIR_DISPLAY, isOptionHeaderName } from "./build-directory.js";
 import type { BuildDirectory } from "./types.js";
 
 /**
@@ -96,7 +96,7 @@ export class BuildFileSystem {
     return r.kind === "real" && this.cache.isDirectory(r.path);
   }
 
-  /** The file a path stands for, for dependency lists: real path, or `<build>/name`. */
+  /** The file a path stands for, for dependency lists: real path, or `/<build>/name`. */
   realPath(path: string): string {
     const r = this.resolve(path);
     if (r.kind === "generated") return `${BUILD_DIR}/${r.name}`;
@@ -111,7 +111,8 @@ export class BuildFileSystem {
    */
   displayPath(path: string): string {
     const real = this.realPath(path);
-    if (real.startsWith(BUILD_DIR + "/") || !isAbsolute(real)) return real;
+    if (real.startsWith(BUILD_DIR + "/")) return BUILD_DIR_DISPLAY + real.slice(BUILD_DIR.length);
+    if (!isAbsolute(real)) return real;
     const rel = relative(this.sysDir, real);
     return rel.startsWith("..") || isAbsolute(rel) ? real : rel;
   }
