@@ -14,7 +14,7 @@ import {
 } from "./dialect.js";
 import { emitInterfaceHeader, emitInterfaceSource, outputNames } from "./interface-emitter.js";
 import { parseInterfaceFile, type ParsedInterface } from "./interface-parser.js";
-import type { VnodeOpsFile } from "./model.js";
+import type { InterfaceFile, VnodeOpsFile } from "./model.js";
 import { parseVnodeOps } from "./vnode-parser.js";
 import { emitVnodeHeader, emitVnodeNewProto, emitVnodeTypedefs } from "./vnode-header-emitter.js";
 import { emitVnodeSource } from "./vnode-source-emitter.js";
@@ -23,6 +23,7 @@ export type * from "./model.js";
 export type { KobjDialect, VnodeDialect } from "./dialect.js";
 export { parseInterfaceFile } from "./interface-parser.js";
 export { parseVnodeOps } from "./vnode-parser.js";
+export { emitVnodeSource } from "./vnode-source-emitter.js";
 
 export interface GeneratorOptions {
   /**
@@ -112,7 +113,17 @@ export function readVnodeOps(sys: string, options: VnodeOptions = {}): VnodeOpsF
 /** vnode_if.h, vnode_if_newproto.h and vnode_if_typedef.h. */
 export function generateVnodeHeaders(sys: string, options: VnodeOptions = {}): Map<string, string> {
   const dialect = options.dialect ?? vnodeDialectFor(sys);
-  const ops = readVnodeOps(sys, { dialect });
+  return emitVnodeHeaders(readVnodeOps(sys, { dialect }), dialect);
+}
+
+/** vnode_if.c. */
+export function generateVnodeSource(sys: string, options: VnodeOptions = {}): Map<string, string> {
+  const dialect = options.dialect ?? vnodeDialectFor(sys);
+  return new Map([["vnode_if.c", emitVnodeSource(readVnodeOps(sys, { dialect }), dialect)]]);
+}
+
+/** The three vnode headers for an already parsed operation list. */
+export function emitVnodeHeaders(ops: VnodeOpsFile, dialect: VnodeDialect): Map<string, string> {
   return new Map([
     ["vnode_if.h", emitVnodeHeader(ops, dialect)],
     ["vnode_if_newproto.h", emitVnodeNewProto(ops, dialect)],
@@ -120,10 +131,13 @@ export function generateVnodeHeaders(sys: string, options: VnodeOptions = {}): M
   ]);
 }
 
-/** vnode_if.c. */
-export function generateVnodeSource(sys: string, options: VnodeOptions = {}): Map<string, string> {
-  const dialect = options.dialect ?? vnodeDialectFor(sys);
-  return new Map([["vnode_if.c", emitVnodeSource(readVnodeOps(sys, { dialect }), dialect)]]);
+/** `<name>_if.h` and `<name>_if.c` for an already parsed interface file. */
+export function emitInterfaceFiles(file: InterfaceFile, dialect: KobjDialect): Map<string, string> {
+  const names = outputNames(file.path);
+  return new Map([
+    [names.header, emitInterfaceHeader(file, dialect)],
+    [names.source, emitInterfaceSource(file, dialect)],
+  ]);
 }
 
 /** The tree's makeobjops.awk conventions; the newest known ones when the tree lacks the script. */
