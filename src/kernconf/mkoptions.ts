@@ -95,6 +95,13 @@ export function resolveKernelConfig(collected: CollectedKernelConfig, tables: Op
     ]);
   }
 
+  for (const [name, op] of winners) {
+    if (op.value !== null && /[ \t]/.test(op.value)) {
+      diagnostics.push(
+        warning(`value of option "${name}" contains blanks; config(8) re-reads headers word by word, so a header it shares can keep only part of it`, op.where),
+      );
+    }
+  }
   const options: ResolvedOption[] = [];
   for (const [name, op] of winners) {
     const header = tableEntry(name)!.header;

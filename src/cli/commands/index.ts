@@ -1,5 +1,6 @@
 // The subcommands, in the order --help lists them (pipeline order).
 import type { CommandModule } from "yargs";
+import { configCommand } from "./config.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [];
+export const commands: CommandModule<any, any>[] = [configCommand];
