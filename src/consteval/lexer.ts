@@ -1,0 +1,121 @@
+// A C tokenizer for preprocessed text and macro bodies. Offsets index the input string so
+// callers can map tokens back to source positions or blank them in place.
+
+export type TokenKind = "ident" | "number" | "string" | "char" | "punct";
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+}
+
+// Longest first, so that maximal munch is a prefix test in order.
+const PUNCTUATORS = [
+  "...", "<<=", ">>=",
+  "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
+  "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##",
+];
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Skips a quoted literal starting at `i` (the quote); returns the offset past its end. */
+function skipQuoted(text: string, i: number): number {
+  const quote = text.charCodeAt(i);
+  let j = i + 1;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j += 2;
+    else if (c === quote) return j + 1;
+    else if (c === 10) return j;
+    else j++;
+  }
+  return j;
+}
+
+/**
+ * Tokenizes `text[from, to)`. Unknown characters become one-character punctuators so that
+ * nothing is silently lost; `#` directive lines are the caller's business.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12) {
+      i++;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf("*/", i + 2);
+      i = close < 0 ? to : close + 2;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const nl = text.indexOf("\n", i);
+      i = nl < 0 ? to : nl;
+      continue;
+    }
+    const start = i;
+    // Encoding prefixes: L"..", u8"..", u'..', U'..'.
+    if (c === 76 || c === 117 || c === 85) {
+      let j = i + 1;
+      if (c === 117 && text.charCodeAt(j) === 56) j++;
+      const q = text.charCodeAt(j);
+      if (q === 34 || q === 39) {
+        const end = skipQuoted(text, j);
+        out.push({ kind: q === 34 ? "string" : "char", text: text.slice(start, end), start, end });
+        i = end;
+        continue;
+      }
+    }
+    if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < to && isIdentPart(text.charCodeAt(j))) j++;
+      out.push({ kind: "ident", text: text.slice(start, j), start, end: j });
+      i = j;
+      continue;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      // pp-number: digits, letters, dots, and signs after an exponent letter.
+      let j = i + 1;
+      while (j < to) {
+        const d = text.charCodeAt(j);
+        if (isIdentPart(d) || d === 46) j++;
+        else if ((d === 43 || d === 45) && /[eEpP]/.test(text[j - 1]!)) j++;
+        else break;
+      }
+      out.push({ kind: "number", text: text.slice(start, j), start, end: j });
+      i = j;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      const end = skipQuoted(text, i);
+      out.push({ kind: c === 34 ? "string" : "char", text: text.slice(start, end), start, end });
+      i = end;
+      continue;
+    }
+    let punct = text[i]!;
+    for (const p of PUNCTUATORS) {
+      if (text.startsWith(p, i)) {
+        punct = p;
+        break;
+      }
+    }
+    out.push({ kind: "punct", text: punct, start, end: i + punct.length });
+    i += punct.length;
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+// sizeof/alignof for every type that needs no record layout, straight from the target ABI.
+// Records are delegated to the layout stage's LayoutQuery when one is supplied.
+import type { CType, FieldPathStep, IntegerKind, LayoutQuery } from "../ir/index.js";
+import type { ScalarKind, ScalarLayout, TargetAbi } from "../targets/types.js";
+import { NotConstantError, resolveType } from "./evaluate.js";
+
+export interface ScalarLayoutEnv {
+  abi: TargetAbi;
+  resolveTypedef(name: string): CType | undefined;
+  /** Alignment forced by aligned(N) on a typedef, if any. */
+  typedefAlign?(name: string): number | undefined;
+  enumUnderlying(id: string): IntegerKind | undefined;
+}
+
+const SCALAR_OF: Record<string, ScalarKind> = {
+  _Bool: "_Bool",
+  char: "char",
+  "signed char": "char",
+  "unsigned char": "char",
+  short: "short",
+  "unsigned short": "short",
+  int: "int",
+  "unsigned int": "int",
+  long: "long",
+  "unsigned long": "long",
+  "long long": "long long",
+  "unsigned long long": "long long",
+  __int128: "__int128",
+  "unsigned __int128": "__int128",
+  float: "float",
+  double: "double",
+  "long double": "long double",
+};
+
+function builtinLayout(abi: TargetAbi, name: string): ScalarLayout {
+  if (name === "void") return { size: 1, align: 1 };
+  if (name === "__builtin_va_list") return abi.scalars.pointer;
+  const complex = /^(.*) _Complex$/.exec(name);
+  if (complex) {
+    const inner = abi.scalars[SCALAR_OF[complex[1]!]!];
+    return { size: 2 * inner.size, align: inner.align, preferredAlign: inner.preferredAlign };
+  }
+  const kind = SCALAR_OF[name];
+  if (!kind) throw new NotConstantError(`no size for type '${name}'`, "value");
+  return abi.scalars[kind];
+}
+
+export function scalarLayout(env: ScalarLayoutEnv, records?: LayoutQuery): LayoutQuery {
+  const needRecords = (what: string): LayoutQuery => {
+    if (!records) throw new NotConstantError(`${what} needs record layout`, "layout");
+    return records;
+  };
+  const query: LayoutQuery = {
+    sizeOf(type: CType): number {
+      if (type.kind === "typedef") {
+        const next = env.resolveTypedef(type.name);
+        if (!next) throw new NotConstantError(`unknown type name '${type.name}'`, "value");
+        return query.sizeOf(next);
+      }
+      switch (type.kind) {
+        case "builtin":
+          return builtinLayout(env.abi, type.name).size;
+        case "pointer":
+          return env.abi.scalars.pointer.size;
+        case "array":
+          if (type.length === null) throw new NotConstantError("sizeof of an incomplete array", "value");
+          return type.length * query.sizeOf(type.element);
+        case "function":
+          return 1;
+        case "enum":
+          return builtinLayout(env.abi, env.enumUnderlying(type.id) ?? "unsigned int").size;
+        case "record":
+          return needRecords(`sizeof(${type.id})`).sizeOf(type);
+      }
+    },
+    alignOf(type: CType, preferred: boolean): number {
+      if (type.kind === "typedef") {
+        const forced = env.typedefAlign?.(type.name);
+        if (forced !== undefined) return forced;
+        const next = env.resolveTypedef(type.name);
+        if (!next) throw new NotConstantError(`unknown type name '${type.name}'`, "value");
+        return query.alignOf(next, preferred);
+      }
+      switch (type.kind) {
+        case "builtin": {
+          const l = builtinLayout(env.abi, type.name);
+          return preferred ? (l.preferredAlign ?? l.align) : l.align;
+        }
+        case "pointer":
+          return env.abi.scalars.pointer.align;
+        case "array":
+          return query.alignOf(type.element, preferred);
+        case "function":
+          return 1;
+        case "enum": {
+          const l = builtinLayout(env.abi, env.enumUnderlying(type.id) ?? "unsigned int");
+          return preferred ? (l.preferredAlign ?? l.align) : l.align;
+        }
+        case "record":
+          return needRecords(`alignof(${type.id})`).alignOf(type, preferred);
+      }
+    },
+    offsetOf(record: CType, path: FieldPathStep[]): number {
+      const r = resolveType(env, record);
+      return needRecords(`offsetof(${r.kind === "record" ? r.id : "?"})`).offsetOf(record, path);
+    },
+  };
+  return query;
+}

@@ -1,0 +1,202 @@
+// State shared by the tree walkers of one translation unit: the text, where each position
+// came from, the GNU side tables, the tables being built, and diagnostics.
+import type { SyntaxNode } from "tree-sitter";
+import {
+  evaluate,
+  NotConstantError,
+  parseConstExpr,
+  ExprSyntaxError,
+  scalarLayout,
+  tokenize,
+  type ConstExpr,
+  type EvalEnv,
+  type IntValue,
+  type Token,
+  type TypeNameContext,
+} from "../consteval/index.js";
+import { error, warning, type Diagnostic } from "../diagnostics/index.js";
+import type { CType, DeclLocation, LayoutQuery, TranslationUnit } from "../ir/index.js";
+import type { TargetAbi } from "../targets/types.js";
+import type { AsmLabel, AttributeGroup } from "./gnu-forms.js";
+import { entriesIn } from "./gnu-forms.js";
+import type { ScannedSource } from "./line-markers.js";
+import type { PathResolver } from "./paths.js";
+import type { UnitBuilder } from "./unit-builder.js";
+
+/** Builds a LayoutQuery for records from the unit as built so far. */
+export type RecordLayoutProvider = (unit: TranslationUnit) => LayoutQuery;
+
+export class ParseContext {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly claimedAttributes = new Set<AttributeGroup>();
+  private readonly claimedLabels = new Set<AsmLabel>();
+  private readonly claimedComplex = new Set<number>();
+  /** Anonymous records defined so far per parent record id. */
+  readonly anonymousCounters = new Map<string, number>();
+
+  constructor(
+    readonly text: string,
+    readonly source: ScannedSource,
+    readonly resolvePath: PathResolver,
+    readonly attributes: AttributeGroup[],
+    readonly asmLabels: AsmLabel[],
+    readonly complexMarks: number[],
+    readonly bodyOpenOffsets: Set<number>,
+    readonly abi: TargetAbi,
+    readonly unit: UnitBuilder,
+    readonly recordLayout?: RecordLayoutProvider,
+  ) {}
+
+  location(node: SyntaxNode): DeclLocation {
+    return this.locationAt(node.startPosition.row, node.startPosition.column);
+  }
+
+  locationAt(row: number, column: number): DeclLocation {
+    const origin = this.source.originOf(row);
+    const { file, header } = this.resolvePath(origin.path);
+    return { file, line: origin.line, column: column + 1, header };
+  }
+
+  locationOfOffset(offset: number): DeclLocation {
+    const starts = this.source.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.locationAt(lo, offset - starts[lo]!);
+  }
+
+  private sourceLineOf(node: SyntaxNode): string {
+    const starts = this.source.lineStarts;
+    const row = node.startPosition.row;
+    const end = row + 1 < starts.length ? starts[row + 1]! - 1 : this.text.length;
+    return this.text.slice(starts[row]!, end);
+  }
+
+  report(node: SyntaxNode, message: string): void {
+    const loc = this.location(node);
+    this.diagnostics.push(error(message, { file: loc.file, line: loc.line, column: loc.column }, this.sourceLineOf(node)));
+  }
+
+  warn(node: SyntaxNode, message: string): void {
+    const loc = this.location(node);
+    this.diagnostics.push(warning(message, { file: loc.file, line: loc.line, column: loc.column }));
+  }
+
+  /** Attribute groups in [from, to) not yet attached to anything; they become claimed. */
+  claimAttributes(from: number, to: number): AttributeGroup[] {
+    const out = entriesIn(this.attributes, from, to).filter((g) => !this.claimedAttributes.has(g));
+    for (const g of out) this.claimedAttributes.add(g);
+    return out;
+  }
+
+  claimAsmLabel(from: number, to: number): string | undefined {
+    const found = entriesIn(this.asmLabels, from, to).find((l) => !this.claimedLabels.has(l));
+    if (found) this.claimedLabels.add(found);
+    return found?.label;
+  }
+
+  claimComplex(from: number, to: number): boolean {
+    const marks = entriesIn(
+      this.complexMarks.map((start) => ({ start })),
+      from,
+      to,
+    ).filter((m) => !this.claimedComplex.has(m.start));
+    for (const m of marks) this.claimedComplex.add(m.start);
+    return marks.length > 0;
+  }
+
+  typeNames(): TypeNameContext {
+    const unit = this.unit;
+    return {
+      isTypedefName: (name) => unit.isTypedefName(name),
+      recordRef: (kind, tag) => ({ kind: "record", recordKind: kind, id: `${kind} ${tag}` }),
+      enumRef: (tag) => ({ kind: "enum", id: `enum ${tag}` }),
+    };
+  }
+
+  evalEnv(): EvalEnv {
+    const unit = this.unit;
+    const base = {
+      abi: this.abi,
+      resolveTypedef: (name: string) => unit.resolveTypedef(name),
+      typedefAlign: (name: string) => unit.typedefs.get(name)?.aligned,
+      enumUnderlying: (id: string) => unit.enumUnderlying(id),
+    };
+    const provider = this.recordLayout;
+    let built: LayoutQuery | undefined;
+    const get = (): LayoutQuery => (built ??= provider!(unit.build()));
+    const records: LayoutQuery | undefined = provider
+      ? {
+          sizeOf: (t) => get().sizeOf(t),
+          alignOf: (t, p) => get().alignOf(t, p),
+          offsetOf: (t, path) => get().offsetOf(t, path),
+        }
+      : undefined;
+    return {
+      ...base,
+      layout: scalarLayout(base, records),
+      enumConstant: (name) => unit.enumConstants.get(name),
+      fieldType: (record: CType, field: string) => {
+        if (record.kind !== "record") return undefined;
+        return findField(unit.records, record.id, field);
+      },
+    };
+  }
+
+  tokensOf(node: SyntaxNode): Token[] {
+    return tokenize(this.text, node.startIndex, node.endIndex);
+  }
+
+  parseExpr(node: SyntaxNode): ConstExpr | null {
+    try {
+      return parseConstExpr(this.tokensOf(node), this.abi, this.typeNames());
+    } catch (e) {
+      if (e instanceof ExprSyntaxError) {
+        this.report(node, e.message);
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Evaluates an integer constant expression. A value that needs record layout is a
+   * warning (null result) unless `required`; anything else that is not constant is an error.
+   */
+  evaluateNode(node: SyntaxNode, what: string): IntValue | null {
+    const expr = this.parseExpr(node);
+    if (!expr) return null;
+    return this.evaluateExpr(node, expr, what);
+  }
+
+  evaluateExpr(node: SyntaxNode, expr: ConstExpr, what: string): IntValue | null {
+    try {
+      return evaluate(this.evalEnv(), expr);
+    } catch (e) {
+      if (e instanceof NotConstantError) {
+        if (e.reason === "layout") this.warn(node, `${what} not evaluated: ${e.message}`);
+        else this.report(node, `${what} is not an integer constant: ${e.message}`);
+        return null;
+      }
+      throw e;
+    }
+  }
+}
+
+/** Type of a named member, looking through anonymous struct/union members. */
+function findField(records: Map<string, import("../ir/index.js").RecordDecl>, id: string, name: string): CType | undefined {
+  const r = records.get(id);
+  if (!r) return undefined;
+  for (const f of r.fields) {
+    if (f.name === name) return f.type;
+    if (f.name === null && f.type.kind === "record") {
+      const inner = findField(records, f.type.id, name);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,158 @@
+// struct, union and enum specifiers: references, forward declarations and definitions.
+import type { SyntaxNode } from "tree-sitter";
+import { convert, enumIntegerType, fits, type IntValue } from "../consteval/index.js";
+import type { CType, DeclLocation, Field, IntegerKind } from "../ir/index.js";
+import { fieldAttributes, isPacked, recordAttributes } from "./attributes.js";
+import type { ParseContext } from "./context.js";
+import { applyDeclarator, readSpecifiers, type Scope } from "./cst-types.js";
+import { packAt } from "./line-markers.js";
+
+function anonymousId(ctx: ParseContext, kind: string, scope: Scope, loc: DeclLocation): string {
+  if (scope.parentRecord !== null) {
+    const k = (ctx.anonymousCounters.get(scope.parentRecord) ?? 0) + 1;
+    ctx.anonymousCounters.set(scope.parentRecord, k);
+    return `${scope.parentRecord}::anon${k}`;
+  }
+  return `${kind} <anonymous at ${loc.file}:${loc.line}:${loc.column}>`;
+}
+
+export function defineRecord(ctx: ParseContext, node: SyntaxNode, scope: Scope, trailingLimit: number): CType {
+  const kind = node.type === "union_specifier" ? "union" : "struct";
+  const nameNode = node.childForFieldName("name");
+  const body = node.childForFieldName("body");
+  const loc = ctx.location(node);
+  const tag = nameNode?.text ?? null;
+  if (!body) {
+    if (tag === null) ctx.report(node, `${kind} without a tag or a body`);
+    const id = `${kind} ${tag ?? "?"}`;
+    const r = ctx.unit.recordFor(id, kind, tag, loc);
+    if (r.kind !== kind) ctx.report(node, `'${tag}' defined as a ${r.kind}, used as a ${kind}`);
+    // Attributes on a forward declaration still belong to the declaration, not to a variable.
+    ctx.claimAttributes(node.startIndex, nameNode ? nameNode.startIndex : node.endIndex);
+    return { kind: "record", recordKind: kind, id };
+  }
+  const id = tag !== null ? `${kind} ${tag}` : anonymousId(ctx, kind, scope, loc);
+  const r = ctx.unit.recordFor(id, kind, tag, loc);
+  if (r.complete) ctx.report(node, `redefinition of '${id}'`);
+  r.location = loc;
+  r.parent = scope.parentRecord;
+  r.pragmaPack = packAt(ctx.source.pragmaPacks, node.startIndex);
+  // Attributes before the body, then those right after the closing brace.
+  const groups = [
+    ...ctx.claimAttributes(node.startIndex, body.startIndex),
+    ...ctx.claimAttributes(body.endIndex, trailingLimit),
+  ];
+  const fields: Field[] = [];
+  const inner: Scope = { parentRecord: id };
+  for (const item of body.namedChildren) {
+    if (item.type === "field_declaration") fields.push(...readFields(ctx, item, inner));
+    else if (item.type !== "comment") ctx.report(item, `unsupported item '${item.type}' in ${kind} body`);
+  }
+  r.fields = fields;
+  r.attributes = recordAttributes(ctx, groups);
+  r.complete = true;
+  return { kind: "record", recordKind: kind, id };
+}
+
+function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope): Field[] {
+  const declarators: { decl: SyntaxNode | null; width: SyntaxNode | null; start: number }[] = [];
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i)!;
+    if (node.fieldNameForChild(i) === "declarator") declarators.push({ decl: child, width: null, start: child.startIndex });
+    else if (child.type === "bitfield_clause") {
+      const last = declarators[declarators.length - 1];
+      if (last && last.width === null) last.width = child;
+      else declarators.push({ decl: null, width: child, start: child.startIndex });
+    }
+  }
+  const firstStart = declarators[0]?.start ?? node.endIndex;
+  const specs = readSpecifiers(ctx, node, scope, firstStart);
+  const shared = ctx.claimAttributes(node.startIndex, firstStart);
+  const fields: Field[] = [];
+  if (declarators.length === 0) {
+    // Only an anonymous struct/union makes a member without a declarator.
+    const t = specs.type;
+    if (t.kind === "record" && ctx.unit.records.get(t.id)?.tag === null) {
+      fields.push({ name: null, type: t, bitWidth: null, attributes: fieldAttributes(ctx, [...shared, ...ctx.claimAttributes(node.startIndex, node.endIndex)]), location: ctx.location(node) });
+    }
+    return fields;
+  }
+  declarators.forEach((d, k) => {
+    const end = declarators[k + 1]?.start ?? node.endIndex;
+    const declared = d.decl ? applyDeclarator(ctx, d.decl, specs.type, scope) : { name: null, type: specs.type };
+    let bitWidth: number | null = null;
+    if (d.width) {
+      const expr = d.width.namedChildren[0];
+      const v = expr ? ctx.evaluateNode(expr, "bitfield width") : null;
+      if (v) bitWidth = Number(v.value);
+    }
+    const own = ctx.claimAttributes(d.start, end);
+    fields.push({
+      name: declared.name,
+      type: declared.type,
+      bitWidth,
+      attributes: fieldAttributes(ctx, [...shared, ...own]),
+      location: ctx.location(d.decl ?? d.width!),
+    });
+  });
+  return fields;
+}
+
+/** Type of an enumerator while its enum is being defined: int, or wider when needed. */
+function provisionalType(ctx: ParseContext, value: bigint): IntegerKind {
+  for (const k of ["int", "long", "long long", "unsigned long long"] as const) if (fits(ctx.abi, k, value)) return k;
+  return "unsigned long long";
+}
+
+export function defineEnum(ctx: ParseContext, node: SyntaxNode, scope: Scope, trailingLimit: number): CType {
+  const nameNode = node.childForFieldName("name");
+  const body = node.childForFieldName("body");
+  const loc = ctx.location(node);
+  const tag = nameNode?.text ?? null;
+  if (node.childForFieldName("underlying_type")) ctx.report(node, "enums with a fixed underlying type are not supported");
+  if (!body) {
+    if (tag === null) ctx.report(node, "enum without a tag or a body");
+    const id = `enum ${tag ?? "?"}`;
+    ctx.unit.enumFor(id, tag, loc);
+    return { kind: "enum", id };
+  }
+  const id = tag !== null ? `enum ${tag}` : anonymousId(ctx, "enum", scope, loc);
+  const e = ctx.unit.enumFor(id, tag, loc);
+  if (e.complete) ctx.report(node, `redefinition of '${id}'`);
+  e.location = loc;
+  e.parent = scope.parentRecord;
+  const groups = [
+    ...ctx.claimAttributes(node.startIndex, body.startIndex),
+    ...ctx.claimAttributes(body.endIndex, trailingLimit),
+  ];
+  const values: bigint[] = [];
+  const names: { name: string; node: SyntaxNode }[] = [];
+  let next = 0n;
+  for (const item of body.namedChildren) {
+    if (item.type !== "enumerator") {
+      if (item.type !== "comment") ctx.report(item, `unsupported item '${item.type}' in enum body`);
+      continue;
+    }
+    const name = item.childForFieldName("name")!.text;
+    const valueNode = item.childForFieldName("value");
+    let value = next;
+    if (valueNode) {
+      const v: IntValue | null = ctx.evaluateNode(valueNode, `value of enumerator '${name}'`);
+      if (v) value = v.value;
+    }
+    ctx.unit.enumConstants.set(name, { value, type: provisionalType(ctx, value) });
+    values.push(value);
+    names.push({ name, node: item });
+    next = value + 1n;
+  }
+  e.packed = isPacked(groups);
+  e.underlying = enumIntegerType(ctx.abi, values, e.packed);
+  e.enumerators = names.map((n, i) => ({ name: n.name, value: values[i]!.toString(), location: ctx.location(n.node) }));
+  // After the closing brace an enumerator has type int when its value fits, else the enum's type.
+  names.forEach((n, i) => {
+    const v = values[i]!;
+    ctx.unit.enumConstants.set(n.name, fits(ctx.abi, "int", v) ? { value: v, type: "int" } : convert(ctx.abi, v, e.underlying));
+  });
+  e.complete = true;
+  return { kind: "enum", id };
+}

@@ -1,0 +1,238 @@
+// Declaration specifiers and declarators of the tree to CTypes. Declarators are applied
+// inside-out: `int *a[3]` wraps int in a pointer, then the array around it.
+import type { SyntaxNode } from "tree-sitter";
+import { BUILTIN_TYPE_WORDS, builtinFromWords } from "../consteval/index.js";
+import type { CType, FunctionParam, FunctionType, Qualifiers } from "../ir/index.js";
+import type { ParseContext } from "./context.js";
+import { defineEnum, defineRecord } from "./cst-records.js";
+
+export interface Scope {
+  /** The record whose body is being read, for nested definitions. */
+  parentRecord: string | null;
+}
+
+export interface Specifiers {
+  type: CType;
+  storage: "extern" | "static" | "none";
+  inline: boolean;
+}
+
+/** Names tree-sitter-c lexes as primitive types although C declares them with typedef. */
+const C_PRIMITIVE_KEYWORDS = new Set(["char", "int", "float", "double", "void"]);
+const TYPEOF_NAMES = new Set(["typeof", "__typeof", "__typeof__"]);
+
+export function withQualifiers(type: CType, q: Qualifiers): CType {
+  if (!q.const && !q.volatile && !q.restrict && !q.atomic) return type;
+  return { ...type, ...q };
+}
+
+function qualifierOf(node: SyntaxNode, q: Qualifiers): void {
+  const t = node.text.trim();
+  if (t === "const") q.const = true;
+  else if (t === "volatile") q.volatile = true;
+  else if (t === "restrict" || t === "__restrict__") q.restrict = true;
+  else if (t === "_Atomic") q.atomic = true;
+}
+
+/** Reads the specifiers of a declaration-like node (declaration, field, parameter, typedef). */
+export function readSpecifiers(ctx: ParseContext, node: SyntaxNode, scope: Scope, trailingLimit: number): Specifiers {
+  const q: Qualifiers = {};
+  let storage: Specifiers["storage"] = "none";
+  let inline = false;
+  let typeNode: SyntaxNode | null = null;
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i)!;
+    if (node.fieldNameForChild(i) === "type") {
+      typeNode = child;
+      continue;
+    }
+    switch (child.type) {
+      case "storage_class_specifier": {
+        const s = child.text.trim();
+        if (s === "extern" || s === "static") storage = s;
+        else if (s === "inline" || s === "__inline" || s === "__inline__" || s === "__forceinline") inline = true;
+        break;
+      }
+      case "type_qualifier":
+        qualifierOf(child, q);
+        break;
+    }
+  }
+  if (!typeNode) {
+    ctx.report(node, "declaration has no type specifier");
+    return { type: { kind: "builtin", name: "int" }, storage, inline };
+  }
+  const complex = ctx.claimComplex(node.startIndex, trailingLimit);
+  const type = typeFromSpecifier(ctx, typeNode, scope, trailingLimit, complex);
+  return { type: withQualifiers(type, q), storage, inline };
+}
+
+function builtinOrReport(ctx: ParseContext, node: SyntaxNode, words: string[]): CType {
+  const b = builtinFromWords(words);
+  if (!b) {
+    ctx.report(node, `invalid type specifier combination '${words.join(" ")}'`);
+    return { kind: "builtin", name: "int" };
+  }
+  return { kind: "builtin", name: b };
+}
+
+function typedefRef(ctx: ParseContext, node: SyntaxNode, name: string, complex: boolean): CType {
+  if (BUILTIN_TYPE_WORDS.has(name)) return builtinOrReport(ctx, node, complex ? [name, "_Complex"] : [name]);
+  if (!ctx.unit.isTypedefName(name)) ctx.report(node, `unknown type name '${name}'`);
+  return { kind: "typedef", name };
+}
+
+export function typeFromSpecifier(
+  ctx: ParseContext,
+  node: SyntaxNode,
+  scope: Scope,
+  trailingLimit: number,
+  complex = false,
+): CType {
+  switch (node.type) {
+    case "primitive_type": {
+      const name = node.text;
+      if (!C_PRIMITIVE_KEYWORDS.has(name)) return typedefRef(ctx, node, name, complex);
+      return builtinOrReport(ctx, node, complex ? [name, "_Complex"] : [name]);
+    }
+    case "sized_type_specifier": {
+      const words: string[] = [];
+      for (let i = 0; i < node.childCount; i++) {
+        const c = node.child(i)!;
+        if (c.type === "type_qualifier") continue;
+        words.push(c.text);
+      }
+      if (complex) words.push("_Complex");
+      return builtinOrReport(ctx, node, words);
+    }
+    case "type_identifier":
+      return typedefRef(ctx, node, node.text, complex);
+    case "struct_specifier":
+    case "union_specifier":
+      return defineRecord(ctx, node, scope, trailingLimit);
+    case "enum_specifier":
+      return defineEnum(ctx, node, scope, trailingLimit);
+    case "macro_type_specifier":
+      return typeofSpecifier(ctx, node, scope);
+    default:
+      ctx.report(node, `unsupported type specifier '${node.type}'`);
+      return { kind: "builtin", name: "int" };
+  }
+}
+
+/** `__typeof(T)` or `__typeof(expr)` as tree-sitter reads it: name(type_descriptor). */
+function typeofSpecifier(ctx: ParseContext, node: SyntaxNode, scope: Scope): CType {
+  const name = node.childForFieldName("name")?.text ?? "";
+  const desc = node.childForFieldName("type");
+  if (!TYPEOF_NAMES.has(name) || !desc) {
+    ctx.report(node, `unknown type name '${name}'`);
+    return { kind: "builtin", name: "int" };
+  }
+  const inner = desc.childForFieldName("type");
+  if (inner?.type === "type_identifier" && !desc.childForFieldName("declarator") && !ctx.unit.isTypedefName(inner.text)) {
+    // typeof applied to a declared object or function, not to a type.
+    const v = ctx.unit.variables.get(inner.text) ?? ctx.unit.functions.get(inner.text);
+    if (v) return v.type;
+    ctx.report(inner, `typeof of unknown identifier '${inner.text}'`);
+    return { kind: "builtin", name: "int" };
+  }
+  return typeFromDescriptor(ctx, desc, scope);
+}
+
+/** A type name (type_descriptor): specifiers plus an abstract declarator. */
+export function typeFromDescriptor(ctx: ParseContext, desc: SyntaxNode, scope: Scope): CType {
+  const specs = readSpecifiers(ctx, desc, scope, desc.endIndex);
+  const decl = desc.childForFieldName("declarator");
+  return decl ? applyDeclarator(ctx, decl, specs.type, scope).type : specs.type;
+}
+
+export interface Declared {
+  name: string | null;
+  nameNode: SyntaxNode | null;
+  type: CType;
+}
+
+/** Applies a (possibly abstract) declarator to the base type. */
+export function applyDeclarator(ctx: ParseContext, node: SyntaxNode, base: CType, scope: Scope): Declared {
+  switch (node.type) {
+    case "identifier":
+    case "field_identifier":
+    case "type_identifier":
+    case "primitive_type":
+      return { name: node.text, nameNode: node, type: base };
+    case "init_declarator":
+    case "attributed_declarator":
+    case "parenthesized_declarator":
+    case "abstract_parenthesized_declarator": {
+      const inner = node.childForFieldName("declarator") ?? node.namedChildren.find((c) => c.type !== "attribute_specifier" && c.type !== "ms_call_modifier");
+      if (!inner) return { name: null, nameNode: null, type: base };
+      return applyDeclarator(ctx, inner, base, scope);
+    }
+    case "pointer_declarator":
+    case "abstract_pointer_declarator": {
+      const q: Qualifiers = {};
+      for (const c of node.children) if (c.type === "type_qualifier") qualifierOf(c, q);
+      for (const c of node.children) if (c.type === "ms_pointer_modifier" && c.text.includes("restrict")) q.restrict = true;
+      const ptr = withQualifiers({ kind: "pointer", pointee: base }, q);
+      const inner = node.childForFieldName("declarator");
+      return inner ? applyDeclarator(ctx, inner, ptr, scope) : { name: null, nameNode: null, type: ptr };
+    }
+    case "array_declarator":
+    case "abstract_array_declarator": {
+      const q: Qualifiers = {};
+      for (const c of node.children) if (c.type === "type_qualifier") qualifierOf(c, q);
+      const sizeNode = node.childForFieldName("size");
+      let length: number | null = null;
+      if (sizeNode && sizeNode.text !== "*") {
+        const v = ctx.evaluateNode(sizeNode, "array bound");
+        if (v) {
+          if (v.value < 0n) ctx.report(sizeNode, `array has negative size ${v.value}`);
+          else length = Number(v.value);
+        }
+      }
+      const arr = withQualifiers({ kind: "array", element: base, length }, q);
+      const inner = node.childForFieldName("declarator");
+      return inner ? applyDeclarator(ctx, inner, arr, scope) : { name: null, nameNode: null, type: arr };
+    }
+    case "function_declarator":
+    case "abstract_function_declarator": {
+      const fn = functionType(ctx, node, base, scope);
+      const inner = node.childForFieldName("declarator");
+      return inner ? applyDeclarator(ctx, inner, fn, scope) : { name: null, nameNode: null, type: fn };
+    }
+    default:
+      ctx.report(node, `unsupported declarator '${node.type}'`);
+      return { name: null, nameNode: null, type: base };
+  }
+}
+
+function functionType(ctx: ParseContext, node: SyntaxNode, returnType: CType, scope: Scope): FunctionType {
+  const list = node.childForFieldName("parameters");
+  const params: FunctionParam[] = [];
+  let variadic = false;
+  let prototyped = false;
+  if (list) {
+    for (const p of list.namedChildren) {
+      if (p.type === "variadic_parameter") {
+        variadic = true;
+        prototyped = true;
+      } else if (p.type === "parameter_declaration") {
+        prototyped = true;
+        const specs = readSpecifiers(ctx, p, scope, p.endIndex);
+        const d = p.childForFieldName("declarator");
+        const declared = d ? applyDeclarator(ctx, d, specs.type, scope) : { name: null, type: specs.type };
+        params.push({ name: declared.name, type: declared.type });
+      } else if (p.type === "identifier") {
+        ctx.report(p, "old-style parameter lists are not supported");
+      } else if (p.type !== "comment") {
+        ctx.report(p, `unsupported parameter '${p.type}'`);
+      }
+    }
+  }
+  // `(void)`: no parameters, and a prototype.
+  if (params.length === 1 && params[0]!.name === null) {
+    const t = params[0]!.type;
+    if (t.kind === "builtin" && t.name === "void" && !t.const && !t.volatile) params.length = 0;
+  }
+  return { kind: "function", returnType, params, variadic, prototyped };
+}

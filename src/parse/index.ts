@@ -1,0 +1,90 @@
+// The C front end: preprocessed text in, a TranslationUnit of typed declarations out.
+import Parser from "tree-sitter";
+import C from "tree-sitter-c";
+import { DiagnosticError, hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import type { LayoutQuery, MacroDefinition, TranslationUnit } from "../ir/index.js";
+import type { TargetAbi } from "../targets/types.js";
+import { ParseContext } from "./context.js";
+import { rewriteGnuForms } from "./gnu-forms.js";
+import { scanLineMarkers } from "./line-markers.js";
+import { summarizeMacros } from "./macros.js";
+import { neutralize } from "./neutralize.js";
+import { defaultPathResolver, type PathResolver } from "./paths.js";
+import { walkTranslationUnit } from "./top-level.js";
+import { UnitBuilder } from "./unit-builder.js";
+
+export { makePathResolver, defaultPathResolver, type PathResolver, type ResolvedPath } from "./paths.js";
+export { parseMacroTable } from "./macro-table.js";
+
+export interface ParseOptions {
+  /** Target name recorded in the unit (e.g. "amd64"). */
+  target: string;
+  abi: TargetAbi;
+  /** Maps line-marker paths to kernel-relative files and include spellings. */
+  resolvePath?: PathResolver;
+  /** The preprocessor's macro table; omitted means no macro summary. */
+  macros?: readonly MacroDefinition[];
+  /** Record layouts for sizeof/offsetof of records in constant expressions (layout stage). */
+  recordLayout?: (unit: TranslationUnit) => LayoutQuery;
+}
+
+export interface ParseResult {
+  unit: TranslationUnit;
+  /** Warnings (and errors, when `parseTranslationUnitLenient` is used). */
+  diagnostics: Diagnostic[];
+  /** Milliseconds spent per phase, for reporting. */
+  timings: { scan: number; treeSitter: number; walk: number; macros: number };
+}
+
+let sharedParser: Parser | null = null;
+function parser(): Parser {
+  if (!sharedParser) {
+    sharedParser = new Parser();
+    sharedParser.setLanguage(C as unknown as Parser.Language);
+  }
+  return sharedParser;
+}
+
+/** Parses and returns every diagnostic, errors included, without throwing. */
+export function parseTranslationUnitLenient(preprocessed: string, options: ParseOptions): ParseResult {
+  const t0 = performance.now();
+  const source = scanLineMarkers(preprocessed);
+  const neutral = neutralize(source.text);
+  const gnu = rewriteGnuForms(neutral.text, neutral.tokens);
+  const t1 = performance.now();
+  const text = gnu.text;
+  const tree = parser().parse((index: number) => (index < text.length ? text.slice(index, index + 65536) : null), undefined, {
+    bufferSize: 1 << 20,
+  });
+  const t2 = performance.now();
+  const builder = new UnitBuilder(options.target);
+  const ctx = new ParseContext(
+    text,
+    source,
+    options.resolvePath ?? defaultPathResolver,
+    gnu.attributes,
+    gnu.asmLabels,
+    gnu.complexMarks,
+    neutral.bodyOpenOffsets,
+    options.abi,
+    builder,
+    options.recordLayout,
+  );
+  walkTranslationUnit(ctx, tree.rootNode);
+  const t3 = performance.now();
+  const unit = builder.build();
+  if (options.macros) unit.macros = summarizeMacros(options.macros, unit, ctx);
+  const t4 = performance.now();
+  return {
+    unit,
+    diagnostics: ctx.diagnostics,
+    timings: { scan: t1 - t0, treeSitter: t2 - t1, walk: t3 - t2, macros: t4 - t3 },
+  };
+}
+
+/** Parses; throws DiagnosticError carrying every diagnostic when any is an error. */
+export function parseTranslationUnit(preprocessed: string, options: ParseOptions): ParseResult {
+  const result = parseTranslationUnitLenient(preprocessed, options);
+  if (hasErrors(result.diagnostics)) throw new DiagnosticError(result.diagnostics.filter((d) => d.severity === "error"));
+  return result;
+}

@@ -1,0 +1,133 @@
+// Preprocessed text carries `# N "file" flags` line markers and a few surviving directives
+// (#pragma). The grammar knows neither, so they are blanked in place (offsets unchanged)
+// after recording where each line came from and which `#pragma pack` lines were seen.
+
+export interface Origin {
+  /** Path exactly as the marker spells it. */
+  path: string;
+  line: number;
+}
+
+export interface PragmaPackEvent {
+  /** Offset of the directive in the text; applies to everything after it. */
+  offset: number;
+  action: "set" | "push" | "pop" | "reset";
+  /** Alignment for "set" and "push" with a value. */
+  value: number | null;
+}
+
+export interface ScannedSource {
+  /** The input with every directive line replaced by spaces; same length and line breaks. */
+  text: string;
+  /** Start offset of each line of `text`. */
+  lineStarts: Int32Array;
+  /** Origin of a 0-based row of the text. */
+  originOf(row: number): Origin;
+  pragmaPacks: PragmaPackEvent[];
+}
+
+const MARKER = /^#\s*(?:line\s+)?(\d+)\s+"((?:[^"\\]|\\.)*)"/;
+const PACK = /^#\s*pragma\s+pack\s*\(\s*([^)]*)\)/;
+
+function parsePack(args: string, offset: number): PragmaPackEvent | null {
+  const parts = args.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  if (parts.length === 0) return { offset, action: "reset", value: null };
+  const numeric = parts.find((p) => /^\d+$/.test(p));
+  const value = numeric === undefined ? null : Number(numeric);
+  if (parts[0] === "push") return { offset, action: "push", value };
+  if (parts[0] === "pop") return { offset, action: "pop", value: null };
+  if (value !== null) return { offset, action: "set", value };
+  return null;
+}
+
+function unescapePath(p: string): string {
+  return p.replace(/\\(.)/g, "$1");
+}
+
+export function scanLineMarkers(input: string): ScannedSource {
+  const lineStartList: number[] = [];
+  const rowFile: number[] = [];
+  const rowLine: number[] = [];
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
+  const pragmaPacks: PragmaPackEvent[] = [];
+  const pieces: string[] = [];
+  let currentFile = 0;
+  let currentLine = 1;
+  files.push("<stdin>");
+  fileIndex.set("<stdin>", 0);
+  let pos = 0;
+  while (pos <= input.length) {
+    const nl = input.indexOf("\n", pos);
+    const end = nl < 0 ? input.length : nl;
+    const line = input.slice(pos, end);
+    lineStartList.push(pos);
+    rowFile.push(currentFile);
+    rowLine.push(currentLine);
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith("#")) {
+      const marker = MARKER.exec(trimmed);
+      if (marker) {
+        const path = unescapePath(marker[2]!);
+        let idx = fileIndex.get(path);
+        if (idx === undefined) {
+          idx = files.length;
+          files.push(path);
+          fileIndex.set(path, idx);
+        }
+        currentFile = idx;
+        currentLine = Number(marker[1]);
+      } else {
+        const pack = PACK.exec(trimmed);
+        if (pack) {
+          const ev = parsePack(pack[1]!, pos);
+          if (ev) pragmaPacks.push(ev);
+        }
+        currentLine++;
+      }
+      pieces.push(" ".repeat(line.length));
+    } else {
+      pieces.push(line);
+      currentLine++;
+    }
+    if (nl < 0) break;
+    pieces.push("\n");
+    pos = nl + 1;
+  }
+  const rf = Int32Array.from(rowFile);
+  const rl = Int32Array.from(rowLine);
+  return {
+    text: pieces.join(""),
+    lineStarts: Int32Array.from(lineStartList),
+    originOf(row: number): Origin {
+      const r = Math.max(0, Math.min(row, rf.length - 1));
+      return { path: files[rf[r]!]!, line: rl[r]! };
+    },
+    pragmaPacks,
+  };
+}
+
+/** The `#pragma pack` alignment in effect at `offset`; null when packing is off. */
+export function packAt(events: readonly PragmaPackEvent[], offset: number): number | null {
+  const stack: (number | null)[] = [];
+  let current: number | null = null;
+  for (const ev of events) {
+    if (ev.offset > offset) break;
+    switch (ev.action) {
+      case "set":
+        current = ev.value;
+        break;
+      case "reset":
+        current = null;
+        break;
+      case "push":
+        stack.push(current);
+        if (ev.value !== null) current = ev.value;
+        break;
+      case "pop":
+        current = stack.length > 0 ? stack.pop()! : null;
+        break;
+    }
+  }
+  return current;
+}

@@ -1,0 +1,168 @@
+// File-scope items: declarations, typedefs, function definitions and _Static_assert.
+import type { SyntaxNode } from "tree-sitter";
+import type { CType } from "../ir/index.js";
+import { functionAttributes, typedefAttributes, variableAttributes } from "./attributes.js";
+import type { ParseContext } from "./context.js";
+import { applyDeclarator, readSpecifiers, typeFromSpecifier, type Scope } from "./cst-types.js";
+
+const FILE_SCOPE: Scope = { parentRecord: null };
+
+/** First ERROR or MISSING node under `node`, skipping function bodies. */
+function firstProblem(node: SyntaxNode): SyntaxNode | null {
+  if (node.type === "ERROR" || node.isMissing) return node;
+  if (!node.hasError) return null;
+  for (const c of node.children) {
+    if (c.type === "compound_statement" && node.type === "function_definition") continue;
+    const p = firstProblem(c);
+    if (p) return p;
+  }
+  return null;
+}
+
+function describeProblem(ctx: ParseContext, p: SyntaxNode): string {
+  if (p.isMissing) return `syntax error: expected '${p.type}'`;
+  const text = ctx.text.slice(p.startIndex, Math.min(p.endIndex, p.startIndex + 40)).replace(/\s+/g, " ").trim();
+  return `syntax error: unexpected '${text}'`;
+}
+
+function declaratorsOf(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let i = 0; i < node.childCount; i++) if (node.fieldNameForChild(i) === "declarator") out.push(node.child(i)!);
+  return out;
+}
+
+function unwrapInit(node: SyntaxNode): SyntaxNode {
+  return node.type === "init_declarator" ? node.childForFieldName("declarator")! : node;
+}
+
+function resolvesToFunction(ctx: ParseContext, type: CType): boolean {
+  let t = type;
+  for (let guard = 0; t.kind === "typedef" && guard < 100; guard++) {
+    const next = ctx.unit.resolveTypedef(t.name);
+    if (!next) return false;
+    t = next;
+  }
+  return t.kind === "function";
+}
+
+function handleDeclaration(ctx: ParseContext, node: SyntaxNode, body: SyntaxNode | null): void {
+  const decls = declaratorsOf(node);
+  const firstStart = decls[0]?.startIndex ?? node.endIndex;
+  const specs = readSpecifiers(ctx, node, FILE_SCOPE, firstStart);
+  const shared = ctx.claimAttributes(node.startIndex, firstStart);
+  decls.forEach((d, k) => {
+    const end = k + 1 < decls.length ? decls[k + 1]!.startIndex : body ? body.startIndex : node.endIndex;
+    const declared = applyDeclarator(ctx, unwrapInit(d), specs.type, FILE_SCOPE);
+    const groups = [...shared, ...ctx.claimAttributes(d.startIndex, end)];
+    const label = ctx.claimAsmLabel(d.startIndex, end);
+    if (declared.name === null) {
+      ctx.report(d, "declaration without a name");
+      return;
+    }
+    const location = ctx.location(declared.nameNode ?? d);
+    if (resolvesToFunction(ctx, declared.type)) {
+      ctx.unit.addFunction({
+        name: declared.name,
+        type: declared.type,
+        storage: specs.storage,
+        inline: specs.inline,
+        body: body ? ctx.location(body) : null,
+        attributes: functionAttributes(ctx, groups, label),
+        location,
+      });
+    } else {
+      if (body) ctx.report(d, "a body after a declarator that is not a function");
+      ctx.unit.addVariable({
+        name: declared.name,
+        type: declared.type,
+        storage: specs.storage,
+        attributes: variableAttributes(ctx, groups, label),
+        location,
+      });
+    }
+  });
+}
+
+function handleTypedef(ctx: ParseContext, node: SyntaxNode): void {
+  const decls = declaratorsOf(node);
+  const firstStart = decls[0]?.startIndex ?? node.endIndex;
+  const specs = readSpecifiers(ctx, node, FILE_SCOPE, firstStart);
+  const shared = ctx.claimAttributes(node.startIndex, firstStart);
+  decls.forEach((d, k) => {
+    const end = k + 1 < decls.length ? decls[k + 1]!.startIndex : node.endIndex;
+    const declared = applyDeclarator(ctx, d, specs.type, FILE_SCOPE);
+    const groups = [...shared, ...ctx.claimAttributes(d.startIndex, end)];
+    if (declared.name === null) {
+      ctx.report(d, "typedef without a name");
+      return;
+    }
+    ctx.unit.addTypedef({
+      name: declared.name,
+      type: declared.type,
+      ...typedefAttributes(ctx, groups),
+      location: ctx.location(declared.nameNode ?? d),
+    });
+  });
+}
+
+function handleStaticAssert(ctx: ParseContext, node: SyntaxNode): boolean {
+  const call = node.namedChildren[0];
+  if (call?.type !== "call_expression" || call.childForFieldName("function")?.text !== "_Static_assert") return false;
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  const cond = args[0];
+  if (!cond) {
+    ctx.report(node, "_Static_assert without a condition");
+    return true;
+  }
+  const msgNode = args[1];
+  const message = msgNode ? msgNode.text.replace(/^"|"$/g, "") : null;
+  const value = ctx.evaluateNode(cond, "_Static_assert condition");
+  const holds = value === null ? null : value.value !== 0n;
+  if (holds === false) ctx.report(cond, `static assertion failed${message !== null ? `: ${message}` : ""}`);
+  ctx.unit.staticAsserts.push({
+    condition: ctx.text.slice(cond.startIndex, cond.endIndex).replace(/\s+/g, " ").trim(),
+    message,
+    holds,
+    location: ctx.location(node),
+  });
+  return true;
+}
+
+export function walkTranslationUnit(ctx: ParseContext, root: SyntaxNode): void {
+  const children = root.children;
+  children.forEach((node, i) => {
+    const problem = firstProblem(node);
+    if (problem) {
+      ctx.report(problem, describeProblem(ctx, problem));
+      return;
+    }
+    switch (node.type) {
+      case "declaration":
+        handleDeclaration(ctx, node, null);
+        break;
+      case "function_definition":
+        handleDeclaration(ctx, node, node.childForFieldName("body"));
+        break;
+      case "type_definition":
+        handleTypedef(ctx, node);
+        break;
+      // `struct s { ... } __attribute__((x));` reaches the root as a bare specifier.
+      case "struct_specifier":
+      case "union_specifier":
+      case "enum_specifier": {
+        const limit = children[i + 1]?.startIndex ?? node.endIndex;
+        typeFromSpecifier(ctx, node, FILE_SCOPE, limit);
+        break;
+      }
+      case "expression_statement":
+        if (node.namedChildCount === 0) break; // a stray ';'
+        if (!handleStaticAssert(ctx, node)) ctx.report(node, "expression at file scope");
+        break;
+      case ";":
+      case "comment":
+        break;
+      default:
+        ctx.report(node, `unsupported file-scope construct '${node.type}'`);
+    }
+  });
+}
