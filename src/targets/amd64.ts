@@ -51,6 +51,9 @@ export const amd64: TargetDescription = {
     longDoubleFormat: "x87-extended",
     shortEnums: false,
     maxAtomicInlineWidth: 64,
+    maxAtomicPromoteWidth: 128,
+    // va_list is struct __va_list_tag[1]: two unsigned ints and two pointers.
+    vaList: { size: 24, align: 8 },
   },
   macros: {
     base: [

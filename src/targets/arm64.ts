@@ -42,6 +42,9 @@ export const arm64: TargetDescription = {
     longDoubleFormat: "ieee-quad",
     shortEnums: false,
     maxAtomicInlineWidth: 128,
+    maxAtomicPromoteWidth: 128,
+    // va_list is struct __va_list: three pointers and two ints.
+    vaList: { size: 32, align: 8 },
   },
   macros: {
     base: [

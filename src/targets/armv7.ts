@@ -42,6 +42,9 @@ export const armv7: TargetDescription = {
     longDoubleFormat: "ieee-double",
     shortEnums: false,
     maxAtomicInlineWidth: 64,
+    maxAtomicPromoteWidth: 64,
+    // va_list is struct __va_list { void *__ap; }.
+    vaList: { size: 4, align: 4 },
   },
   macros: {
     base: [

@@ -42,6 +42,9 @@ export const i386: TargetDescription = {
     longDoubleFormat: "x87-extended",
     shortEnums: false,
     maxAtomicInlineWidth: 64,
+    maxAtomicPromoteWidth: 64,
+    // va_list is char *.
+    vaList: { size: 4, align: 4 },
   },
   macros: {
     base: [

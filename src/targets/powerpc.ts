@@ -42,6 +42,9 @@ export const powerpc: TargetDescription = {
     longDoubleFormat: "ieee-double",
     shortEnums: false,
     maxAtomicInlineWidth: 32,
+    maxAtomicPromoteWidth: 32,
+    // va_list is struct __va_list_tag[1]: two chars, a short and two pointers.
+    vaList: { size: 12, align: 4 },
   },
   macros: {
     base: [

@@ -42,6 +42,9 @@ export const powerpc64: TargetDescription = {
     longDoubleFormat: "ieee-double",
     shortEnums: false,
     maxAtomicInlineWidth: 64,
+    maxAtomicPromoteWidth: 128,
+    // va_list is char *.
+    vaList: { size: 8, align: 8 },
   },
   macros: {
     base: [

@@ -42,6 +42,9 @@ export const riscv64: TargetDescription = {
     longDoubleFormat: "ieee-quad",
     shortEnums: false,
     maxAtomicInlineWidth: 64,
+    maxAtomicPromoteWidth: 128,
+    // va_list is void *.
+    vaList: { size: 8, align: 8 },
   },
   macros: {
     base: [

@@ -87,6 +87,13 @@ export interface TargetAbi {
   shortEnums: boolean;
   /** Widest atomic operation done inline (lock-free), in bits. */
   maxAtomicInlineWidth: number;
+  /**
+   * `_Atomic T` with sizeof(T) up to this many bits is padded to the next power of two and
+   * aligned to that size.
+   */
+  maxAtomicPromoteWidth: number;
+  /** sizeof and _Alignof of `__builtin_va_list`. */
+  vaList: ScalarLayout;
 }
 
 export interface MacroDefinition {

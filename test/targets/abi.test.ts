@@ -89,15 +89,28 @@ function typeAsserts(t: TargetDescription): string[] {
     `_Static_assert(((char)-1 < 0) == ${t.abi.charIsSigned ? 1 : 0}, "char is ${t.abi.charIsSigned ? "signed" : "unsigned"}");`,
     `struct biggest { char c; } __attribute__((aligned));`,
     `_Static_assert(_Alignof(struct biggest) == ${t.abi.maxAlign}, "the biggest alignment is ${t.abi.maxAlign}");`,
+    `_Static_assert(sizeof(__builtin_va_list) == ${t.abi.vaList.size}, "sizeof(va_list) == ${t.abi.vaList.size}");`,
+    `_Static_assert(_Alignof(__builtin_va_list) == ${t.abi.vaList.align}, "_Alignof(va_list) == ${t.abi.vaList.align}");`,
     `_Static_assert(__LDBL_MANT_DIG__ == ${floatFormats[t.abi.longDoubleFormat].mantissaDigits}, "long double is ${t.abi.longDoubleFormat}");`,
   ];
 }
 
 function atomicAsserts(t: TargetDescription): string[] {
-  return [1, 2, 4, 8, 16].map((bytes) => {
-    const inline = bytes * 8 <= t.abi.maxAtomicInlineWidth ? 1 : 0;
-    return `_Static_assert(__atomic_always_lock_free(${bytes}, 0) == ${inline}, "${bytes}-byte atomics are ${inline ? "" : "not "}inline");`;
+  const inline = [1, 2, 4, 8, 16].map((bytes) => {
+    const lockFree = bytes * 8 <= t.abi.maxAtomicInlineWidth ? 1 : 0;
+    return `_Static_assert(__atomic_always_lock_free(${bytes}, 0) == ${lockFree}, "${bytes}-byte atomics are ${lockFree ? "" : "not "}inline");`;
   });
+  // _Atomic pads small objects to a power of two and aligns them to it.
+  const promoted = Array.from({ length: 20 }, (_, i) => i + 1).map((bytes) => {
+    const promotes = bytes * 8 <= t.abi.maxAtomicPromoteWidth;
+    const size = promotes ? 2 ** Math.ceil(Math.log2(bytes)) : bytes;
+    const align = promotes ? size : 1;
+    return [
+      `struct bytes${bytes} { char c[${bytes}]; };`,
+      `_Static_assert(sizeof(_Atomic struct bytes${bytes}) == ${size} && _Alignof(_Atomic struct bytes${bytes}) == ${align}, "_Atomic of ${bytes} bytes has size ${size}, alignment ${align}");`,
+    ].join("\n");
+  });
+  return [...inline, ...promoted];
 }
 
 function enumAsserts(t: TargetDescription): string[] {
