@@ -57,7 +57,7 @@ export function runAwk(inv: AwkInvocation): AwkRun {
 }
 
 /** Runs with a time limit and reports whether the script was still running when it ran out. */
-export function awkHangs(inv: AwkInvocation, limitMs = 3_000): boolean {
+export function awkHangs(inv: AwkInvocation, limitMs = 2_000): boolean {
   return runAwk({ ...inv, timeoutMs: limitMs }).timedOut;
 }
 
