@@ -88,6 +88,10 @@ export interface EnumDecl {
 export interface TypedefDecl {
   name: string;
   type: CType;
+  /** aligned(N) on the typedef itself, bytes (it changes the alignment of the named type). */
+  aligned?: number;
+  /** packed on the typedef itself. */
+  packed?: true;
   location: DeclLocation;
 }
 
