@@ -1,8 +1,11 @@
 // predefinedMacros() must reproduce clang-19's own predefined macros for every target,
 // release, dialect and with or without the kernel code-generation flags.
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { clangTriple, getTarget, targetNames } from "../../src/targets/index.js";
+import { DiagnosticError } from "../../src/diagnostics/index.js";
 import {
+  cStandards,
+  defaultClangVersion,
   parseClangVersion,
   predefinedMacros,
   type CStandard,
@@ -19,16 +22,17 @@ interface Case {
   kernelFlags: boolean;
 }
 
-const releases: FreeBSDRelease[] = [
-  { major: 13, minor: 0 },
-  { major: 11, minor: 0 },
-  { major: 14, minor: 1 },
+// Every dialect on the main release; the others vary only the FreeBSD layer, so two
+// dialects (one strict, one GNU) cover them.
+const matrix: { release: FreeBSDRelease; dialects: (CStandard | undefined)[] }[] = [
+  { release: { major: 13, minor: 0 }, dialects: [undefined, ...cStandards] },
+  { release: { major: 11, minor: 0 }, dialects: [undefined, "c99"] },
+  { release: { major: 14, minor: 1 }, dialects: [undefined, "c99"] },
 ];
-const dialects: (CStandard | undefined)[] = [undefined, "c99", "gnu99", "c11"];
 
 const cases: Case[] = [];
 for (const target of targetNames)
-  for (const release of releases)
+  for (const { release, dialects } of matrix)
     for (const std of dialects)
       for (const kernelFlags of [false, true]) cases.push({ target, release, std, kernelFlags });
 
@@ -87,5 +91,36 @@ describeWith([needClang()], "predefined macros match clang-19", () => {
     expect(new Set(names).size, "each name defined once").toBe(names.length);
     const actual = new Map(ours.map((m) => [m.name, m.value]));
     expect(differences(clangMacros.get(c)!, actual)).toEqual([]);
+  });
+});
+
+describe("the compiler layer", () => {
+  it("reads vendor, version and suffix from clang --version", () => {
+    expect(
+      parseClangVersion("Debian clang version 19.1.7 (3~deb12u1)\nTarget: x86_64-pc-linux-gnu\n"),
+    ).toEqual(defaultClangVersion);
+    expect(parseClangVersion("clang version 19.1.0")).toEqual({
+      major: 19,
+      minor: 1,
+      patch: 0,
+      vendor: "",
+      suffix: "",
+    });
+  });
+
+  it("rejects output that names no clang version", () => {
+    expect(() => parseClangVersion("gcc (Debian 12.2.0-14) 12.2.0")).toThrow(DiagnosticError);
+  });
+
+  it("puts the version parameter into the version macros", () => {
+    const macros = predefinedMacros(getTarget("amd64"), {
+      release: { major: 13, minor: 0 },
+      kernelFlags: false,
+      compiler: { major: 19, minor: 1, patch: 0, vendor: "", suffix: "" },
+    });
+    const value = (name: string): string | undefined => macros.find((m) => m.name === name)?.value;
+    expect(value("__clang_patchlevel__")).toBe("0");
+    expect(value("__clang_version__")).toBe('"19.1.0"');
+    expect(value("__VERSION__")).toBe('"Clang 19.1.0"');
   });
 });
