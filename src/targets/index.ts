@@ -50,6 +50,7 @@ const aliases: Record<string, TargetName> = {
   i686: "i386",
   aarch64: "arm64",
   arm: "armv7",
+  arm32: "armv7",
   armv7a: "armv7",
   armhf: "armv7",
   armv7hf: "armv7",
@@ -61,12 +62,12 @@ const aliases: Record<string, TargetName> = {
   ppc64le: "powerpc64le",
   powerpc64el: "powerpc64le",
   ppc64el: "powerpc64le",
+  powerpc64be: "powerpc64",
 };
 
 /** Names that could mean more than one target, with the choices to offer. */
 const ambiguous: Record<string, TargetName[]> = {
   x86: ["amd64", "i386"],
-  powerpc64be: ["powerpc64"],
 };
 
 export function isTargetName(name: string): name is TargetName {
