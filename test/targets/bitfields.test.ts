@@ -220,6 +220,16 @@ describeWith([needClang()], "bitfield rules agree with clang-19 record layouts",
     },
   );
 
+  it("a named zero-width bitfield is an error, so the rules never meet one", async () => {
+    // The probes above cover zero-width bitfields after named bitfields instead.
+    const r = await runClang(
+      ["--target=x86_64-unknown-freebsd13.0", "-ffreestanding", "-fsyntax-only", "-x", "c", "-"],
+      "struct named_zero { char a; int z : 0; };\n",
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/named bit-field 'z' has zero width/);
+  });
+
   it("the probes tell the targets' zero-width bitfield rules apart", () => {
     // If no probe's layout depended on the flags, the test above would prove nothing.
     const zeroProbe = probes.find((p) => p.name === "unnamed_zero_int")!;
