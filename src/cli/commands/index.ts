@@ -1,6 +1,7 @@
 // The subcommands, in the order --help lists them (pipeline order).
 import type { CommandModule } from "yargs";
 import { configCommand } from "./config.js";
+import { kobjCommand } from "../../kobj/cli-command.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [configCommand];
+export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand];

@@ -1,0 +1,79 @@
+// `kpi-bindgen kobj`: write the headers a kernel build generates from the tree's kobj
+// interfaces and vnode operation list, as the build would, into a directory of their own.
+import type { CommandModule } from "yargs";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { renderDiagnostic } from "../diagnostics/index.js";
+import { writeDirAtomic } from "../io/atomic-output.js";
+import {
+  generateVnodeHeaders,
+  generateVnodeSource,
+  kobjDialectFor,
+  listInterfaceFiles,
+  readInterfaceFile,
+} from "./index.js";
+import { emitInterfaceHeader, emitInterfaceSource, outputNames } from "./interface-emitter.js";
+
+interface KobjArgs {
+  sys: string;
+  out: string;
+  "source-root"?: string;
+  sources: boolean;
+  files?: string[];
+}
+
+export const kobjCommand: CommandModule<object, KobjArgs> = {
+  command: "kobj",
+  describe: "Generate the kernel build's *_if.h and vnode_if*.h headers from a kernel tree",
+  builder: (y) =>
+    y
+      .option("sys", {
+        type: "string",
+        demandOption: true,
+        describe: "Kernel source tree (the sys directory)",
+      })
+      .option("out", {
+        type: "string",
+        demandOption: true,
+        describe: "Directory to (re)create holding exactly the generated files",
+      })
+      .option("source-root", {
+        type: "string",
+        describe:
+          "How the build names the tree in the embedded source paths (a kernel build uses ../../..)",
+      })
+      .option("sources", {
+        type: "boolean",
+        default: false,
+        describe: "Also write the generated .c files",
+      })
+      .option("files", {
+        type: "array",
+        string: true,
+        describe: "Interface files relative to the tree (default: every *.m in it)",
+      }) as never,
+  handler: (argv) => {
+    const dialect = kobjDialectFor(argv.sys);
+    const outputs = new Map<string, string>();
+    for (const file of argv.files ?? listInterfaceFiles(argv.sys)) {
+      const parsed = readInterfaceFile(argv.sys, file, {
+        sourceRoot: argv["source-root"],
+        dialect,
+      });
+      for (const w of parsed.warnings) process.stderr.write(renderDiagnostic(w) + "\n");
+      const names = outputNames(parsed.file.path);
+      outputs.set(names.header, emitInterfaceHeader(parsed.file, dialect));
+      if (argv.sources) outputs.set(names.source, emitInterfaceSource(parsed.file, dialect));
+    }
+    for (const [name, text] of generateVnodeHeaders(argv.sys)) outputs.set(name, text);
+    if (argv.sources)
+      for (const [name, text] of generateVnodeSource(argv.sys)) outputs.set(name, text);
+
+    // Everything is generated before anything is written: bad input leaves no output behind.
+    writeDirAtomic(argv.out, (dir) => {
+      for (const [name, text] of outputs) writeFileSync(join(dir, name), text);
+    });
+    const names = [...outputs.keys()].sort();
+    process.stdout.write(names.map((n) => `${join(argv.out, n)}\n`).join(""));
+  },
+};
