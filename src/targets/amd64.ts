@@ -20,6 +20,7 @@ export const amd64: TargetDescription = {
     "-mno-avx",
   ],
   rustTargetArch: "x86_64",
+  rustTarget: "x86_64-unknown-freebsd",
   abi: {
     endian: "little",
     charIsSigned: true,

@@ -11,6 +11,7 @@ export const arm64: TargetDescription = {
   hasX86Headers: false,
   kernelCFlags: ["-mgeneral-regs-only", "-ffixed-x18"],
   rustTargetArch: "aarch64",
+  rustTarget: "aarch64-unknown-freebsd",
   abi: {
     endian: "little",
     charIsSigned: false,

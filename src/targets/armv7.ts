@@ -11,6 +11,7 @@ export const armv7: TargetDescription = {
   hasX86Headers: false,
   kernelCFlags: ["-mfpu=none"],
   rustTargetArch: "arm",
+  rustTarget: "armv7-unknown-freebsd",
   abi: {
     endian: "little",
     charIsSigned: false,

@@ -11,6 +11,7 @@ export const i386: TargetDescription = {
   hasX86Headers: true,
   kernelCFlags: ["-mno-mmx", "-mno-sse", "-msoft-float", "-mno-aes", "-mno-avx"],
   rustTargetArch: "x86",
+  rustTarget: "i686-unknown-freebsd",
   abi: {
     endian: "little",
     charIsSigned: true,

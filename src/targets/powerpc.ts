@@ -11,6 +11,7 @@ export const powerpc: TargetDescription = {
   hasX86Headers: false,
   kernelCFlags: ["-mno-altivec", "-msoft-float"],
   rustTargetArch: "powerpc",
+  rustTarget: "powerpc-unknown-freebsd",
   abi: {
     endian: "big",
     charIsSigned: false,

@@ -11,6 +11,7 @@ export const powerpc64: TargetDescription = {
   hasX86Headers: false,
   kernelCFlags: ["-mno-altivec", "-msoft-float", "-mabi=elfv2"],
   rustTargetArch: "powerpc64",
+  rustTarget: "powerpc64-unknown-freebsd",
   abi: {
     endian: "big",
     charIsSigned: false,

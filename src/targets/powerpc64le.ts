@@ -11,6 +11,7 @@ export const powerpc64le: TargetDescription = {
   hasX86Headers: false,
   kernelCFlags: ["-mno-altivec", "-msoft-float", "-mabi=elfv2"],
   rustTargetArch: "powerpc64",
+  rustTarget: "powerpc64le-unknown-freebsd",
   abi: {
     endian: "little",
     charIsSigned: false,

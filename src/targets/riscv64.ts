@@ -11,6 +11,7 @@ export const riscv64: TargetDescription = {
   hasX86Headers: false,
   kernelCFlags: ["-march=rv64imafdc", "-mabi=lp64", "-mcmodel=medium", "-mno-relax"],
   rustTargetArch: "riscv64",
+  rustTarget: "riscv64gc-unknown-freebsd",
   abi: {
     endian: "little",
     charIsSigned: false,

@@ -151,6 +151,8 @@ export interface TargetDescription {
   kernelCFlags: string[];
   /** Rust's `target_arch` value for cfg() in the emitted crate. */
   rustTargetArch: string;
+  /** The Rust target triple for FreeBSD on this arch, e.g. "riscv64gc-unknown-freebsd". */
+  rustTarget: string;
   abi: TargetAbi;
   macros: ArchMacros;
 }
