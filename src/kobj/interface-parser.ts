@@ -95,6 +95,9 @@ export function parseInterfaceFile(
     } else if (dialect.singleton && /^SINGLETON/.test(stmt)) {
       singleton = true;
     } else {
+      if (stmt.includes("\r")) {
+        src.fail("carriage return in line: CRLF line endings are not accepted", line);
+      }
       const word = /^\S+/.exec(stmt)?.[0] ?? stmt;
       src.fail(
         `unknown keyword '${word}' (expected INTERFACE, METHOD, STATICMETHOD, CODE, HEADER${

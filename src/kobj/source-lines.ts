@@ -29,11 +29,14 @@ export class SourceLines {
     return this.lines[line - 1];
   }
 
-  diagnostic(message: string, line: number, column = 1): Diagnostic {
-    return error(message, { file: this.file, line, column }, this.textOf(line));
+  /** A located error; the column defaults to the line's first non-blank character. */
+  diagnostic(message: string, line: number, column?: number): Diagnostic {
+    const text = this.textOf(line);
+    const at = column ?? (text === undefined ? 1 : Math.max(0, text.search(/[^ \t]/)) + 1);
+    return error(message, { file: this.file, line, column: at }, text);
   }
 
-  fail(message: string, line: number, column = 1): never {
+  fail(message: string, line: number, column?: number): never {
     throw new DiagnosticError(this.diagnostic(message, line, column));
   }
 }

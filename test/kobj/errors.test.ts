@@ -67,7 +67,7 @@ describe("diagnostics for invalid generator inputs", () => {
       expect(diagnostic!.message).toContain(fixture.message);
       expect(formatDiagnostic(diagnostic!)).toMatch(
         new RegExp(
-          `^${fixture.path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:${fixture.line}:1: error: `,
+          `^${fixture.path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:${fixture.line}:\\d+: error: `,
         ),
       );
     });
