@@ -9,6 +9,7 @@ export const armv7: TargetDescription = {
   machineArch: "armv7",
   machineCpuArch: "arm",
   hasX86Headers: false,
+  // kern.mk adds nothing for arm; Makefile.arm keeps the kernel off the FPU.
   kernelCFlags: ["-mfpu=none"],
   rustTargetArch: "arm",
   rustTarget: "armv7-unknown-freebsd",

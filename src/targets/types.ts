@@ -147,7 +147,10 @@ export interface TargetDescription {
   machineCpuArch: string;
   /** Whether the build maps `x86/` to `x86/include` (amd64 and i386). */
   hasX86Headers: boolean;
-  /** Code-generation flags the kernel build (kern.mk) adds for this arch. */
+  /**
+   * Code-generation flags the FreeBSD 13 kernel build adds for this arch (kern.mk, plus
+   * Makefile.<arch> where kern.mk has none), as clang receives them.
+   */
   kernelCFlags: string[];
   /** Rust's `target_arch` value for cfg() in the emitted crate. */
   rustTargetArch: string;
