@@ -13,7 +13,12 @@ export type { CollectInput, CollectResult } from "./collect.js";
 export { locateKernelConfig, resolveSysDir } from "./locate.js";
 export { resolveKernelConfig } from "./mkoptions.js";
 export type { ResolveResult } from "./mkoptions.js";
-export { mainOptionTablePath, optionTablesPresent, parseTable, readOptionTables } from "./option-tables.js";
+export {
+  mainOptionTablePath,
+  optionTablesPresent,
+  parseTable,
+  readOptionTables,
+} from "./option-tables.js";
 export { parseConfigFile } from "./parser.js";
 export type { Statement } from "./parser.js";
 export { tokenize } from "./lexer.js";

@@ -109,7 +109,9 @@ export function tokenize(text: string, file: string): Token[] {
       add(
         id.length,
         () => {
-          const kw = Object.hasOwn(keywords, id) ? keywords[id as keyof typeof keywords] : undefined;
+          const kw = Object.hasOwn(keywords, id)
+            ? keywords[id as keyof typeof keywords]
+            : undefined;
           if (!kw) return { kind: "id", text: id, at };
           return { kind: "keyword", keyword: kw, text: id, at };
         },
@@ -140,9 +142,11 @@ export function tokenize(text: string, file: string): Token[] {
       add(value.length, () => ({ kind: "id", text: value, at }), "initial");
     }
     const octal = matchAt(octalPattern, text, pos);
-    if (octal) add(octal.length, () => ({ kind: "number", value: parseInt(octal, 8), text: octal, at }));
+    if (octal)
+      add(octal.length, () => ({ kind: "number", value: parseInt(octal, 8), text: octal, at }));
     const hex = matchAt(hexPattern, text, pos);
-    if (hex) add(hex.length, () => ({ kind: "number", value: parseInt(hex.slice(2), 16), text: hex, at }));
+    if (hex)
+      add(hex.length, () => ({ kind: "number", value: parseInt(hex.slice(2), 16), text: hex, at }));
     const dec = matchAt(decimalPattern, text, pos);
     if (dec) add(dec.length, () => ({ kind: "number", value: parseInt(dec, 10), text: dec, at }));
     if (text[pos] === "?") add(1, () => ({ kind: "number", value: -1, text: "?", at }));

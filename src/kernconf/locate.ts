@@ -30,7 +30,10 @@ function isFile(path: string): boolean {
 }
 
 /** `--sys`, else `$FREEBSD_SRC/sys`, else `/usr/src/sys`. */
-export function resolveSysDir(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveSysDir(
+  given: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const candidate = given ?? (env.FREEBSD_SRC ? resolve(env.FREEBSD_SRC, "sys") : "/usr/src/sys");
   const dir = resolve(candidate);
   if (!isDirectory(dir)) {
@@ -54,9 +57,12 @@ export function locateKernelConfig(sysDir: string, kernconf: string, arch?: stri
     const archs = readdirSync(sysDir)
       .filter((d) => isFile(resolve(sysDir, d, "conf", kernconf)))
       .sort();
-    if (archs.length === 0) fail(`kernel configuration ${kernconf} not found in any ${sysDir}/<arch>/conf`);
+    if (archs.length === 0)
+      fail(`kernel configuration ${kernconf} not found in any ${sysDir}/<arch>/conf`);
     if (archs.length > 1) {
-      fail(`kernel configuration ${kernconf} exists for several architectures (${archs.join(", ")}): pass --arch`);
+      fail(
+        `kernel configuration ${kernconf} exists for several architectures (${archs.join(", ")}): pass --arch`,
+      );
     }
     return { sysDir, kernconf: resolve(sysDir, archs[0], "conf", kernconf), arch: archs[0] };
   }
@@ -81,6 +87,8 @@ export function locateKernelConfig(sysDir: string, kernconf: string, arch?: stri
 function machineLineOf(path: string, sysDir: string): string | undefined {
   const text = fileSystemReader.read(path);
   if (text === undefined) return undefined;
-  const statement = parseConfigFile(text, displayPath(sysDir, path)).find((s) => s.kind === "machine");
+  const statement = parseConfigFile(text, displayPath(sysDir, path)).find(
+    (s) => s.kind === "machine",
+  );
   return statement?.kind === "machine" ? statement.machine : undefined;
 }

@@ -36,10 +36,14 @@ interface Define {
 const MAXUSERS_MIN = 2;
 const MAXUSERS_MAX = 512;
 
-export function resolveKernelConfig(collected: CollectedKernelConfig, tables: OptionTables): ResolveResult {
+export function resolveKernelConfig(
+  collected: CollectedKernelConfig,
+  tables: OptionTables,
+): ResolveResult {
   const diagnostics: Diagnostic[] = [];
   const otab = tables.entries;
-  const tableEntry = (name: string): OptionTableEntry | undefined => otab.find((e) => e.name === name);
+  const tableEntry = (name: string): OptionTableEntry | undefined =>
+    otab.find((e) => e.name === name);
 
   const list: WorkingOption[] = collected.options.map((o) => ({
     name: o.name,
@@ -62,12 +66,15 @@ export function resolveKernelConfig(collected: CollectedKernelConfig, tables: Op
   list.unshift({ name: "MAXUSERS", value: String(maxusers), origin: "maxusers", used: false });
   // An option named like MACHINE_ARCH (in any case) is set implicitly.
   const archEntry = otab.find((e) => e.name.toLowerCase() === collected.machineArch.toLowerCase());
-  if (archEntry) list.unshift({ name: archEntry.name, value: null, origin: "machine-arch", used: false });
+  if (archEntry)
+    list.unshift({ name: archEntry.name, value: null, origin: "machine-arch", used: false });
 
   for (const op of list) {
     const alias = otab.find((e) => e.name === op.name && e.aliasOf !== undefined);
     if (alias?.aliasOf) {
-      diagnostics.push(warning(`option ${op.name} is an old name: mapping it to ${alias.aliasOf}`, op.where));
+      diagnostics.push(
+        warning(`option ${op.name} is an old name: mapping it to ${alias.aliasOf}`, op.where),
+      );
       op.renamedFrom = op.name;
       op.name = alias.aliasOf;
     }
@@ -98,7 +105,10 @@ export function resolveKernelConfig(collected: CollectedKernelConfig, tables: Op
   for (const [name, op] of winners) {
     if (op.value !== null && /[ \t]/.test(op.value)) {
       diagnostics.push(
-        warning(`value of option "${name}" contains blanks; config(8) re-reads headers word by word, so a header it shares can keep only part of it`, op.where),
+        warning(
+          `value of option "${name}" contains blanks; config(8) re-reads headers word by word, so a header it shares can keep only part of it`,
+          op.where,
+        ),
       );
     }
   }
@@ -129,7 +139,9 @@ export function resolveKernelConfig(collected: CollectedKernelConfig, tables: Op
       const previous: string | null = value;
       value = op.value ?? "1";
       if (previous !== null && previous !== value) {
-        diagnostics.push(warning(`option "${name}" redefined from ${previous} to ${value}`, op.where));
+        diagnostics.push(
+          warning(`option "${name}" redefined from ${previous} to ${value}`, op.where),
+        );
       }
       op.used = true;
       winners.set(name, op);
@@ -170,7 +182,8 @@ export function resolveKernelConfig(collected: CollectedKernelConfig, tables: Op
       }
       if (words.next() === END_OF_FILE) break;
     }
-    const unchanged = (value === null && oldValue === null) || (value !== null && value === oldValue);
+    const unchanged =
+      (value === null && oldValue === null) || (value !== null && value === oldValue);
     if (!tidy && unchanged) return;
     if (value !== null && !seen) defines.unshift({ name, value });
     files.set(

@@ -27,7 +27,10 @@ export function mainOptionTablePath(sysDir: string): string {
   return resolve(sysDir, "conf", "options");
 }
 
-export function optionTablesPresent(sysDir: string, reader: TextReader = fileSystemReader): boolean {
+export function optionTablesPresent(
+  sysDir: string,
+  reader: TextReader = fileSystemReader,
+): boolean {
   return reader.read(mainOptionTablePath(sysDir)) !== undefined;
 }
 
@@ -42,7 +45,8 @@ export function readOptionTables(input: OptionTableInput): OptionTableResult {
 
   const main = mainOptionTablePath(sysDir);
   const mainText = reader.read(main);
-  if (mainText === undefined) fail(`missing options file ${show(main)} (the option-to-header table config(8) reads)`);
+  if (mainText === undefined)
+    fail(`missing options file ${show(main)} (the option-to-header table config(8) reads)`);
   files.push(main);
   parseTable(mainText, show(main), "table", entries, diagnostics);
 
@@ -56,7 +60,9 @@ export function readOptionTables(input: OptionTableInput): OptionTableResult {
     parseTable(reader.read(archTable)!, show(archTable), "table", entries, diagnostics);
   } else {
     diagnostics.push(
-      warning(`no options.${input.machine} table (looked for ${archCandidates.map(show).join(" and ")})`),
+      warning(
+        `no options.${input.machine} table (looked for ${archCandidates.map(show).join(" and ")})`,
+      ),
     );
   }
 
@@ -93,24 +99,40 @@ export function parseTable(
     const second = words.next();
     if (second === END_OF_FILE) {
       // config(8) stops here and the entry is lost; say so rather than drop it silently.
-      diagnostics.push(warning(`'${first.text}' is cut off by the end of the file and ignored (add a newline)`, where));
+      diagnostics.push(
+        warning(
+          `'${first.text}' is cut off by the end of the file and ignored (add a newline)`,
+          where,
+        ),
+      );
       return;
     }
     let header: string;
     if (second === END_OF_LINE) {
-      if (kind === "compat") fail(`compat file requires two words per line (old and new name) at '${first.text}'`, where);
+      if (kind === "compat")
+        fail(
+          `compat file requires two words per line (old and new name) at '${first.text}'`,
+          where,
+        );
       header = `opt_${first.text.toLowerCase()}.h`;
     } else {
       header = second.text;
       if (header.startsWith("#")) {
         diagnostics.push(
-          warning(`'${header}' is read as the header of ${first.text}: a comment must start its own line or follow the header`, where),
+          warning(
+            `'${header}' is read as the header of ${first.text}: a comment must start its own line or follow the header`,
+            where,
+          ),
         );
       }
     }
     if (kind === "table") {
       const dup = entries.find((e) => e.name === first.text);
-      if (dup) fail(`duplicate option ${first.text} (first listed at ${dup.where.file}:${dup.where.line})`, where);
+      if (dup)
+        fail(
+          `duplicate option ${first.text} (first listed at ${dup.where.file}:${dup.where.line})`,
+          where,
+        );
       entries.unshift({ name: first.text, header, where });
     } else {
       const target = entries.find((e) => e.name === first.text);

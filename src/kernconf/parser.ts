@@ -62,7 +62,10 @@ export function parseConfigFile(text: string, file: string): Statement[] {
     const t = next();
     if (t.kind === "end") return;
     if (t.kind === "eof") {
-      failAt(t, "missing newline at end of file (config(8) requires every statement to end with one)");
+      failAt(
+        t,
+        "missing newline at end of file (config(8) requires every statement to end with one)",
+      );
     }
     failAt(t, `unexpected ${describe(t)} after ${after}`);
   };
@@ -109,7 +112,8 @@ export function parseConfigFile(text: string, file: string): Statement[] {
       case "nocpu":
       case "ident":
       case "nomakeoptions": {
-        const what = kw === "ident" ? "a kernel name" : kw.endsWith("cpu") ? "a cpu type" : "an option name";
+        const what =
+          kw === "ident" ? "a kernel name" : kw.endsWith("cpu") ? "a cpu type" : "an option name";
         const word = expectWord(what, head);
         return { kind: kw, name: word.text, where: word.at };
       }
@@ -144,7 +148,8 @@ export function parseConfigFile(text: string, file: string): Statement[] {
               next();
               return { name: name.text, value: optionValue(name), append: true, where: name.at };
             }
-            if (op.kind !== "equals") return { name: name.text, value: "", append: false, where: name.at };
+            if (op.kind !== "equals")
+              return { name: name.text, value: "", append: false, where: name.at };
             next();
             const v = peek();
             const value = v.kind === "id" || v.kind === "number" ? optionValue(name) : "";

@@ -17,7 +17,10 @@ export interface OptionRow {
  * The options in effect, sorted by name. With the tables these are the resolved options;
  * without, each name's value is the one config(8) would pick (the last setting in its list).
  */
-export function optionRows(collected: CollectedKernelConfig, resolved?: ResolvedKernelConfig): OptionRow[] {
+export function optionRows(
+  collected: CollectedKernelConfig,
+  resolved?: ResolvedKernelConfig,
+): OptionRow[] {
   if (resolved) {
     return resolved.options.map((o) => ({
       name: o.name,
@@ -30,13 +33,22 @@ export function optionRows(collected: CollectedKernelConfig, resolved?: Resolved
   const last = new Map<string, OptionSetting>();
   for (const o of collected.options) last.set(o.name, o);
   return [...last.values()]
-    .map((o) => ({ name: o.name, value: o.value ?? "1", header: null, where: formatLocation(o.where), origin: o.origin }))
+    .map((o) => ({
+      name: o.name,
+      value: o.value ?? "1",
+      header: null,
+      where: formatLocation(o.where),
+      origin: o.origin,
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 const where = (loc: SourceLocation) => formatLocation(loc);
 
-export function configToJson(collected: CollectedKernelConfig, resolved?: ResolvedKernelConfig): string {
+export function configToJson(
+  collected: CollectedKernelConfig,
+  resolved?: ResolvedKernelConfig,
+): string {
   const doc = {
     kernconf: collected.kernconf,
     sysDir: collected.sysDir,
@@ -49,12 +61,22 @@ export function configToJson(collected: CollectedKernelConfig, resolved?: Resolv
     profile: collected.profile,
     options: optionRows(collected, resolved),
     devices: collected.devices.map((d) => ({ name: d.name, where: where(d.where) })),
-    makeoptions: collected.makeoptions.map((m) => ({ name: m.name, value: m.value, where: where(m.where) })),
+    makeoptions: collected.makeoptions.map((m) => ({
+      name: m.name,
+      value: m.value,
+      where: where(m.where),
+    })),
     hints: collected.hints.map((h) => ({ file: h.name, where: where(h.where) })),
-    environment: collected.environment.map((e) => ({ kind: e.kind, text: e.text, where: where(e.where) })),
+    environment: collected.environment.map((e) => ({
+      kind: e.kind,
+      text: e.text,
+      where: where(e.where),
+    })),
     files: collected.files.map((f) => ({ file: f.name, where: where(f.where) })),
     sourceFiles: collected.sourceFiles.map((f) => displayPath(collected.sysDir, f)),
-    optionTables: resolved ? resolved.optionTableFiles.map((f) => displayPath(collected.sysDir, f)) : null,
+    optionTables: resolved
+      ? resolved.optionTableFiles.map((f) => displayPath(collected.sysDir, f))
+      : null,
     headers: resolved ? resolved.headers : null,
   };
   return JSON.stringify(doc, null, 2) + "\n";
@@ -62,10 +84,20 @@ export function configToJson(collected: CollectedKernelConfig, resolved?: Resolv
 
 function table(rows: string[][], indent = "  "): string[] {
   const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));
-  return rows.map((r) => indent + r.map((cell, col) => (col === r.length - 1 ? cell : cell.padEnd(widths[col]))).join("  ").trimEnd());
+  return rows.map(
+    (r) =>
+      indent +
+      r
+        .map((cell, col) => (col === r.length - 1 ? cell : cell.padEnd(widths[col])))
+        .join("  ")
+        .trimEnd(),
+  );
 }
 
-export function configToText(collected: CollectedKernelConfig, resolved?: ResolvedKernelConfig): string {
+export function configToText(
+  collected: CollectedKernelConfig,
+  resolved?: ResolvedKernelConfig,
+): string {
   const out: string[] = [];
   const show = (p: string) => displayPath(collected.sysDir, p);
   const maxusers = resolved ? resolved.maxusers : collected.maxusers;
@@ -73,27 +105,52 @@ export function configToText(collected: CollectedKernelConfig, resolved?: Resolv
     ...table(
       [
         ["configuration", show(collected.kernconf), `(tree ${collected.sysDir})`],
-        ["machine", `${collected.machine} (MACHINE_ARCH ${collected.machineArch})`, where(collected.machineWhere)],
+        [
+          "machine",
+          `${collected.machine} (MACHINE_ARCH ${collected.machineArch})`,
+          where(collected.machineWhere),
+        ],
         ["ident", collected.ident, where(collected.identWhere)],
         ...collected.cpus.map((c) => ["cpu", c.name, where(c.where)]),
         ["maxusers", maxusers === 0 ? "0 (sized at boot)" : String(maxusers), ""],
-        ["option tables", resolved ? resolved.optionTableFiles.map(show).join(", ") : "(not read)", ""],
+        [
+          "option tables",
+          resolved ? resolved.optionTableFiles.map(show).join(", ") : "(not read)",
+          "",
+        ],
       ],
       "",
     ),
   );
   const rows = optionRows(collected, resolved);
   out.push("", `options (${rows.length})`);
-  out.push(...table([["NAME", "VALUE", "HEADER", "SET AT"], ...rows.map((r) => [r.name, r.value, r.header ?? "?", r.where ?? `(${r.origin})`])]));
+  out.push(
+    ...table([
+      ["NAME", "VALUE", "HEADER", "SET AT"],
+      ...rows.map((r) => [r.name, r.value, r.header ?? "?", r.where ?? `(${r.origin})`]),
+    ]),
+  );
   out.push("", `devices (${collected.devices.length})`);
-  if (collected.devices.length) out.push(...table([["NAME", "SET AT"], ...collected.devices.map((d) => [d.name, where(d.where)])]));
+  if (collected.devices.length)
+    out.push(
+      ...table([["NAME", "SET AT"], ...collected.devices.map((d) => [d.name, where(d.where)])]),
+    );
   out.push("", `makeoptions (${collected.makeoptions.length})`);
   if (collected.makeoptions.length) {
-    out.push(...table([["NAME", "VALUE", "SET AT"], ...collected.makeoptions.map((m) => [m.name, m.value, where(m.where)])]));
+    out.push(
+      ...table([
+        ["NAME", "VALUE", "SET AT"],
+        ...collected.makeoptions.map((m) => [m.name, m.value, where(m.where)]),
+      ]),
+    );
   }
   const extras: string[][] = [
     ...collected.hints.map((h) => ["hints", h.name, where(h.where)]),
-    ...collected.environment.map((e) => [e.kind === "file" ? "env" : "envvar", e.text, where(e.where)]),
+    ...collected.environment.map((e) => [
+      e.kind === "file" ? "env" : "envvar",
+      e.text,
+      where(e.where),
+    ]),
     ...collected.files.map((f) => ["files", f.name, where(f.where)]),
   ];
   if (extras.length) out.push("", "other", ...table(extras));

@@ -21,7 +21,9 @@ export function writeOptionHeaders(dir: string, headers: Record<string, string>)
   }
   const foreign = (existing ?? []).filter((f) => !f.endsWith(".h"));
   if (foreign.length > 0) {
-    fail(`refusing to replace ${dir}: it holds files other than headers (${foreign.slice(0, 3).join(", ")})`);
+    fail(
+      `refusing to replace ${dir}: it holds files other than headers (${foreign.slice(0, 3).join(", ")})`,
+    );
   }
   writeDirAtomic(dir, (tmp) => {
     for (const [name, content] of Object.entries(headers)) writeFileSync(join(tmp, name), content);

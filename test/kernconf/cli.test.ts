@@ -1,6 +1,14 @@
 // `kpi-bindgen config` end to end: the built CLI on the fixture trees.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,20 +19,33 @@ const bin = join(repoRoot, "bin", "kpi-bindgen");
 let scratch = "";
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(bin, ["config", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  const r = spawnSync(bin, ["config", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const full = ["--sys", fixtureSys, "--kernconf", "FULL"];
 const expectedHeaders = (): Record<string, string> => {
   const dir = join(fixtureExpected, "FULL");
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+  );
 };
-const readDir = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+const readDir = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+  );
 
 beforeAll(() => {
   // Type errors elsewhere in the tree do not stop tsc from emitting, so its status is not checked.
   spawnSync("npx", ["tsc", "-p", "."], { cwd: repoRoot, encoding: "utf8" });
-  if (!existsSync(join(repoRoot, "dist", "cli", "commands", "config.js"))) throw new Error("build produced no dist/cli");
+  if (!existsSync(join(repoRoot, "dist", "cli", "commands", "config.js")))
+    throw new Error("build produced no dist/cli");
   scratch = mkdtempSync(join(tmpdir(), "kernconf-cli-"));
 });
 afterAll(() => {
@@ -39,7 +60,9 @@ describe("kpi-bindgen config", () => {
     expect(r.stdout).toMatch(/^machine\s+amd64 \(MACHINE_ARCH amd64\)\s+amd64\/conf\/FULL:2:10$/m);
     expect(r.stdout).toMatch(/^\s+SCSI_DELAY\s+6000\s+opt_scsi\.h\s+amd64\/conf\/FULL:31:10$/m);
     expect(r.stdout).toMatch(/^\s+CONF_CFLAGS\s+-DFOO -DBAR\s+amd64\/conf\/FULL:12:13$/m);
-    expect(r.stderr).toContain('amd64/conf/FULL:31:10: warning: option "SCSI_DELAY" redefined from 5000 to 6000');
+    expect(r.stderr).toContain(
+      'amd64/conf/FULL:31:10: warning: option "SCSI_DELAY" redefined from 5000 to 6000',
+    );
   });
 
   it("prints deterministic JSON with the headers", () => {
@@ -74,12 +97,20 @@ describe("kpi-bindgen config", () => {
     writeFileSync(join(out, "notes.txt"), "keep me\n");
     const r = run([...full, "--write-opt-headers", out]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/error: refusing to replace .*busy: it holds files other than headers \(notes\.txt\)/);
+    expect(r.stderr).toMatch(
+      /error: refusing to replace .*busy: it holds files other than headers \(notes\.txt\)/,
+    );
     expect(readDir(out)).toEqual({ "notes.txt": "keep me\n" });
   });
 
   it("takes a configuration path and finds the architecture from its directory", () => {
-    const r = run(["--sys", fixtureSys, "--kernconf", join(fixtureSys, "arm64", "conf", "SMALL"), "--json"]);
+    const r = run([
+      "--sys",
+      fixtureSys,
+      "--kernconf",
+      join(fixtureSys, "arm64", "conf", "SMALL"),
+      "--json",
+    ]);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect([doc.machine, doc.machineArch]).toEqual(["arm64", "aarch64"]);
@@ -96,30 +127,82 @@ describe("kpi-bindgen config", () => {
     const r = run(["--sys", noTablesSys, "--kernconf", "SMALL"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^\s+INET\s+1\s+\?\s+amd64\/conf\/SMALL:3:10$/m);
-    expect(r.stderr).toContain(`warning: missing options file ${join(noTablesSys, "conf", "options")}`);
+    expect(r.stderr).toContain(
+      `warning: missing options file ${join(noTablesSys, "conf", "options")}`,
+    );
   });
 
   it("without option tables, refuses to write headers and writes nothing", () => {
     const out = join(scratch, "never");
     const r = run(["--sys", noTablesSys, "--kernconf", "SMALL", "--write-opt-headers", out]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`error: cannot write option headers: missing options file ${join(noTablesSys, "conf", "options")}`);
+    expect(r.stderr).toContain(
+      `error: cannot write option headers: missing options file ${join(noTablesSys, "conf", "options")}`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
   const failures: [string, string[], RegExp][] = [
-    ["a missing configuration", ["--kernconf", "NO_SUCH", "--arch", "amd64"], /^error: kernel configuration NO_SUCH not found: .*amd64\/conf\/NO_SUCH does not exist$/m],
-    ["an include cycle", ["--kernconf", "ERR_CYCLE_A"], /^amd64\/conf\/ERR_CYCLE_B:2:10: error: include cycle: amd64\/conf\/ERR_CYCLE_A -> amd64\/conf\/ERR_CYCLE_B -> amd64\/conf\/ERR_CYCLE_A$/m],
-    ["a missing include", ["--kernconf", "ERR_MISSING_INCLUDE"], /^amd64\/conf\/ERR_MISSING_INCLUDE:3:10: error: cannot open included file 'NO_SUCH_FILE'/m],
-    ["an unterminated quote", ["--kernconf", "ERR_QUOTE"], /^amd64\/conf\/ERR_QUOTE:3:27: error: unterminated quoted string$/m],
-    ["an unknown keyword", ["--kernconf", "ERR_KEYWORD"], /^amd64\/conf\/ERR_KEYWORD:3:1: error: unknown keyword 'opitons'$/m],
-    ["an unknown option", ["--kernconf", "ERR_UNKNOWN_OPTION"], /^amd64\/conf\/ERR_UNKNOWN_OPTION:4:10: error: unknown option "NOT_IN_ANY_TABLE"/m],
-    ["a missing final newline", ["--kernconf", "ERR_NO_NEWLINE"], /^amd64\/conf\/ERR_NO_NEWLINE:3:14: error: missing newline at end of file/m],
-    ["a quoted '='", ["--kernconf", "ERR_QUOTED_EQUALS"], /^amd64\/conf\/ERR_QUOTED_EQUALS:3:10: error: the '=' in options should not be quoted$/m],
-    ["root/dump/swap", ["--kernconf", "ERR_OBSOLETE"], /^amd64\/conf\/ERR_OBSOLETE:3:16: error: root\/dump\/swap specifications are obsolete$/m],
-    ["a second machine", ["--kernconf", "ERR_TWO_MACHINES"], /^amd64\/conf\/ERR_TWO_MACHINES:3:10: error: only one machine directive is allowed$/m],
-    ["a missing ident", ["--kernconf", "ERR_NO_IDENT"], /^amd64\/conf\/ERR_NO_IDENT:1: error: no 'ident' line/m],
-    ["a missing tree", ["--sys", "/nonexistent/sys", "--kernconf", "GENERIC"], /^error: kernel source tree not found: \/nonexistent\/sys \(from --sys/m],
+    [
+      "a missing configuration",
+      ["--kernconf", "NO_SUCH", "--arch", "amd64"],
+      /^error: kernel configuration NO_SUCH not found: .*amd64\/conf\/NO_SUCH does not exist$/m,
+    ],
+    [
+      "an include cycle",
+      ["--kernconf", "ERR_CYCLE_A"],
+      /^amd64\/conf\/ERR_CYCLE_B:2:10: error: include cycle: amd64\/conf\/ERR_CYCLE_A -> amd64\/conf\/ERR_CYCLE_B -> amd64\/conf\/ERR_CYCLE_A$/m,
+    ],
+    [
+      "a missing include",
+      ["--kernconf", "ERR_MISSING_INCLUDE"],
+      /^amd64\/conf\/ERR_MISSING_INCLUDE:3:10: error: cannot open included file 'NO_SUCH_FILE'/m,
+    ],
+    [
+      "an unterminated quote",
+      ["--kernconf", "ERR_QUOTE"],
+      /^amd64\/conf\/ERR_QUOTE:3:27: error: unterminated quoted string$/m,
+    ],
+    [
+      "an unknown keyword",
+      ["--kernconf", "ERR_KEYWORD"],
+      /^amd64\/conf\/ERR_KEYWORD:3:1: error: unknown keyword 'opitons'$/m,
+    ],
+    [
+      "an unknown option",
+      ["--kernconf", "ERR_UNKNOWN_OPTION"],
+      /^amd64\/conf\/ERR_UNKNOWN_OPTION:4:10: error: unknown option "NOT_IN_ANY_TABLE"/m,
+    ],
+    [
+      "a missing final newline",
+      ["--kernconf", "ERR_NO_NEWLINE"],
+      /^amd64\/conf\/ERR_NO_NEWLINE:3:14: error: missing newline at end of file/m,
+    ],
+    [
+      "a quoted '='",
+      ["--kernconf", "ERR_QUOTED_EQUALS"],
+      /^amd64\/conf\/ERR_QUOTED_EQUALS:3:10: error: the '=' in options should not be quoted$/m,
+    ],
+    [
+      "root/dump/swap",
+      ["--kernconf", "ERR_OBSOLETE"],
+      /^amd64\/conf\/ERR_OBSOLETE:3:16: error: root\/dump\/swap specifications are obsolete$/m,
+    ],
+    [
+      "a second machine",
+      ["--kernconf", "ERR_TWO_MACHINES"],
+      /^amd64\/conf\/ERR_TWO_MACHINES:3:10: error: only one machine directive is allowed$/m,
+    ],
+    [
+      "a missing ident",
+      ["--kernconf", "ERR_NO_IDENT"],
+      /^amd64\/conf\/ERR_NO_IDENT:1: error: no 'ident' line/m,
+    ],
+    [
+      "a missing tree",
+      ["--sys", "/nonexistent/sys", "--kernconf", "GENERIC"],
+      /^error: kernel source tree not found: \/nonexistent\/sys \(from --sys/m,
+    ],
   ];
   for (const [what, args, message] of failures) {
     it(`reports ${what} as a located error, exit 1, no output files`, () => {

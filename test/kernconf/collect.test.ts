@@ -4,7 +4,12 @@ import { memoryTree } from "./support.js";
 
 const SYS = "/src/sys";
 const collect = (files: Record<string, string>, kernconf = "amd64/conf/K") =>
-  collectKernelConfig({ sysDir: SYS, kernconf: `${SYS}/${kernconf}`, arch: "amd64", reader: memoryTree(SYS, files) });
+  collectKernelConfig({
+    sysDir: SYS,
+    kernconf: `${SYS}/${kernconf}`,
+    arch: "amd64",
+    reader: memoryTree(SYS, files),
+  });
 const head = "cpu HAMMER\nident K\n";
 const errorOf = (files: Record<string, string>, kernconf?: string): string => {
   try {
@@ -32,7 +37,13 @@ describe("collecting a configuration", () => {
     const { config } = collect({
       "amd64/conf/K": `machine amd64\n${head}options A\noptions B=1\noptions A=2\noptions C\noptions B=3\n`,
     });
-    expect(config.options.map((o) => `${o.name}=${o.value}`)).toEqual(["C=null", "B=1", "A=null", "A=2", "B=3"]);
+    expect(config.options.map((o) => `${o.name}=${o.value}`)).toEqual([
+      "C=null",
+      "B=1",
+      "A=null",
+      "A=2",
+      "B=3",
+    ]);
     expect(config.options.map((o) => o.sequence)).toEqual([3, 1, 0, 2, 4]);
   });
 
@@ -48,13 +59,20 @@ describe("collecting a configuration", () => {
       "amd64/conf/K": `machine amd64\n${head}device pci, uart\ndevice uart\ndevice my-dev\nnodevice pci\n`,
     });
     expect(config.devices.map((d) => d.name)).toEqual(["uart", "my-dev"]);
-    expect(config.options.map((o) => `${o.name}=${o.value}:${o.origin}`)).toEqual(["DEV_MY-DEV=1:device", "DEV_UART=1:device"]);
-    expect(diagnostics.map((d) => d.message)).toEqual(["duplicate option 'DEV_UART' ignored", "duplicate device 'uart' ignored"]);
+    expect(config.options.map((o) => `${o.name}=${o.value}:${o.origin}`)).toEqual([
+      "DEV_MY-DEV=1:device",
+      "DEV_UART=1:device",
+    ]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "duplicate option 'DEV_UART' ignored",
+      "duplicate device 'uart' ignored",
+    ]);
   });
 
   it("handles cpu and nocpu, ident, maxusers and profile", () => {
     const { config } = collect({
-      "amd64/conf/K": "machine amd64\ncpu A\ncpu B\ncpu C\nnocpu B\nident ONE\nident TWO\nmaxusers 010\nprofile 2\n",
+      "amd64/conf/K":
+        "machine amd64\ncpu A\ncpu B\ncpu C\nnocpu B\nident ONE\nident TWO\nmaxusers 010\nprofile 2\n",
     });
     expect(config.cpus.map((c) => c.name)).toEqual(["A", "C"]);
     expect(config.ident).toBe("TWO");
@@ -66,7 +84,11 @@ describe("collecting a configuration", () => {
     const { config, diagnostics } = collect({
       "amd64/conf/K": `machine amd64\n${head}makeoptions A=1\nmakeoptions B+=x\nmakeoptions A+=2\nmakeoptions A+=3\nmakeoptions A=9\nmakeoptions C=1\nnomakeoptions C\nconfig kern\n`,
     });
-    expect(config.makeoptions.map((m) => `${m.name}=${m.value}`)).toEqual(["A=1 2 3", "B=x", "KERNEL=kern"]);
+    expect(config.makeoptions.map((m) => `${m.name}=${m.value}`)).toEqual([
+      "A=1 2 3",
+      "B=x",
+      "KERNEL=kern",
+    ]);
     expect(diagnostics.map((d) => d.message)).toEqual(["duplicate makeoption 'A' ignored"]);
   });
 
@@ -75,7 +97,10 @@ describe("collecting a configuration", () => {
       "amd64/conf/K": `machine amd64\n${head}hints "K.hints"\nenv "K.env"\nenvvar a.b=c\nfiles "files.k"\n`,
     });
     expect(config.hints.map((h) => h.name)).toEqual(["K.hints"]);
-    expect(config.environment.map((e) => `${e.kind}:${e.text}`)).toEqual(["file:K.env", "variable:a.b=c"]);
+    expect(config.environment.map((e) => `${e.kind}:${e.text}`)).toEqual([
+      "file:K.env",
+      "variable:a.b=c",
+    ]);
     expect(config.files.map((f) => f.name)).toEqual(["files.k"]);
   });
 
@@ -86,7 +111,11 @@ describe("collecting a configuration", () => {
       "conf/BOTH": "options FROM_SYS_CONF\n",
       "conf/ONLY_SYS_CONF": "options ONLY_SYS_CONF\n",
     };
-    expect(collect(files).config.options.map((o) => o.name).sort()).toEqual(["FROM_ARCH_CONF", "ONLY_SYS_CONF"]);
+    expect(
+      collect(files)
+        .config.options.map((o) => o.name)
+        .sort(),
+    ).toEqual(["FROM_ARCH_CONF", "ONLY_SYS_CONF"]);
     const outside = collect(
       {
         "../../home/me/K": `machine amd64\n${head}include "MINE"\ninclude "BOTH"\n`,
@@ -102,7 +131,9 @@ describe("collecting a configuration", () => {
   it("does not look in sys/conf for names starting with '.'", () => {
     expect(
       errorOf({ "amd64/conf/K": `machine amd64\n${head}include ./X\n`, "conf/X": "options X\n" }),
-    ).toMatch(/^amd64\/conf\/K:4:9: error: cannot open included file '.\/X' \(looked in amd64\/conf\/X\)/);
+    ).toMatch(
+      /^amd64\/conf\/K:4:9: error: cannot open included file '.\/X' \(looked in amd64\/conf\/X\)/,
+    );
   });
 
   it("reports an include cycle", () => {
@@ -124,7 +155,9 @@ describe("collecting a configuration", () => {
   });
 
   it("allows a repeated identical machine line and rejects a different one", () => {
-    expect(collect({ "amd64/conf/K": `machine amd64\nmachine amd64\n${head}` }).config.machine).toBe("amd64");
+    expect(
+      collect({ "amd64/conf/K": `machine amd64\nmachine amd64\n${head}` }).config.machine,
+    ).toBe("amd64");
     expect(errorOf({ "amd64/conf/K": `machine amd64\n${head}machine i386\n` })).toBe(
       "amd64/conf/K:4:9: error: only one machine directive is allowed",
     );

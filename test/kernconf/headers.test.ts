@@ -3,7 +3,12 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectKernelConfig, loadKernelConfig, readOptionTables, resolveKernelConfig } from "../../src/kernconf/index.js";
+import {
+  collectKernelConfig,
+  loadKernelConfig,
+  readOptionTables,
+  resolveKernelConfig,
+} from "../../src/kernconf/index.js";
 import { fixtureExpected, fixtureSys, memoryTree } from "./support.js";
 
 const SYS = "/src/sys";
@@ -17,8 +22,18 @@ function resolveWith(conf: string, options: string, arch = "HAMMER opt_cpu.h\n",
   };
   if (compat) files["conf/options-compat"] = compat;
   const reader = memoryTree(SYS, files);
-  const collected = collectKernelConfig({ sysDir: SYS, kernconf: `${SYS}/amd64/conf/K`, arch: "amd64", reader });
-  const tables = readOptionTables({ sysDir: SYS, confDir: `${SYS}/amd64/conf`, machine: "amd64", reader });
+  const collected = collectKernelConfig({
+    sysDir: SYS,
+    kernconf: `${SYS}/amd64/conf/K`,
+    arch: "amd64",
+    reader,
+  });
+  const tables = readOptionTables({
+    sysDir: SYS,
+    confDir: `${SYS}/amd64/conf`,
+    machine: "amd64",
+    reader,
+  });
   return resolveKernelConfig(collected.config, tables.tables);
 }
 const errorOf = (f: () => unknown): string => {
@@ -47,7 +62,10 @@ describe("option headers", () => {
     const { config } = resolveWith("options A, B, C\n", "A opt_x.h\nB opt_x.h\nC opt_x.h\n");
     expect(config.headers["opt_x.h"]).toBe("#define A 1\n#define C 1\n#define B 1\n");
     // Four options: D alone; C D; B D C; A C D B.
-    const four = resolveWith("options A, B, C, D\n", "A opt_x.h\nB opt_x.h\nC opt_x.h\nD opt_x.h\n").config;
+    const four = resolveWith(
+      "options A, B, C, D\n",
+      "A opt_x.h\nB opt_x.h\nC opt_x.h\nD opt_x.h\n",
+    ).config;
     expect(four.headers["opt_x.h"]).toBe("#define A 1\n#define C 1\n#define D 1\n#define B 1\n");
   });
 
@@ -58,7 +76,10 @@ describe("option headers", () => {
   });
 
   it("uses the last setting of a repeated option and warns when the value changes", () => {
-    const { config, diagnostics } = resolveWith("options A=1\noptions A=2\noptions B\noptions B\n", "A\nB\n");
+    const { config, diagnostics } = resolveWith(
+      "options A=1\noptions A=2\noptions B\noptions B\n",
+      "A\nB\n",
+    );
     expect(config.headers["opt_a.h"]).toBe("#define A 2\n");
     expect(config.headers["opt_b.h"]).toBe("#define B 1\n");
     expect(diagnostics.map((d) => d.message)).toEqual(['option "A" redefined from 1 to 2']);
@@ -82,7 +103,11 @@ describe("option headers", () => {
       "opt_global.h": "#define Amd64 1\n",
       "opt_maxusers.h": "#define MAXUSERS 64\n",
     });
-    expect(config.options.map((o) => `${o.name}:${o.origin}`)).toEqual(["Amd64:machine-arch", "HAMMER:cpu", "MAXUSERS:maxusers"]);
+    expect(config.options.map((o) => `${o.name}:${o.origin}`)).toEqual([
+      "Amd64:machine-arch",
+      "HAMMER:cpu",
+      "MAXUSERS:maxusers",
+    ]);
   });
 
   it("raises maxusers below 2 to 2, with a warning", () => {
@@ -92,16 +117,23 @@ describe("option headers", () => {
   });
 
   it("maps an options-compat alias to its new name, with a warning", () => {
-    const { config, diagnostics } = resolveWith("options OLD=3\n", "OLD opt_new.h\nNEW opt_new.h\n", undefined, "OLD NEW\n");
+    const { config, diagnostics } = resolveWith(
+      "options OLD=3\n",
+      "OLD opt_new.h\nNEW opt_new.h\n",
+      undefined,
+      "OLD NEW\n",
+    );
     expect(config.headers["opt_new.h"]).toBe("#define NEW 3\n");
     expect(config.options.find((o) => o.name === "NEW")?.renamedFrom).toBe("OLD");
-    expect(diagnostics.map((d) => d.message)).toEqual(["option OLD is an old name: mapping it to NEW"]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "option OLD is an old name: mapping it to NEW",
+    ]);
   });
 
   it("rejects an option no table lists, naming where it was set", () => {
-    expect(errorOf(() => resolveWith("options INET\noptions NOPE\noptions DEV_OK\n", "INET\n"))).toBe(
-      'amd64/conf/K:5:9: error: unknown option "NOPE": no options table lists it',
-    );
+    expect(
+      errorOf(() => resolveWith("options INET\noptions NOPE\noptions DEV_OK\n", "INET\n")),
+    ).toBe('amd64/conf/K:5:9: error: unknown option "NOPE": no options table lists it');
   });
 
   it("keeps only the first word of a blank-containing value when it re-reads a shared header", () => {
@@ -111,9 +143,17 @@ describe("option headers", () => {
   });
 
   it("reproduces the FULL fixture's headers byte for byte", () => {
-    const { resolved, diagnostics } = loadKernelConfig({ sysDir: fixtureSys, kernconf: "FULL", arch: "amd64" });
+    const { resolved, diagnostics } = loadKernelConfig({
+      sysDir: fixtureSys,
+      kernconf: "FULL",
+      arch: "amd64",
+    });
     const dir = join(fixtureExpected, "FULL");
-    const expected = Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+    const expected = Object.fromEntries(
+      readdirSync(dir)
+        .sort()
+        .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+    );
     expect(resolved.headers).toEqual(expected);
     expect(Object.keys(resolved.headers)).toEqual(Object.keys(expected));
     expect(diagnostics.map((d) => `${d.location?.line ?? "-"}: ${d.message}`)).toEqual([

@@ -2,11 +2,17 @@ import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../src/diagnostics/index.js";
 import { tokenize } from "../../src/kernconf/index.js";
 
-const kinds = (text: string) => tokenize(text, "t").map((t) => (t.kind === "eof" ? "eof" : `${t.kind}:${t.text}`));
+const kinds = (text: string) =>
+  tokenize(text, "t").map((t) => (t.kind === "eof" ? "eof" : `${t.kind}:${t.text}`));
 
 describe("config(5) scanner", () => {
   it("reads keywords, names and statement ends", () => {
-    expect(kinds("options\tINET # comment\n")).toEqual(["keyword:options", "id:INET", "end:\n", "eof"]);
+    expect(kinds("options\tINET # comment\n")).toEqual([
+      "keyword:options",
+      "id:INET",
+      "end:\n",
+      "eof",
+    ]);
     expect(kinds("devices a, b;cpu X\n")).toEqual([
       "keyword:devices",
       "id:a",
@@ -21,7 +27,14 @@ describe("config(5) scanner", () => {
   });
 
   it("treats a newline followed by a blank as a continuation", () => {
-    expect(kinds("options A,\n\tB\n")).toEqual(["keyword:options", "id:A", "comma:,", "id:B", "end:\n", "eof"]);
+    expect(kinds("options A,\n\tB\n")).toEqual([
+      "keyword:options",
+      "id:A",
+      "comma:,",
+      "id:B",
+      "end:\n",
+      "eof",
+    ]);
   });
 
   it("reads everything up to a blank or # after '=' as one value word", () => {
@@ -40,7 +53,9 @@ describe("config(5) scanner", () => {
   });
 
   it("reads numbers in decimal, octal and hex outside values", () => {
-    const nums = tokenize("maxusers 10\nmaxusers 010\nmaxusers 0x10\n", "t").filter((t) => t.kind === "number");
+    const nums = tokenize("maxusers 10\nmaxusers 010\nmaxusers 0x10\n", "t").filter(
+      (t) => t.kind === "number",
+    );
     expect(nums.map((t) => (t.kind === "number" ? t.value : NaN))).toEqual([10, 8, 16]);
   });
 
@@ -55,7 +70,9 @@ describe("config(5) scanner", () => {
   });
 
   it("rejects a quote that does not close on its line", () => {
-    expect(() => tokenize('options A="x\n"\n', "f")).toThrow(/f:1:11: error: unterminated quoted string/);
+    expect(() => tokenize('options A="x\n"\n', "f")).toThrow(
+      /f:1:11: error: unterminated quoted string/,
+    );
     try {
       tokenize('ident "X\n', "f");
       expect.unreachable();

@@ -54,7 +54,13 @@ describe("config(5) grammar", () => {
       { kind: "ident", name: "GENERIC" },
       { kind: "maxusers", value: 16 },
       { kind: "profile", value: 2 },
-      { kind: "options", items: [{ name: "A", value: null }, { name: "B", value: "2" }] },
+      {
+        kind: "options",
+        items: [
+          { name: "A", value: null },
+          { name: "B", value: "2" },
+        ],
+      },
       { kind: "options", items: [{ name: "C", value: null }] },
       { kind: "nooptions", names: [{ name: "A" }, { name: "C" }] },
       { kind: "nooptions", names: [{ name: "D" }] },
@@ -95,12 +101,20 @@ describe("config(5) grammar", () => {
     expect(shape("options A; options B\noptions C,\n\tD\n")).toEqual([
       { kind: "options", items: [{ name: "A", value: null }] },
       { kind: "options", items: [{ name: "B", value: null }] },
-      { kind: "options", items: [{ name: "C", value: null }, { name: "D", value: null }] },
+      {
+        kind: "options",
+        items: [
+          { name: "C", value: null },
+          { name: "D", value: null },
+        ],
+      },
     ]);
   });
 
   it("ignores comments and blank lines", () => {
-    expect(shape("# header\n\n   # indented comment\nident X # trailing\n")).toEqual([{ kind: "ident", name: "X" }]);
+    expect(shape("# header\n\n   # indented comment\nident X # trailing\n")).toEqual([
+      { kind: "ident", name: "X" },
+    ]);
   });
 
   it("reports an unknown keyword with its position", () => {
@@ -116,18 +130,28 @@ describe("config(5) grammar", () => {
   });
 
   it("rejects a quoted '=' in an option name", () => {
-    expect(errorOf('options "A=1"\n')).toBe("f:1:9: error: the '=' in options should not be quoted");
+    expect(errorOf('options "A=1"\n')).toBe(
+      "f:1:9: error: the '=' in options should not be quoted",
+    );
   });
 
   it("rejects root/dump/swap specifications", () => {
-    expect(errorOf("config kernel root on da0\n")).toMatch(/^f:1:15: error: root\/dump\/swap specifications are obsolete/);
+    expect(errorOf("config kernel root on da0\n")).toMatch(
+      /^f:1:15: error: root\/dump\/swap specifications are obsolete/,
+    );
   });
 
   it("rejects statements with missing or extra words", () => {
-    expect(errorOf("options\n")).toMatch(/^f:1:8: error: expected an option name after 'options', found end of line/);
+    expect(errorOf("options\n")).toMatch(
+      /^f:1:8: error: expected an option name after 'options', found end of line/,
+    );
     expect(errorOf("options A=\n")).toMatch(/^f:1:11: error: expected a value for 'A'/);
-    expect(errorOf("options A B\n")).toMatch(/^f:1:11: error: unexpected 'B' after the 'options' statement/);
-    expect(errorOf("maxusers many\n")).toMatch(/^f:1:10: error: expected a number after 'maxusers'/);
+    expect(errorOf("options A B\n")).toMatch(
+      /^f:1:11: error: unexpected 'B' after the 'options' statement/,
+    );
+    expect(errorOf("maxusers many\n")).toMatch(
+      /^f:1:10: error: expected a number after 'maxusers'/,
+    );
     expect(errorOf("options device\n")).toMatch(/found keyword 'device'/);
     // After '=' a comma is part of the value, so a following name is left over.
     expect(errorOf("options A=1, B\n")).toMatch(/^f:1:14: error: unexpected 'B'/);

@@ -3,8 +3,18 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectKernelConfig, loadKernelConfig, locateKernelConfig } from "../../src/kernconf/index.js";
-import { describeWith, freebsdVersions, needFile, needTree, sysTree } from "../support/environment.js";
+import {
+  collectKernelConfig,
+  loadKernelConfig,
+  locateKernelConfig,
+} from "../../src/kernconf/index.js";
+import {
+  describeWith,
+  freebsdVersions,
+  needFile,
+  needTree,
+  sysTree,
+} from "../support/environment.js";
 
 const archs = ["amd64", "i386", "arm64"] as const;
 const configNames = ["GENERIC", "MINIMAL"] as const;
@@ -72,7 +82,8 @@ describe("real kernel trees hold the configurations the tests expect", () => {
   for (const release of freebsdVersions) {
     it(`${release} has GENERIC for amd64, i386 and arm64`, () => {
       if (!existsSync(sysTree(release))) return;
-      for (const arch of archs) expect(existsSync(join(sysTree(release), arch, "conf", "GENERIC"))).toBe(true);
+      for (const arch of archs)
+        expect(existsSync(join(sysTree(release), arch, "conf", "GENERIC"))).toBe(true);
     });
   }
 });
@@ -101,8 +112,13 @@ for (const release of freebsdVersions) {
           for (const o of [...config.options].sort((a, b) => a.sequence - b.sequence)) {
             if (o.origin === "options") effective.set(o.name, o.value ?? "1");
           }
-          expect(Object.fromEntries([...effective].sort())).toEqual(Object.fromEntries([...plain.options].sort()));
-          const devOptions = config.options.filter((o) => o.origin === "device").map((o) => o.name).sort();
+          expect(Object.fromEntries([...effective].sort())).toEqual(
+            Object.fromEntries([...plain.options].sort()),
+          );
+          const devOptions = config.options
+            .filter((o) => o.origin === "device")
+            .map((o) => o.name)
+            .sort();
           expect(devOptions).toEqual(plain.devices.map((d) => `DEV_${d.toUpperCase()}`).sort());
           expect(Object.fromEntries(config.makeoptions.map((m) => [m.name, m.value]))).toEqual(
             Object.fromEntries(plain.makeoptions),
@@ -115,7 +131,10 @@ for (const release of freebsdVersions) {
 
   const sys = sysTree(release);
   describeWith(
-    [needTree(release), needFile(join(sys, "conf", "options"), `${release}/sys/conf/options`, true)],
+    [
+      needTree(release),
+      needFile(join(sys, "conf", "options"), `${release}/sys/conf/options`, true),
+    ],
     `opt headers of FreeBSD ${release} GENERIC`,
     () => {
       for (const arch of archs) {

@@ -43,8 +43,15 @@ export const configCommand: CommandModule<object, ConfigArgs> = {
         demandOption: true,
         describe: "Configuration name (looked up in <sys>/<arch>/conf) or a path",
       })
-      .option("arch", { type: "string", describe: "Architecture directory (default: from the configuration)" })
-      .option("json", { type: "boolean", default: false, describe: "Print deterministic JSON instead of tables" })
+      .option("arch", {
+        type: "string",
+        describe: "Architecture directory (default: from the configuration)",
+      })
+      .option("json", {
+        type: "boolean",
+        default: false,
+        describe: "Print deterministic JSON instead of tables",
+      })
       .option("write-opt-headers", {
         type: "string",
         describe: "Directory to (re)create holding exactly the generated opt_*.h headers",
@@ -65,16 +72,22 @@ export const configCommand: CommandModule<object, ConfigArgs> = {
       printDiagnostics(result.diagnostics);
       resolved = result.config;
     } else if (!argv["write-opt-headers"]) {
-      printDiagnostics([warning(`missing options file ${tablePath}: options are shown without their headers`)]);
+      printDiagnostics([
+        warning(`missing options file ${tablePath}: options are shown without their headers`),
+      ]);
     }
 
-    process.stdout.write(argv.json ? configToJson(config, resolved) : configToText(config, resolved));
+    process.stdout.write(
+      argv.json ? configToJson(config, resolved) : configToText(config, resolved),
+    );
 
     const target = argv["write-opt-headers"];
     if (target !== undefined) {
       if (!resolved) {
         throw new DiagnosticError(
-          error(`cannot write option headers: missing options file ${tablePath} (the option-to-header table)`),
+          error(
+            `cannot write option headers: missing options file ${tablePath} (the option-to-header table)`,
+          ),
         );
       }
       writeOptionHeaders(target, resolved.headers);
