@@ -63,6 +63,8 @@ export interface PreprocessOptions {
   hasFeature?: FeatureQueries;
   /** How absolute paths appear in locations, __FILE__ and line markers (default: as is). */
   displayPath?: (absPath: string) => string;
+  /** The C standard year (1999, 2011, 2017, 2023); C11 features need 2011. Default 2017 (clang's gnu17). */
+  cStandard?: number;
   /** Whether plain `char` is signed on the target (character constants in #if); default true. */
   charIsSigned?: boolean;
   limits?: Partial<PreprocessLimits>;

@@ -1,0 +1,242 @@
+// Directive lines: conditionals (with iterative skipping of excluded groups), #define,
+// #undef, #include/#include_next/#import, #line, #error, #warning, #pragma, #ident.
+import { fail } from "../diagnostics/index.js";
+import { findHeader } from "./builtin-macros.js";
+import type { FileContext } from "./contexts.js";
+import { locOf, type Engine } from "./engine.js";
+import { evaluateCondition } from "./expression.js";
+import { resolveHeaderName } from "./header-names.js";
+import { includeGuard } from "./include-guards.js";
+import { parseDefine, sameDefinition } from "./macros.js";
+import { handleIdent, handlePragma } from "./pragmas.js";
+import { isHash, isPunct, makeToken, type Token } from "./tokens.js";
+
+/** Index just past the directive line whose `#` is at `hashIndex`. */
+function lineEnd(tokens: Token[], hashIndex: number): number {
+  let j = hashIndex + 1;
+  while (j < tokens.length && !tokens[j]!.startOfLine) j++;
+  return j;
+}
+
+/** Executes the directive whose `#` was just read (ctx.pos is past it). */
+export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void {
+  const tokens = ctx.lexed.tokens;
+  const end = lineEnd(tokens, ctx.pos - 1);
+  const line = tokens.slice(ctx.pos, end);
+  ctx.pos = end;
+  const name = line[0];
+  if (!name) return; // the null directive
+  const args = line.slice(1);
+  if (name.kind === "number") return lineDirective(e, ctx, line, hash, true);
+  if (name.kind !== "identifier") fail("invalid preprocessing directive", locOf(name));
+  switch (name.text) {
+    case "if":
+      return openConditional(e, ctx, name, evaluate(e, args, name));
+    case "ifdef":
+    case "ifndef": {
+      const defined = e.macros.has(macroName(args, name).text);
+      return openConditional(e, ctx, name, name.text === "ifdef" ? defined : !defined);
+    }
+    case "elif":
+    case "elifdef":
+    case "elifndef":
+    case "else": {
+      const cond = ctx.conds[ctx.conds.length - 1];
+      if (!cond) fail(`#${name.text} without #if`, locOf(name));
+      if (cond.sawElse) fail(`#${name.text} after #else`, locOf(name));
+      if (name.text === "else") cond.sawElse = true;
+      return skipGroup(e, ctx, true);
+    }
+    case "endif":
+      if (!ctx.conds.pop()) fail("#endif without #if", locOf(name));
+      return;
+    case "define": {
+      const m = parseDefine(args.length > 0 ? args : fail("macro name missing", locOf(name)), ctx.root && ctx.abs.startsWith("<"));
+      const old = e.macros.get(m.name);
+      if (old && old.builtin === null && !sameDefinition(old, m)) e.warn(`'${m.name}' macro redefined`, locOf(args[0]!));
+      e.define(m);
+      return;
+    }
+    case "undef":
+      e.undefine(macroName(args, name).text);
+      return;
+    case "include":
+    case "include_next":
+    case "import":
+      return include(e, ctx, name, args, hash);
+    case "line":
+      return lineDirective(e, ctx, args, name, false);
+    case "error":
+      fail(messageText(ctx, name), locOf(name));
+    // eslint-disable-next-line no-fallthrough
+    case "warning":
+      e.warn(messageText(ctx, name), locOf(name));
+      return;
+    case "pragma":
+      return handlePragma(e, args, hash);
+    case "ident":
+    case "sccs":
+      return handleIdent(e, args, hash);
+    case "assert":
+    case "unassert":
+      return;
+    default:
+      fail("invalid preprocessing directive", locOf(name));
+  }
+}
+
+function macroName(args: Token[], directive: Token): Token {
+  const n = args[0];
+  if (!n) fail("macro name missing", locOf(directive));
+  if (n.kind !== "identifier") fail("macro name must be an identifier", locOf(n));
+  return n;
+}
+
+/** The raw text after `#error`/`#warning`, as clang prints it. */
+function messageText(ctx: FileContext, name: Token): string {
+  const text = ctx.lexed.text;
+  let j = name.offset + name.text.length;
+  let k = j;
+  while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+  while (j < k && (text[j] === " " || text[j] === "\t")) j++;
+  return text.slice(j, k).trimEnd();
+}
+
+function openConditional(e: Engine, ctx: FileContext, opener: Token, taken: boolean): void {
+  ctx.conds.push({ taken, sawElse: false, opener });
+  if (!taken) skipGroup(e, ctx, false);
+}
+
+/**
+ * Skips an excluded group. With `toEndif` the chain already had its taken group; otherwise
+ * the next #elif/#else whose condition holds resumes processing. Iterative, so deep
+ * nesting costs no stack.
+ */
+function skipGroup(e: Engine, ctx: FileContext, toEndif: boolean): void {
+  const tokens = ctx.lexed.tokens;
+  const cond = ctx.conds[ctx.conds.length - 1]!;
+  let depth = 0;
+  let i = ctx.pos;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!(t.startOfLine && isHash(t))) {
+      i++;
+      continue;
+    }
+    const end = lineEnd(tokens, i);
+    const d = tokens[i + 1];
+    i = end;
+    if (!d || d.startOfLine || d.kind !== "identifier") continue;
+    switch (d.text) {
+      case "if":
+      case "ifdef":
+      case "ifndef":
+        depth++;
+        break;
+      case "endif":
+        if (depth-- > 0) break;
+        ctx.conds.pop();
+        ctx.pos = end;
+        return;
+      case "else":
+      case "elif":
+      case "elifdef":
+      case "elifndef": {
+        if (depth > 0) break;
+        if (cond.sawElse) fail(`#${d.text} after #else`, locOf(d));
+        if (d.text === "else") cond.sawElse = true;
+        if (toEndif || cond.taken) break;
+        ctx.pos = end;
+        const lineArgs = sliceArgs(tokens, d, end);
+        let take: boolean;
+        if (d.text === "else") take = true;
+        else if (d.text === "elif") take = evaluate(e, lineArgs, d);
+        else take = e.macros.has(macroName(lineArgs, d).text) === (d.text === "elifdef");
+        if (take) {
+          cond.taken = true;
+          return;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  fail("unterminated conditional directive", locOf(cond.opener));
+}
+
+/** The tokens after directive name `d` up to `end`. */
+function sliceArgs(tokens: Token[], d: Token, end: number): Token[] {
+  let k = end - 1;
+  while (k >= 0 && tokens[k] !== d) k--;
+  return tokens.slice(k + 1, end);
+}
+
+/** #if / #elif: `defined` is resolved before expansion, also when a macro produces it. */
+function evaluate(e: Engine, args: Token[], directive: Token): boolean {
+  if (args.length === 0) fail(`#${directive.text} with no expression`, locOf(directive));
+  const values = e.expandLine(args, (t) => {
+    if (t.kind !== "identifier" || t.text !== "defined") return t;
+    let n = e.lexRaw();
+    const paren = isPunct(n, "(");
+    if (paren) n = e.lexRaw();
+    if (n.kind !== "identifier") fail("macro name must be an identifier", locOf(n.kind === "eof" ? t : n));
+    if (paren) {
+      const close = e.lexRaw();
+      if (!isPunct(close, ")")) fail("missing ')' after 'defined'", locOf(close.kind === "eof" ? n : close));
+    }
+    return makeToken("number", e.macros.has(n.text) ? "1" : "0", t, t.leadingSpace);
+  });
+  const last = args[args.length - 1]!;
+  return evaluateCondition(values, {
+    charIsSigned: e.options.charIsSigned ?? true,
+    maxBracketDepth: e.limits.maxBracketDepth,
+    end: { file: last.file, line: last.line, column: last.column + last.text.length },
+  });
+}
+
+function include(e: Engine, ctx: FileContext, name: Token, args: Token[], hash: Token): void {
+  let spelled = args;
+  const first = args[0];
+  if (!first) fail('expected "FILENAME" or <FILENAME>', locOf(name));
+  const direct = first.kind === "string" && first.text.startsWith('"');
+  const directAngled = isPunct(first, "<") && args.some((t) => isPunct(t, ">"));
+  if (!direct && !directAngled) spelled = e.expandLine(args);
+  const head = spelled[0];
+  let header: { name: string; angled: boolean };
+  if (head && head.kind === "string" && head.text.startsWith('"')) header = resolveHeaderName([head], ctx.lexed.text);
+  else if (head && isPunct(head, "<")) {
+    const close = spelled.findIndex((t) => isPunct(t, ">"));
+    if (close < 0) fail("expected '>'", locOf(spelled[spelled.length - 1]!));
+    header = resolveHeaderName(spelled.slice(0, close + 1), ctx.lexed.text);
+  } else fail('expected "FILENAME" or <FILENAME>', locOf(head ?? first));
+  if (header.name === "") fail("empty filename", locOf(first));
+  const next = name.text === "include_next";
+  if (next && ctx.dirIndex < 0) e.warn("#include_next in primary source file", locOf(name));
+  const found = findHeader(e, header.name, header.angled, next);
+  if (!found) fail(`'${header.name}' file not found`, locOf(first));
+  e.includes.push({ from: ctx.lexed.display, to: e.display(found.path), line: name.line, kind: next ? "include_next" : "include" });
+  if (e.pragmaOnce.has(found.path)) return;
+  const lexed = e.load(found.path, locOf(first));
+  if (name.text === "import") e.pragmaOnce.add(found.path);
+  const guard = includeGuard(lexed);
+  if (guard !== null && e.macros.has(guard)) return;
+  const lastTok = args[args.length - 1] ?? hash;
+  e.pushFile(lexed, found.path, found.dirIndex, found.system || ctx.system, false, lastTok.line + 1 + ctx.lineOffset);
+}
+
+/** `#line N "file"` and the GNU marker `# N "file" flags`: presumed locations from the next line. */
+function lineDirective(e: Engine, ctx: FileContext, args: Token[], directive: Token, gnuMarker: boolean): void {
+  const values = gnuMarker ? args : e.expandLine(args);
+  const num = values[0];
+  if (!num || num.kind !== "number" || !/^[0-9]+$/.test(num.text)) {
+    fail(`#line directive requires a positive integer argument`, locOf(num ?? directive));
+  }
+  const fileTok = values[1];
+  if (fileTok && (fileTok.kind !== "string" || !fileTok.text.startsWith('"'))) fail("invalid filename for #line directive", locOf(fileTok));
+  const last = args[args.length - 1] ?? directive;
+  const newLine = Number(num.text);
+  ctx.lineOffset = newLine - (last.line + 1);
+  if (fileTok) ctx.presumedFile = fileTok.text.slice(1, -1).replace(/\\(["\\])/g, "$1");
+  e.transitions.push({ tokenIndex: e.out.length, file: ctx.presumedFile, line: newLine, flag: 0, system: ctx.system });
+}

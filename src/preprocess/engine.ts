@@ -1,0 +1,382 @@
+// The preprocessing engine: a stack of token sources read one token at a time, macro
+// expansion with clang's disabling and painting rules, and the output token stream.
+// Directives live in directives.ts, builtin macros in builtin-macros.ts.
+import { posix } from "node:path";
+import { DiagnosticError, error, fail, type Diagnostic, type SourceLocation } from "../diagnostics/index.js";
+import type { FileTransition, IncludeEdge, MacroDefinition, PreprocessLimits, PreprocessOptions } from "./api.js";
+import { expandBuiltin } from "./builtin-macros.js";
+import type { Context, FileContext, TokenContext } from "./contexts.js";
+import { handleDirective } from "./directives.js";
+import { FeatureAnswers } from "./features.js";
+import { HeaderSearch, normalizePath } from "./include-search.js";
+import { lexFile, type LexedFile } from "./lexer.js";
+import { bodySpelling, builtinNames, replacementList, type Macro } from "./macros.js";
+import { isHash, isPunct, makeToken, type Token } from "./tokens.js";
+
+/** Files read and lexed, shared by every translation unit of one preprocessor. */
+export interface FileCache {
+  contents: Map<string, string | undefined>;
+  lexed: Map<string, LexedFile>;
+}
+
+export const locOf = (t: Token): SourceLocation => ({ file: t.file, line: t.line, column: t.column });
+
+export class Engine {
+  readonly macros = new Map<string, Macro>();
+  /** The last definition of every macro ever defined, in first-definition order. */
+  readonly history = new Map<string, MacroDefinition>();
+  readonly contexts: Context[] = [];
+  readonly out: Token[] = [];
+  readonly transitions: FileTransition[] = [];
+  readonly includes: IncludeEdge[] = [];
+  readonly filesRead: string[] = [];
+  private readonly filesReadSet = new Set<string>();
+  readonly diagnostics: Diagnostic[] = [];
+  readonly pragmaOnce = new Set<string>();
+  readonly pushedMacros = new Map<string, (Macro | undefined)[]>();
+  readonly poisoned = new Set<string>();
+  readonly search: HeaderSearch;
+  readonly features: FeatureAnswers;
+  readonly display: (abs: string) => string;
+  mainDisplay = "";
+  counter = 0;
+  fileDepth = 0;
+  private expansionTokens = 0;
+  private expansionDepth = 0;
+  /** Set while collecting macro arguments: an invocation may not run past the end of a file. */
+  private stopAtFileEnd = false;
+
+  constructor(
+    readonly options: PreprocessOptions,
+    readonly limits: PreprocessLimits,
+    readonly cache: FileCache,
+  ) {
+    this.search = HeaderSearch.fromOptions(
+      options.files,
+      options.quoteDirs ?? [],
+      options.includeDirs,
+      options.systemDirs ?? [],
+    );
+    this.features = new FeatureAnswers(options.hasFeature ?? {}, options.cStandard ?? 2017);
+    this.display = options.displayPath ?? ((p) => p);
+    for (const name of builtinNames) {
+      this.macros.set(name, {
+        name, params: null, variadic: false, body: [], bodyParam: [], special: false,
+        builtin: name, predefined: true, disabled: false,
+      });
+    }
+  }
+
+  // ---- files ----------------------------------------------------------------------------
+
+  fileExists = (abs: string): boolean => this.readSource(abs) !== undefined;
+
+  readSource(abs: string): string | undefined {
+    if (this.cache.contents.has(abs)) return this.cache.contents.get(abs);
+    const text = this.options.files.readFile(abs);
+    this.cache.contents.set(abs, text);
+    return text;
+  }
+
+  /** Reads and lexes a file (once per cache), enforcing the size limit. */
+  load(abs: string, at: SourceLocation | undefined): LexedFile {
+    let lexed = this.cache.lexed.get(abs);
+    if (!lexed) {
+      const text = this.readSource(abs);
+      if (text === undefined) fail(`'${abs}' file not found`, at);
+      if (text.length > this.limits.maxFileSize) {
+        fail(`file '${this.display(abs)}' is too large (${text.length} bytes; the limit is ${this.limits.maxFileSize})`, at);
+      }
+      lexed = lexFile(text, abs.startsWith("<") ? abs : this.display(abs));
+      this.cache.lexed.set(abs, lexed);
+    }
+    if (!this.filesReadSet.has(abs)) {
+      this.filesReadSet.add(abs);
+      if (!abs.startsWith("<")) this.filesRead.push(abs);
+      this.diagnostics.push(...lexed.warnings);
+    }
+    return lexed;
+  }
+
+  pushFile(lexed: LexedFile, abs: string, dirIndex: number, system: boolean, root: boolean, returnLine: number): FileContext {
+    if (this.fileDepth > this.limits.maxIncludeDepth) {
+      const at = this.currentFile();
+      const t = at ? at.lexed.tokens[Math.max(0, at.pos - 1)] : undefined;
+      fail(
+        `#include nested depth ${this.fileDepth - 1} exceeds maximum of ${this.limits.maxIncludeDepth}`,
+        t ? locOf(t) : undefined,
+      );
+    }
+    const ctx: FileContext = {
+      isFile: true, lexed, abs, pos: 0, conds: [], dirIndex, system, root,
+      presumedFile: lexed.display, lineOffset: 0, returnLine,
+    };
+    this.contexts.push(ctx);
+    this.fileDepth++;
+    this.transitions.push({ tokenIndex: this.out.length, file: lexed.display, line: 1, flag: root ? 0 : 1, system });
+    return ctx;
+  }
+
+  currentFile(): FileContext | undefined {
+    for (let k = this.contexts.length - 1; k >= 0; k--) {
+      const c = this.contexts[k]!;
+      if (c.isFile) return c;
+    }
+    return undefined;
+  }
+
+  private endOfFile(ctx: FileContext): void {
+    const open = ctx.conds[ctx.conds.length - 1];
+    if (open) fail("unterminated conditional directive", locOf(open.opener));
+    this.contexts.pop();
+    this.fileDepth--;
+    const parent = this.currentFile();
+    if (!ctx.root && parent) {
+      this.transitions.push({
+        tokenIndex: this.out.length, file: parent.presumedFile, line: ctx.returnLine, flag: 2, system: parent.system,
+      });
+    }
+  }
+
+  // ---- raw tokens ---------------------------------------------------------------------
+
+  /** The next token without macro expansion; directives in files are executed on the way. */
+  lexRaw(): Token {
+    for (;;) {
+      const ctx = this.contexts[this.contexts.length - 1]!;
+      if (!ctx.isFile) {
+        if (ctx.pos < ctx.tokens.length) return ctx.tokens[ctx.pos++]!;
+        this.popTokens();
+        continue;
+      }
+      const tokens = ctx.lexed.tokens;
+      if (ctx.pos < tokens.length) {
+        const t = tokens[ctx.pos++]!;
+        if (t.startOfLine && isHash(t)) {
+          handleDirective(this, ctx, t);
+          continue;
+        }
+        if (ctx.lineOffset !== 0 || ctx.presumedFile !== ctx.lexed.display) {
+          return { ...t, file: ctx.presumedFile, line: t.line + ctx.lineOffset };
+        }
+        return t;
+      }
+      const last = tokens[tokens.length - 1];
+      const eof = makeToken("eof", "", last ?? makeToken("eof", "", { file: ctx.lexed.display, line: 1, column: 1 } as Token, false), false);
+      if (this.stopAtFileEnd) return eof;
+      const root = ctx.root;
+      this.endOfFile(ctx);
+      if (root) return eof;
+    }
+  }
+
+  pushTokens(tokens: Token[], macro: Macro | null, endLine: number): void {
+    const ctx: TokenContext = { isFile: false, tokens, pos: 0, macro, endLine };
+    this.contexts.push(ctx);
+    if (macro) macro.disabled = true;
+  }
+
+  popTokens(): void {
+    const ctx = this.contexts.pop() as TokenContext;
+    if (ctx.macro) ctx.macro.disabled = false;
+  }
+
+  /** __LINE__ inside an expansion reports the end of the outermost invocation. */
+  expansionEndLine(): number {
+    const top = this.contexts[this.contexts.length - 1]!;
+    return !top.isFile ? top.endLine : -1;
+  }
+
+  /** Whether the next raw token is `(`, looking through finished expansions without leaving them. */
+  private nextIsLParen(): boolean {
+    for (let k = this.contexts.length - 1; k >= 0; k--) {
+      const c = this.contexts[k]!;
+      if (!c.isFile) {
+        if (c.pos < c.tokens.length) return isPunct(c.tokens[c.pos]!, "(");
+        continue;
+      }
+      const t = c.lexed.tokens[c.pos];
+      return t !== undefined && !(t.startOfLine && isHash(t)) && isPunct(t, "(");
+    }
+    return false;
+  }
+
+  // ---- expansion ----------------------------------------------------------------------
+
+  /** The next fully macro-expanded token. */
+  next(): Token {
+    for (;;) {
+      const t = this.lexRaw();
+      if (t.kind !== "identifier" || t.noExpand) return t;
+      const m = this.macros.get(t.text);
+      if (m === undefined) {
+        if (this.poisoned.size > 0 && this.poisoned.has(t.text)) fail(`attempt to use a poisoned identifier`, locOf(t));
+        return t;
+      }
+      if (m.disabled) return { ...t, noExpand: true };
+      if (m.builtin !== null) {
+        if (m.params === null && !expandBuiltin(this, m.builtin, t)) return t;
+        continue;
+      }
+      const outerEnd = this.expansionEndLine();
+      if (m.params === null) {
+        const result = m.special
+          ? replacementList({ macro: m, at: t, args: [], expanded: () => [] })
+          : m.body.map((b, k) => this.copyBodyToken(b, t, k));
+        this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : t.line);
+        continue;
+      }
+      if (!this.nextIsLParen()) return t;
+      const { args, close } = this.collectArguments(m, t);
+      const cache: (Token[] | undefined)[] = [];
+      const result = replacementList({
+        macro: m, at: t, args,
+        expanded: (i) => (cache[i] ??= this.expandArgument(args[i] ?? [])),
+      });
+      this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : close.line);
+    }
+  }
+
+  private copyBodyToken(b: Token, at: Token, k: number): Token {
+    return {
+      kind: b.kind, text: b.text, file: at.file, line: at.line, column: at.column,
+      leadingSpace: k === 0 ? at.leadingSpace : b.leadingSpace, startOfLine: k === 0 ? at.startOfLine : false,
+      noExpand: false, offset: -1,
+    };
+  }
+
+  private pushExpansion(m: Macro, result: Token[], endLine: number): void {
+    this.expansionTokens += result.length;
+    if (this.expansionTokens > this.limits.maxExpansionTokens) {
+      const t = result[0];
+      fail(
+        `macro expansion produced more than ${this.limits.maxExpansionTokens} tokens (expanding '${m.name}')`,
+        t ? locOf(t) : undefined,
+      );
+    }
+    if (result.length > 0) this.pushTokens(result, m, endLine);
+  }
+
+  /** Fully expands one macro argument in isolation (the argument pre-expansion of C 6.10.3.1). */
+  expandArgument(arg: Token[]): Token[] {
+    if (!arg.some((a) => a.kind === "identifier" && !a.noExpand && this.macros.has(a.text))) return arg;
+    if (++this.expansionDepth > this.limits.maxExpansionDepth) {
+      fail(`macro arguments nested more than ${this.limits.maxExpansionDepth} deep`, locOf(arg[0]!));
+    }
+    const eof = makeToken("eof", "", arg[arg.length - 1]!, false);
+    this.pushTokens([...arg, eof], null, -1);
+    const out: Token[] = [];
+    for (;;) {
+      const t = this.next();
+      if (t.kind === "eof") break;
+      out.push(t);
+    }
+    this.popTokens();
+    this.expansionDepth--;
+    return out;
+  }
+
+  /** Reads `( args )` after a function-like macro name; arguments stay unexpanded. */
+  collectArguments(m: Macro, name: Token): { args: Token[][]; close: Token } {
+    this.lexRaw(); // the '(' nextIsLParen saw
+    const saved = this.stopAtFileEnd;
+    this.stopAtFileEnd = true;
+    const params = m.params!;
+    const args: Token[][] = [[]];
+    const commas: Token[] = [];
+    let depth = 0;
+    let close: Token;
+    for (;;) {
+      const t = this.lexRaw();
+      if (t.kind === "eof") fail("unterminated function-like macro invocation", locOf(name));
+      if (t.kind === "punctuator") {
+        if (t.text === "(") depth++;
+        else if (t.text === ")") {
+          if (depth === 0) {
+            close = t;
+            break;
+          }
+          depth--;
+        } else if (t.text === "," && depth === 0 && !(m.variadic && args.length >= params.length)) {
+          commas.push(t);
+          args.push([]);
+          continue;
+        }
+      }
+      args[args.length - 1]!.push(t);
+    }
+    this.stopAtFileEnd = saved;
+    if (params.length === 0) {
+      if (args.length === 1 && args[0]!.length === 0) return { args: [], close };
+      fail("too many arguments provided to function-like macro invocation", locOf(commas[0] ?? args[0]![0]!));
+    }
+    if (args.length < params.length) {
+      if (m.variadic && args.length === params.length - 1) args.push([]);
+      else fail("too few arguments provided to function-like macro invocation", locOf(close));
+    }
+    if (args.length > params.length) {
+      fail("too many arguments provided to function-like macro invocation", locOf(commas[params.length - 1]!));
+    }
+    return { args, close };
+  }
+
+  /** Expands a directive's tokens in isolation (for #if, #include and #line). */
+  expandLine(tokens: Token[], onToken?: (t: Token) => Token | null): Token[] {
+    const end = tokens[tokens.length - 1];
+    const eof = makeToken("eof", "", end ?? ({ file: "", line: 0, column: 0 } as Token), false);
+    this.pushTokens([...tokens, eof], null, -1);
+    const out: Token[] = [];
+    for (;;) {
+      const t = this.next();
+      if (t.kind === "eof") break;
+      const kept = onToken ? onToken(t) : t;
+      if (kept) out.push(kept);
+    }
+    this.popTokens();
+    return out;
+  }
+
+  // ---- definitions ----------------------------------------------------------------------
+
+  define(m: Macro): void {
+    this.macros.set(m.name, m);
+    this.history.delete(m.name);
+    this.history.set(m.name, {
+      name: m.name, params: m.params, variadic: m.variadic, body: bodySpelling(m.body),
+      location: m.location, defined: true, builtin: m.predefined,
+    });
+  }
+
+  undefine(name: string): void {
+    this.macros.delete(name);
+    const h = this.history.get(name);
+    if (h) h.defined = false;
+  }
+
+  // ---- driving ------------------------------------------------------------------------
+
+  /** Runs one root file (predefines, a forced include or the main file) to its end. */
+  run(lexed: LexedFile, abs: string, system: boolean): void {
+    this.pushFile(lexed, abs, -1, system, true, 1);
+    for (;;) {
+      const t = this.next();
+      if (t.kind === "eof") break;
+      if (t.kind === "other" && t.text.length > 1) {
+        fail(`missing terminating ${t.text.includes('"') && (!t.text.includes("'") || t.text.indexOf('"') < t.text.indexOf("'")) ? "'\"'" : "'"} character`, locOf(t));
+      }
+      this.out.push(t);
+    }
+  }
+
+  warn(message: string, at: SourceLocation): void {
+    this.diagnostics.push({ severity: "warning", message, location: at });
+  }
+
+  includerDir(ctx: FileContext): string | null {
+    return ctx.abs.startsWith("<") ? posix.dirname(normalizePath(this.options.mainFile)) : posix.dirname(ctx.abs);
+  }
+
+  throwError(message: string, at: SourceLocation): never {
+    throw new DiagnosticError([...this.diagnostics.filter((d) => d.severity === "error"), error(message, at)]);
+  }
+}

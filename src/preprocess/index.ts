@@ -1,0 +1,79 @@
+// The C preprocessor: the single entry point of src/preprocess (kernel-build/ and the CLI use
+// only what is exported here).
+//
+//   preprocess(options)            one translation unit
+//   createPreprocessor(files, ...) many translation units sharing read and lexed files
+//   renderPreprocessed(result, …)  `clang -E` text, with or without line markers
+//
+// Errors (#error, missing includes, unterminated constructs, limits) throw DiagnosticError
+// with file:line:col; warnings come back in result.diagnostics.
+import { posix } from "node:path";
+import { DiagnosticError, fail } from "../diagnostics/index.js";
+import { defaultLimits, type FileProvider, type PreprocessOptions, type PreprocessResult } from "./api.js";
+import { Engine, type FileCache } from "./engine.js";
+import { normalizePath } from "./include-search.js";
+import { lexFile } from "./lexer.js";
+import type { PPToken } from "./tokens.js";
+
+export type {
+  FeatureQueries, FileProvider, FileTransition, IncludeEdge, MacroDefinition, PreprocessLimits,
+  PreprocessOptions, PreprocessResult, PPToken, TokenKind,
+} from "./api.js";
+export { defaultLimits } from "./api.js";
+export { renderPreprocessed, type RenderOptions } from "./render.js";
+
+export interface Preprocessor {
+  /** Preprocesses one translation unit; `files` and `displayPath` are the preprocessor's own. */
+  run(options: Omit<PreprocessOptions, "files" | "displayPath">): PreprocessResult;
+}
+
+/**
+ * A preprocessor whose file reads and lexed tokens are cached across translation units
+ * (files are assumed not to change while it lives).
+ */
+export function createPreprocessor(files: FileProvider, displayPath?: (absPath: string) => string): Preprocessor {
+  const cache: FileCache = { contents: new Map(), lexed: new Map() };
+  return {
+    run: (options) => runUnit({ ...options, files, displayPath }, cache),
+  };
+}
+
+export function preprocess(options: PreprocessOptions): PreprocessResult {
+  return runUnit(options, { contents: new Map(), lexed: new Map() });
+}
+
+function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult {
+  const limits = { ...defaultLimits, ...options.limits };
+  const engine = new Engine(options, limits, cache);
+  const mainAbs = normalizePath(options.mainFile);
+  engine.mainDisplay = engine.display(mainAbs);
+  try {
+    engine.run(lexFile(options.predefines, "<built-in>"), "<built-in>", true);
+    engine.transitions.length = 0;
+    for (const name of options.forcedIncludes ?? []) {
+      const found = name.startsWith("/")
+        ? normalizePath(name)
+        : engine.search.find(name, false, posix.dirname(mainAbs), 0, false, engine.fileExists)?.path;
+      if (!found || !engine.fileExists(found)) fail(`'${name}' file not found`, { file: "<command line>", line: 1, column: 1 });
+      engine.includes.push({ from: "<built-in>", to: engine.display(found), line: 1, kind: "forced" });
+      engine.run(engine.load(found, { file: "<command line>", line: 1, column: 1 }), found, false);
+    }
+    const main = engine.load(mainAbs, undefined);
+    engine.run(main, mainAbs, false);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      // A stack overflow from pathological input is reported, not crashed on.
+      throw new DiagnosticError({ severity: "error", message: `input too deeply nested: ${e.message}`, location: { file: engine.mainDisplay, line: 1, column: 0 } });
+    }
+    throw e;
+  }
+  const macros = [...engine.history.values()];
+  return {
+    tokens: engine.out as unknown as PPToken[],
+    macros,
+    includes: engine.includes,
+    files: engine.filesRead,
+    diagnostics: engine.diagnostics,
+    transitions: engine.transitions,
+  };
+}
