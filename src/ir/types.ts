@@ -35,6 +35,8 @@ export interface Qualifiers {
   volatile?: true;
   restrict?: true;
   atomic?: true;
+  /** Clang nullability on a pointer (`_Nonnull`, `_Nullable`, `_Null_unspecified`). */
+  nullability?: "nonnull" | "nullable" | "unspecified";
 }
 
 export interface BuiltinType extends Qualifiers {

@@ -22,7 +22,7 @@ const C_PRIMITIVE_KEYWORDS = new Set(["char", "int", "float", "double", "void"])
 const TYPEOF_NAMES = new Set(["typeof", "__typeof", "__typeof__"]);
 
 export function withQualifiers(type: CType, q: Qualifiers): CType {
-  if (!q.const && !q.volatile && !q.restrict && !q.atomic) return type;
+  if (!q.const && !q.volatile && !q.restrict && !q.atomic && !q.nullability) return type;
   return { ...type, ...q };
 }
 
@@ -32,6 +32,9 @@ function qualifierOf(node: SyntaxNode, q: Qualifiers): void {
   else if (t === "volatile") q.volatile = true;
   else if (t === "restrict" || t === "__restrict__") q.restrict = true;
   else if (t === "_Atomic") q.atomic = true;
+  else if (t === "_Nonnull") q.nullability = "nonnull";
+  else if (t === "_Nullable") q.nullability = "nullable";
+  else if (t === "_Null_unspecified") q.nullability = "unspecified";
 }
 
 /** Reads the specifiers of a declaration-like node (declaration, field, parameter, typedef). */

@@ -88,3 +88,5 @@ export function parseTranslationUnit(preprocessed: string, options: ParseOptions
   if (hasErrors(result.diagnostics)) throw new DiagnosticError(result.diagnostics.filter((d) => d.severity === "error"));
   return result;
 }
+export { spellType, defaultTagNamer, recordNamer, type TagNamer } from "./type-spelling.js";
+export { adjustFunctionType, adjustParameterType, adjustFunctionTypesWithin } from "./adjust.js";
