@@ -2,6 +2,7 @@
 import type { CommandModule } from "yargs";
 import { configCommand } from "./config.js";
 import { kobjCommand } from "../../kobj/cli-command.js";
+import { targetsCommand } from "./targets.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand];
+export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, targetsCommand];
