@@ -11,11 +11,16 @@ function fits(t: IntegerType, min: bigint, max: bigint): boolean {
 /**
  * The enum's underlying type, as clang decides it for C: without negative enumerators the
  * first of unsigned int, unsigned long, unsigned long long that holds every value; with
- * negative ones int, long, long long. With short enums the search starts at char. The
+ * negative ones int, long, long long. A packed enum (`__attribute__((packed))`) or a
+ * short-enum target starts the search at char. The
  * enumerator constants themselves stay `int` when they fit; only the enum type changes.
  * An empty value list means an enum with no enumerators: clang treats it as holding 0.
  */
-export function enumUnderlyingType(abi: TargetAbi, values: readonly bigint[]): IntegerType {
+export function enumUnderlyingType(
+  abi: TargetAbi,
+  values: readonly bigint[],
+  packed = false,
+): IntegerType {
   const all = values.length > 0 ? values : [0n];
   const min = all.reduce((a, b) => (b < a ? b : a));
   const max = all.reduce((a, b) => (b > a ? b : a));
@@ -24,7 +29,7 @@ export function enumUnderlyingType(abi: TargetAbi, values: readonly bigint[]): I
   const unsignedNames = ["unsigned int", "long unsigned int", "long long unsigned int"];
   const names = negative ? signedNames : unsignedNames;
   const short = negative ? ["signed char", "short"] : ["unsigned char", "unsigned short"];
-  for (const name of abi.shortEnums ? [...short, ...names] : names) {
+  for (const name of packed || abi.shortEnums ? [...short, ...names] : names) {
     const t = integerType(abi, name);
     if (fits(t, min, max)) return t;
   }

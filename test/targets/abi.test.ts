@@ -46,6 +46,13 @@ const enumCases: bigint[][] = [
   [-0x80000001n],
   [0x7fffffffffffffffn],
   [0xffffffffffffffffn],
+  [0xffn],
+  [0x100n],
+  [-0x80n],
+  [-0x81n],
+  [0xffffn],
+  [0x10000n],
+  [-0x8001n],
 ];
 
 function scalarAsserts(t: TargetDescription): string[] {
@@ -114,18 +121,26 @@ function atomicAsserts(t: TargetDescription): string[] {
 }
 
 function enumAsserts(t: TargetDescription): string[] {
-  return enumCases.map((values, i) => {
-    const u = enumUnderlyingType(t.abi, values);
-    const body =
-      values.length === 0
-        ? ""
-        : values.map((v, j) => `E${i}_${j} = ${v < 0n ? `-${-v}LL` : `${v}ULL`}`).join(", ");
-    const decl = values.length === 0 ? `enum e${i} { E${i}_none };` : `enum e${i} { ${body} };`;
-    return `${decl}\n_Static_assert(__builtin_types_compatible_p(enum e${i}, ${u.name}), "enum {${values.join(", ")}} has type ${u.name}");`;
-  });
+  const out: string[] = [];
+  for (const packed of [false, true]) {
+    enumCases.forEach((values, i) => {
+      const tag = `${packed ? "packed" : "plain"}${i}`;
+      const u = enumUnderlyingType(t.abi, values, packed);
+      const enumerators =
+        values.length === 0
+          ? `${tag}_none`
+          : values.map((v, j) => `${tag}_${j} = ${v < 0n ? `-${-v}LL` : `${v}ULL`}`).join(", ");
+      const attr = packed ? " __attribute__((packed))" : "";
+      out.push(
+        `enum${attr} ${tag} { ${enumerators} };`,
+        `_Static_assert(__builtin_types_compatible_p(enum ${tag}, ${u.name}), "${packed ? "packed " : ""}enum {${values.join(", ")}} has type ${u.name}");`,
+      );
+    });
+  }
+  return out;
 }
 
-export function abiProbe(t: TargetDescription): string {
+function abiProbe(t: TargetDescription): string {
   return [
     ...scalarAsserts(t),
     ...typeAsserts(t),
