@@ -72,12 +72,10 @@ export function floatMacros(
 ): MacroDefinition[] {
   const f = floatFormats[format];
   const p = f.mantissaDigits;
-  const limits: Record<string, BinaryValue> = {
-    DENORM_MIN: { mantissa: 1n, exp2: f.minExponent - p },
-    EPSILON: { mantissa: 1n, exp2: 1 - p },
-    MAX: { mantissa: (1n << BigInt(p)) - 1n, exp2: f.maxExponent - p },
-    MIN: { mantissa: 1n, exp2: f.minExponent - 1 },
-  };
+  const denormMin: BinaryValue = { mantissa: 1n, exp2: f.minExponent - p };
+  const epsilon: BinaryValue = { mantissa: 1n, exp2: 1 - p };
+  const max: BinaryValue = { mantissa: (1n << BigInt(p)) - 1n, exp2: f.maxExponent - p };
+  const minNormal: BinaryValue = { mantissa: 1n, exp2: f.minExponent - 1 };
   const decimalDig = decimalDigForRoundTrip(f);
   const write = (v: BinaryValue): string =>
     (f.rendering === "exact" ? toExactDecimal(v) : toSignificantDigits(v, decimalDig)) + suffix;
@@ -86,20 +84,20 @@ export function floatMacros(
     value: String(value),
   });
   return [
-    m("DENORM_MIN", write(limits.DENORM_MIN!)),
-    m("NORM_MAX", write(limits.MAX!)),
+    m("DENORM_MIN", write(denormMin)),
+    m("NORM_MAX", write(max)),
     m("HAS_DENORM", 1),
     m("DIG", decimalDigits(f)),
     m("DECIMAL_DIG", decimalDig),
-    m("EPSILON", write(limits.EPSILON!)),
+    m("EPSILON", write(epsilon)),
     m("HAS_INFINITY", 1),
     m("HAS_QUIET_NAN", 1),
     m("MANT_DIG", p),
     m("MAX_10_EXP", Math.floor(f.maxExponent * log10of2)),
     m("MAX_EXP", f.maxExponent),
-    m("MAX", write(limits.MAX!)),
+    m("MAX", write(max)),
     m("MIN_10_EXP", negative(Math.ceil((f.minExponent - 1) * log10of2))),
     m("MIN_EXP", negative(f.minExponent)),
-    m("MIN", write(limits.MIN!)),
+    m("MIN", write(minNormal)),
   ];
 }
