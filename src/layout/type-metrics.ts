@@ -30,7 +30,7 @@ export interface TypeEnvironment {
 }
 
 /** A typedef may carry aligned(N); it replaces the type's alignment (and may lower it). */
-type TypedefWithAttributes = TypedefDecl & { attributes?: { aligned?: number } };
+type TypedefWithAlignment = TypedefDecl & { aligned?: number };
 
 const scalarOf: Record<IntegerKind | "float" | "double" | "long double", ScalarKind> = {
   _Bool: "_Bool",
@@ -117,10 +117,10 @@ function unqualifiedMetrics(env: TypeEnvironment, type: CType, usedAt?: DeclLoca
       return builtinMetrics(env, decl.underlying);
     }
     case "typedef": {
-      const decl = env.typedef(type.name) as TypedefWithAttributes | undefined;
+      const decl = env.typedef(type.name) as TypedefWithAlignment | undefined;
       if (!decl) fail(`unknown type name '${type.name}'`, where(usedAt));
       const inner = measureType(env, decl.type, usedAt);
-      const aligned = decl.attributes?.aligned;
+      const aligned = decl.aligned;
       return aligned ? { size: inner.size, align: aligned, preferredAlign: aligned } : inner;
     }
   }

@@ -7,3 +7,4 @@ export { buildProbe, recordSpellings, CHECK_TAG, PROBE_FILE, type ProbeCheck } f
 export { compareWithDump, DumpIndex, type Mismatch } from "./compare.js";
 export { compileProbe } from "./run-compiler.js";
 export { loadCSource, parseForLayout, preprocessedText, type CSource, type CSourceRequest } from "./c-source.js";
+export { openConfiguration, type Configuration, type ConfigurationRequest } from "./configuration.js";

@@ -1,7 +1,9 @@
 // The C probe: the checked source followed by one _Static_assert per fact we computed
 // (sizeof, _Alignof, offsetof), each tagged so a failure maps back to its record and field.
-import type { DeclLocation, TranslationUnit } from "../ir/index.js";
+import type { DeclLocation } from "../ir/index.js";
 import { flattenMembers, type FlattenSource, type RecordLayout } from "../layout/index.js";
+
+export { recordSpellings } from "../layout/index.js";
 
 export type CheckProperty = "size" | "align" | "offset";
 
@@ -28,22 +30,6 @@ export const CHECK_TAG = "kpi-check:";
 
 /** Marker file name the assertions are attributed to. */
 export const PROBE_FILE = "<kpi-layout-probe>";
-
-/**
- * How C code can name each record: its tag, or for an anonymous record the typedef that
- * names it. Records that neither names (anonymous members, `struct {...} var;`) map to nothing.
- */
-export function recordSpellings(unit: TranslationUnit): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const r of unit.records) {
-    if (r.tag !== null) names.set(r.id, `${r.kind} ${r.tag}`);
-  }
-  for (const t of unit.typedefs) {
-    const ty = t.type;
-    if (ty.kind === "record" && !names.has(ty.id) && !ty.const && !ty.volatile) names.set(ty.id, t.name);
-  }
-  return names;
-}
 
 export function buildProbe(
   layouts: RecordLayout[],

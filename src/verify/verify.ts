@@ -66,8 +66,11 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
     "-fsyntax-only",
     "-ferror-limit=0",
     "-Wno-everything",
+    // The plain dump, not "-complete": clang 19 lays records out for that one before
+    // attributes after the closing brace (`} __packed;`) are attached, and dumps wrong sizes.
+    // Our sizeof assertions make the compiler lay out every record C can name.
     "-Xclang",
-    "-fdump-record-layouts-complete",
+    "-fdump-record-layouts",
   ];
   const result = await compileProbe(request.compiler, args, probeText(request.source, probe.assertions));
   const diagnostics = parseProbeDiagnostics(result.stderr);

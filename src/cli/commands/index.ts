@@ -3,6 +3,8 @@ import type { CommandModule } from "yargs";
 import { configCommand } from "./config.js";
 import { kobjCommand } from "../../kobj/cli-command.js";
 import { targetsCommand } from "./targets.js";
+import { layoutCommand } from "./layout.js";
+import { verifyCommand } from "./verify.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, targetsCommand];
+export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, targetsCommand, layoutCommand, verifyCommand];

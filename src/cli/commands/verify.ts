@@ -1,0 +1,39 @@
+// `kpi-bindgen verify`: checks our layouts of every record against a C compiler's with one
+// probe compile; each mismatch names the record, member, header and both values.
+import type { Argv, CommandModule } from "yargs";
+import { formatVerifyReport, openConfiguration, verifyLayouts, verifyPassed } from "../../verify/index.js";
+import { configurationOptions, configurationRequest, type LayoutInputArgs } from "./layout.js";
+
+interface VerifyArgs extends LayoutInputArgs {
+  exitCode?: number;
+}
+
+async function run(args: VerifyArgs): Promise<number> {
+  const config = await openConfiguration(configurationRequest(args));
+  try {
+    const report = await verifyLayouts({
+      unit: config.unit,
+      target: config.target,
+      compiler: args.cc,
+      compilerArgs: config.compilerArgs,
+      source: config.source,
+    });
+    const text = formatVerifyReport(report, `verify ${config.target.name}`);
+    const lines = text.trimEnd().split("\n");
+    const summary = lines.pop()!;
+    if (lines.length) process.stderr.write(lines.join("\n") + "\n");
+    process.stdout.write(summary + "\n");
+    return verifyPassed(report) ? 0 : 1;
+  } finally {
+    config.dispose();
+  }
+}
+
+export const verifyCommand: CommandModule<object, VerifyArgs> = {
+  command: "verify <file>",
+  describe: "Check every record layout against the C compiler (one probe compile); exit 1 on any mismatch",
+  builder: (yargs: Argv<object>) => configurationOptions(yargs) as unknown as Argv<VerifyArgs>,
+  handler: async (args) => {
+    args.exitCode = await run(args);
+  },
+};
