@@ -62,18 +62,17 @@ export function integerType(abi: TargetAbi, name: string): IntegerType {
   };
 }
 
+const unsignedSpelling: Record<string, string> = {
+  "signed char": "unsigned char",
+  short: "unsigned short",
+  int: "unsigned int",
+  "long int": "long unsigned int",
+  "long long int": "long long unsigned int",
+};
+
 /** The unsigned type of the same rank, spelled as clang does ("long int" -> "long unsigned int"). */
 export function unsignedOf(abi: TargetAbi, t: IntegerType): IntegerType {
-  if (!t.signed) return t;
-  const name =
-    t.name === "signed char"
-      ? "unsigned char"
-      : t.name === "short"
-        ? "unsigned short"
-        : t.name === "int"
-          ? "unsigned int"
-          : t.name.replace(/ int$/, " unsigned int");
-  return integerType(abi, name);
+  return t.signed ? integerType(abi, unsignedSpelling[t.name]!) : t;
 }
 
 /** The type's maximum as clang writes it, e.g. 9223372036854775807L or 65535. */
@@ -83,16 +82,9 @@ export function maxLiteral(t: IntegerType): string {
 }
 
 /** The exact-width signed type for 8/16/32/64 bits. */
-export function exactWidthType(abi: TargetAbi, width: number): IntegerType {
-  const name =
-    width === 8
-      ? "signed char"
-      : width === 16
-        ? "short"
-        : width === 32
-          ? "int"
-          : abi.standardTypes.int64Type;
-  const t = integerType(abi, name);
+export function exactWidthType(abi: TargetAbi, width: 8 | 16 | 32 | 64): IntegerType {
+  const names = { 8: "signed char", 16: "short", 32: "int", 64: abi.standardTypes.int64Type };
+  const t = integerType(abi, names[width]);
   if (t.width !== width) throw new Error(`no ${width}-bit integer type`);
   return t;
 }

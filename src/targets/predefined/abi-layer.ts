@@ -127,7 +127,7 @@ function standardTypedefs(abi: TargetAbi): MacroDefinition[] {
 /** int8_t .. int64_t with their least/fast variants (clang makes those the exact types). */
 function fixedWidthTypes(abi: TargetAbi): MacroDefinition[] {
   const out: MacroDefinition[] = [];
-  for (const width of [8, 16, 32, 64]) {
+  for (const width of [8, 16, 32, 64] as const) {
     const s = exactWidthType(abi, width);
     const u = unsignedOf(abi, s);
     out.push(
