@@ -20,6 +20,7 @@ export interface LayoutInputArgs {
 interface LayoutArgs extends LayoutInputArgs {
   type?: string[];
   json: boolean;
+  exitCode?: number;
 }
 
 const asList = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
@@ -69,7 +70,8 @@ function selectRecords(layouts: RecordLayout[], names: Map<string, string>, want
   return chosen;
 }
 
-async function run(args: LayoutArgs): Promise<void> {
+/** Exit status: 1 when some record could not be laid out (its diagnostic is printed). */
+async function run(args: LayoutArgs): Promise<number> {
   const config = await openConfiguration(configurationRequest(args));
   try {
     const engine = new LayoutEngine(config.unit, config.target);
@@ -79,12 +81,13 @@ async function run(args: LayoutArgs): Promise<void> {
     const chosen = selectRecords(layouts, names, asList(args.type));
     if (args.json) {
       process.stdout.write(layoutsToJson(config.target.name, chosen, names));
-      return;
+      return diagnostics.length ? 1 : 0;
     }
     const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
     const options = { cacheLine: config.target.macros.cacheLineSize, color };
     const text = chosen.map((l) => renderRecordText(l, names.get(l.id) ?? l.id, engine, options)).join("\n");
     process.stdout.write(text);
+    return diagnostics.length ? 1 : 0;
   } finally {
     config.dispose();
   }
@@ -97,5 +100,7 @@ export const layoutCommand: CommandModule<object, LayoutArgs> = {
     configurationOptions(yargs)
       .option("type", { type: "string", array: true, describe: "Only these records (tag, 'struct tag' or typedef name)" })
       .option("json", { type: "boolean", default: false, describe: "Print JSON instead of the annotated view" }) as unknown as Argv<LayoutArgs>,
-  handler: (args) => run(args),
+  handler: async (args) => {
+    args.exitCode = await run(args);
+  },
 };
