@@ -9,7 +9,7 @@ import type { BuildFlags, BuildMode, KernelBuildSpec, MacroFlag } from "./types.
  * kern.mk sets CSTD=c99, which it passes as -std=iso9899:1999: strict C99, so clang
  * defines __STRICT_ANSI__ and none of the GNU-only names like `unix`.
  */
-export const KERNEL_C_STANDARD = { flag: "iso9899:1999", dialect: "c99" } as const;
+export const KERNEL_C_STANDARD = { flag: "iso9899:1999", dialect: "c99", year: 1999 } as const;
 
 /**
  * Flags every kernel and module compile gets: COPTFLAGS (-O2 -fno-strict-aliasing) and
@@ -59,6 +59,7 @@ export function buildFlags(spec: KernelBuildSpec, release: FreeBSDRelease): Buil
     triple: clangTriple(spec.target, release),
     cStandard: KERNEL_C_STANDARD.flag,
     dialect: KERNEL_C_STANDARD.dialect,
+    standardYear: KERNEL_C_STANDARD.year,
     codegen,
     macros,
     forcedIncludes: kernelOptions ? ["opt_global.h"] : [],

@@ -61,6 +61,8 @@ export interface BuildFlags {
   cStandard: string;
   /** The same standard as the predefined-macro tables name it. */
   dialect: CStandard;
+  /** The standard's year, which decides what __has_feature and friends answer. */
+  standardYear: number;
   /** Flags that change code generation or predefined macros (no -D/-U/-I/-include). */
   codegen: string[];
   /** Build and user `-D`/`-U`, in command-line order. */

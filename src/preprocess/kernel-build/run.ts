@@ -1,0 +1,58 @@
+// Our preprocessor run inside a planned kernel build: one translation unit in, the text
+// `clang -E` would print and the files it read out.
+import { createPreprocessor, renderPreprocessed, type Preprocessor, type PreprocessResult } from "../index.js";
+import { BUILD_DIR } from "./build-directory.js";
+import type { KernelBuildPlan } from "./plan.js";
+
+export interface BuildPreprocessResult {
+  /** The preprocessed text (line markers as `clang -E` prints them unless turned off). */
+  text: string;
+  /** Real files read, in first-read order: the depfile's dependencies. */
+  dependencies: string[];
+  result: PreprocessResult;
+}
+
+export interface RunOptions {
+  lineMarkers?: boolean;
+}
+
+// Read and lexed files are reused across the translation units of one build. They are not
+// shared between builds: `<build>/machine/...` names a different file for each target.
+const preprocessors = new WeakMap<KernelBuildPlan, Preprocessor>();
+
+function preprocessorFor(plan: KernelBuildPlan): Preprocessor {
+  let p = preprocessors.get(plan);
+  if (!p) {
+    const setup = plan.preprocessor;
+    p = createPreprocessor(setup.files, setup.displayPath);
+    preprocessors.set(plan, p);
+  }
+  return p;
+}
+
+/**
+ * Preprocesses `mainFile` (an absolute path) in the build `plan` describes. Bad input
+ * throws a DiagnosticError located in the file at fault.
+ */
+export function preprocessInBuild(plan: KernelBuildPlan, mainFile: string, options: RunOptions = {}): BuildPreprocessResult {
+  const setup = plan.preprocessor;
+  const result = preprocessorFor(plan).run({
+    mainFile,
+    quoteDirs: setup.quoteDirs,
+    includeDirs: setup.includeDirs,
+    predefines: setup.predefines,
+    forcedIncludes: setup.forcedIncludes,
+    cStandard: plan.flags.standardYear,
+    charIsSigned: plan.spec.target.abi.charIsSigned,
+  });
+  const dependencies: string[] = [];
+  const seen = new Set<string>();
+  for (const path of result.files) {
+    const real = setup.files.realPath(path);
+    if (real.startsWith(BUILD_DIR + "/") || seen.has(real)) continue;
+    seen.add(real);
+    dependencies.push(real);
+  }
+  const text = renderPreprocessed(result, { lineMarkers: options.lineMarkers ?? true });
+  return { text, dependencies, result };
+}

@@ -1,0 +1,123 @@
+// `kpi-bindgen preprocess` end to end: output equal to clang's, atomic -o, a depfile that
+// lists what clang would, and compiler-style errors with no partial output.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, realpathSync, rmSync, existsSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { getTarget } from "../../src/targets/index.js";
+import { planKernelBuild } from "../../src/preprocess/kernel-build/plan.js";
+import { describeWith, needClang, needTree, repoRoot, sysTree } from "../support/environment.js";
+import { runClang } from "./support/clang-runner.js";
+import { parseMakeDependencies } from "./support/header-compare.js";
+import { firstDifference, formatDifference, tokenize } from "./support/token-stream.js";
+
+const bin = join(repoRoot, "bin", "kpi-bindgen");
+const sys = sysTree("13.0");
+const fixture = join(repoRoot, "fixtures", "kernel-build", "build-flag-macros.h");
+
+function cli(...args: string[]) {
+  return spawnSync(bin, ["preprocess", ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+}
+
+describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
+  const work = mkdtempSync(join(tmpdir(), "kpi-preprocess-cli-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("prints what clang -E prints for the same build, token for token", async () => {
+    const r = cli("--sys", sys, "--arch", "arm64", "--mode", "module", "-D", "EXTRA=3", "--header", join(sys, "sys/param.h"));
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# 1 "sys\/param.h"/);
+    const plan = planKernelBuild({
+      sysDir: sys,
+      target: getTarget("arm64"),
+      mode: "module",
+      user: { macros: [{ kind: "define", name: "EXTRA", value: "3" }], includeDirs: [] },
+    });
+    const clang = await plan.withClangLayout((layout) => runClang([...layout.args, "-E", join(sys, "sys/param.h")]));
+    expect(clang.status).toBe(0);
+    const diff = firstDifference(tokenize(r.stdout), tokenize(clang.stdout));
+    expect(diff && formatDifference(diff)).toBeUndefined();
+  });
+
+  it("writes -o atomically and a depfile listing the files clang depends on", async () => {
+    const out = join(work, "param.i");
+    const dep = join(work, "param.d");
+    const header = join(sys, "sys/mbuf.h");
+    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "kernel", "-o", out, "--depfile", dep, header);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(out, "utf8")).toMatch(/^# 1 "sys\/mbuf.h"/);
+    const depText = readFileSync(dep, "utf8");
+    expect(depText.startsWith(`${out}: ${header} `)).toBe(true);
+
+    const plan = planKernelBuild({ sysDir: sys, target: getTarget("amd64"), mode: "kernel", user: { macros: [], includeDirs: [] } });
+    const clangDeps = await plan.withClangLayout(async (layout) => {
+      const m = await runClang([...layout.args, "-M", header]);
+      expect(m.status).toBe(0);
+      const buildDir = realpathSync(layout.buildDir);
+      // Generated build files have no path on disk for us; the rest must match.
+      return parseMakeDependencies(m.stdout)
+        .map((p) => realpathSync(p))
+        .filter((p) => !p.startsWith(buildDir + "/"));
+    });
+    const ours = parseMakeDependencies(depText);
+    expect([...ours].sort()).toEqual([...new Set(clangDeps)].sort());
+  });
+
+  it("turns off line markers with --no-line-markers", () => {
+    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "--no-line-markers", fixture);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/^# \d+ "/m);
+    expect(r.stdout).toContain("__freebsd_kprintf__");
+  });
+
+  it("reports #error compiler-style, exits 1 and leaves no output file", () => {
+    const bad = join(work, "bad.h");
+    writeFileSync(bad, "int ok;\n#error this header needs a kernel\n");
+    const out = join(work, "bad.i");
+    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "-o", out, bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bad\.h:2:2: error: .*this header needs a kernel/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("reports a missing include at the #include line", () => {
+    const bad = join(work, "missing.h");
+    writeFileSync(bad, "\n#include <sys/no_such_header.h>\n");
+    const r = cli("--sys", sys, "--arch", "i386", "--mode", "kernel", bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/missing\.h:2:\d+: error: .*sys\/no_such_header\.h/);
+  });
+
+  it("rejects bad arguments with a clear message", () => {
+    const noHeader = cli("--sys", sys, "--arch", "amd64", "--mode", "module", join(work, "nope.h"));
+    expect(noHeader.status).toBe(1);
+    expect(noHeader.stderr).toMatch(/error: header not found/);
+
+    const badArch = cli("--sys", sys, "--arch", "vax", "--mode", "module", fixture);
+    expect(badArch.status).toBe(1);
+    expect(badArch.stderr).toMatch(/unknown target 'vax'/);
+
+    const badSys = cli("--sys", join(work, "nosys"), "--arch", "amd64", "--mode", "module", fixture);
+    expect(badSys.status).toBe(1);
+    expect(badSys.stderr).toMatch(/kernel source tree not found/);
+
+    const depNoOut = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "--depfile", join(work, "x.d"), fixture);
+    expect(depNoOut.status).toBe(1);
+    expect(depNoOut.stderr).toMatch(/--depfile needs -o/);
+
+    const badDefine = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "-D", "9X", fixture);
+    expect(badDefine.status).toBe(1);
+    expect(badDefine.stderr).toMatch(/invalid -D '9X'/);
+  });
+
+  it("fails clearly when a kernel configuration is asked for but the tree has no option tables", () => {
+    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "kernel", "--kernconf", "GENERIC", fixture);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/error: .*options/);
+  });
+});
