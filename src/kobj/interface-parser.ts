@@ -144,8 +144,13 @@ function readCodeBlock(
   const indent = /^[\t ]*/.exec(current)![0];
   const lines: string[] = [];
   while (!current.startsWith("}")) {
-    lines.push((current.startsWith(indent) ? current.slice(indent.length) : current) + "\n");
-    current = src.read() ?? unterminated();
+    const unindented = current.startsWith(indent) ? current.slice(indent.length) : current;
+    lines.push(unindented + "\n");
+    const next = src.read();
+    // At the end of the file the generator looks again at the last line as it kept it, without
+    // its indent: a final indented '}' then closes the block (and stays part of it).
+    if (next === undefined && !unindented.startsWith("}")) unterminated();
+    current = next ?? unindented;
   }
   return { kind: "code", destination, lines, at: { file: path, line: start } };
 }
