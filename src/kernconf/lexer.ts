@@ -131,11 +131,12 @@ export function tokenize(text: string, file: string): Token[] {
       const close = text.indexOf('"', pos + 1);
       if (close < 0) fail("unterminated quoted string", at, lineText(pos));
       checkOneLine(text, pos, close, at, lineText);
-      // An empty "" matches no rule but the single-character one, which the parser rejects.
-      if (close > pos + 1) {
-        const inner = text.slice(pos + 1, close);
-        add(close + 1 - pos, () => ({ kind: "id", text: inner, at }), "initial");
-      }
+      const inner = text.slice(pos + 1, close);
+      add(
+        inner.length === 0 ? 0 : close + 1 - pos,
+        () => ({ kind: "id", text: inner, at }),
+        "initial",
+      );
     }
     if (state === "value") {
       const value = matchAt(valuePattern, text, pos) ?? "";
@@ -174,6 +175,8 @@ export function tokenize(text: string, file: string): Token[] {
     for (const c of candidates) if (c.length > best.length) best = c;
     // A newline with trailing blank context consumes only the newline itself.
     const consumed = text[pos] === "\n" ? 1 : best.length;
+    // config(8) has no empty string; "" only passes inside a value word (FOO="").
+    if (text[pos] === '"' && best.length === 1) fail("empty quoted string", at, lineText(pos));
     const token = best.make();
     if (best.nextState) state = best.nextState;
     if (token) tokens.push(token);

@@ -1,12 +1,14 @@
 // `kpi-bindgen config` end to end: the built CLI on the fixture trees.
 import { spawnSync } from "node:child_process";
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/environment.js";
 import { fixtureExpected, fixtureRoot, fixtureSys, noTablesSys } from "./support.js";
 
-const bin = join(repoRoot, "bin", "kpi-bindgen");
+let bin = "";
 let scratch = "";
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -42,11 +44,22 @@ const readDir = (dir: string) =>
   );
 
 beforeAll(() => {
+  // A private build: other suites rebuild the shared dist/ while these tests spawn the CLI,
+  // and a half-written dist/ fails to load. bin/kpi-bindgen is copied beside its own dist/.
   // Type errors elsewhere in the tree do not stop tsc from emitting, so its status is not checked.
-  spawnSync("npx", ["tsc", "-p", "."], { cwd: repoRoot, encoding: "utf8" });
-  if (!existsSync(join(repoRoot, "dist", "cli", "commands", "config.js")))
-    throw new Error("build produced no dist/cli");
   scratch = mkdtempSync(join(tmpdir(), "kernconf-cli-"));
+  const build = join(scratch, "build");
+  mkdirSync(join(build, "bin"), { recursive: true });
+  copyFileSync(join(repoRoot, "bin", "kpi-bindgen"), join(build, "bin", "kpi-bindgen"));
+  writeFileSync(join(build, "package.json"), '{ "type": "module" }\n');
+  symlinkSync(join(repoRoot, "node_modules"), join(build, "node_modules"));
+  spawnSync("npx", ["tsc", "-p", repoRoot, "--outDir", join(build, "dist")], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
+  if (!existsSync(join(build, "dist", "cli", "commands", "config.js")))
+    throw new Error("build produced no dist/cli");
+  bin = join(build, "bin", "kpi-bindgen");
 });
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -115,6 +128,31 @@ describe("kpi-bindgen config", () => {
     const doc = JSON.parse(r.stdout);
     expect([doc.machine, doc.machineArch]).toEqual(["arm64", "aarch64"]);
     expect(doc.headers["opt_global.h"]).toBe("#define ARM64 1\n");
+  });
+
+  it("takes the architecture of a configuration outside the tree from its machine line", () => {
+    const mine = join(scratch, "MINE");
+    writeFileSync(mine, 'machine amd64\ninclude "FULL"\nident MINE\n');
+    const r = run(["--sys", fixtureSys, "--kernconf", mine, "--json"]);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.ident).toBe("MINE");
+    expect(doc.sourceFiles).toEqual([
+      "amd64/conf/DEFAULTS",
+      mine,
+      "amd64/conf/FULL",
+      "conf/std.common",
+      "amd64/conf/LOCAL.inc",
+    ]);
+    expect(doc.headers).toEqual(expectedHeaders());
+  });
+
+  it("asks for --arch when a configuration name exists for several architectures", () => {
+    const r = run(["--sys", fixtureSys, "--kernconf", "DEFAULTS"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: kernel configuration DEFAULTS exists for several architectures \(amd64, arm64\): pass --arch$/m,
+    );
   });
 
   it("defaults the tree to $FREEBSD_SRC/sys", () => {

@@ -116,6 +116,20 @@ describe("option headers", () => {
     expect(diagnostics[0].message).toBe("maxusers 1 is below the minimum; 2 assumed");
   });
 
+  it("warns about maxusers above 512 but keeps it", () => {
+    const { config, diagnostics } = resolveWith("maxusers 1024\n", "");
+    expect(config.headers["opt_maxusers.h"]).toBe("#define MAXUSERS 1024\n");
+    expect(diagnostics[0].message).toBe("maxusers 1024 is above 512");
+  });
+
+  it("reports every unknown option at once", () => {
+    const msg = errorOf(() => resolveWith("options NOPE1\noptions NOPE2\n", ""));
+    expect(msg.split("\n")).toEqual([
+      'amd64/conf/K:5:9: error: unknown option "NOPE2": no options table lists it',
+      'amd64/conf/K:4:9: error: unknown option "NOPE1": no options table lists it',
+    ]);
+  });
+
   it("maps an options-compat alias to its new name, with a warning", () => {
     const { config, diagnostics } = resolveWith(
       "options OLD=3\n",

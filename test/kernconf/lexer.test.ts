@@ -52,6 +52,12 @@ describe("config(5) scanner", () => {
     expect(kinds('hints "GENERIC.hints"\n')[1]).toBe("id:GENERIC.hints");
   });
 
+  it("rejects an empty quoted string", () => {
+    expect(() => tokenize('ident ""\n', "f")).toThrow(/^f:1:7: error: empty quoted string$/);
+    // Inside a value the two quotes are just characters of the value word.
+    expect(kinds('options A=""\n')[3]).toBe('id:""');
+  });
+
   it("reads numbers in decimal, octal and hex outside values", () => {
     const nums = tokenize("maxusers 10\nmaxusers 010\nmaxusers 0x10\n", "t").filter(
       (t) => t.kind === "number",
