@@ -7,6 +7,7 @@ import {
   collectKernelConfig,
   loadKernelConfig,
   locateKernelConfig,
+  parseConfigFile,
 } from "../../src/kernconf/index.js";
 import {
   describeWith,
@@ -128,6 +129,31 @@ for (const release of freebsdVersions) {
       }
     }
   });
+
+  if (release === "13.0") {
+    describeWith([needTree(release)], `NOTES files of FreeBSD ${release}`, () => {
+      for (const arch of [...archs, "x86"]) {
+        const path = join(sysTree(release), arch, "conf", "NOTES");
+        if (!existsSync(path)) continue;
+        it(`parses ${arch}/conf/NOTES, one statement per keyword line`, () => {
+          const text = readFileSync(path, "utf8");
+          const statements = parseConfigFile(text, path);
+          const keywordOf: Record<string, string> = { devices: "device", nodevices: "nodevice" };
+          const plain = new Map<string, number>();
+          for (const line of text.split("\n")) {
+            const m = /^([a-z]+)\s/.exec(line);
+            if (m)
+              plain.set(keywordOf[m[1]] ?? m[1], (plain.get(keywordOf[m[1]] ?? m[1]) ?? 0) + 1);
+          }
+          const parsed = new Map<string, number>();
+          for (const st of statements) parsed.set(st.kind, (parsed.get(st.kind) ?? 0) + 1);
+          expect(Object.fromEntries([...parsed].sort())).toEqual(
+            Object.fromEntries([...plain].sort()),
+          );
+        });
+      }
+    });
+  }
 
   const sys = sysTree(release);
   describeWith(
