@@ -6,6 +6,7 @@ import { fieldAttributes, isPacked, recordAttributes } from "./attributes.js";
 import type { ParseContext } from "./context.js";
 import { applyDeclarator, readSpecifiers, type Scope } from "./cst-types.js";
 import { packAt } from "./line-markers.js";
+import { isUnnamedBitfieldName } from "./top-level.js";
 
 function anonymousId(ctx: ParseContext, kind: string, scope: Scope, loc: DeclLocation): string {
   if (scope.parentRecord !== null) {
@@ -44,9 +45,11 @@ export function defineRecord(ctx: ParseContext, node: SyntaxNode, scope: Scope, 
   ];
   const fields: Field[] = [];
   const inner: Scope = { parentRecord: id };
+  let leadStart = body.startIndex + 1;
   for (const item of body.namedChildren) {
-    if (item.type === "field_declaration") fields.push(...readFields(ctx, item, inner));
+    if (item.type === "field_declaration") fields.push(...readFields(ctx, item, inner, leadStart));
     else if (item.type !== "comment") ctx.report(item, `unsupported item '${item.type}' in ${kind} body`);
+    leadStart = item.endIndex;
   }
   r.fields = fields;
   r.attributes = recordAttributes(ctx, groups);
@@ -54,12 +57,13 @@ export function defineRecord(ctx: ParseContext, node: SyntaxNode, scope: Scope, 
   return { kind: "record", recordKind: kind, id };
 }
 
-function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope): Field[] {
+function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart: number): Field[] {
   const declarators: { decl: SyntaxNode | null; width: SyntaxNode | null; start: number }[] = [];
-  for (let i = 0; i < node.childCount; i++) {
-    const child = node.child(i)!;
-    if (node.fieldNameForChild(i) === "declarator") declarators.push({ decl: child, width: null, start: child.startIndex });
-    else if (child.type === "bitfield_clause") {
+  const declaratorStarts = new Set(node.childrenForFieldName("declarator").map((d) => d.startIndex));
+  for (const child of node.children) {
+    if (declaratorStarts.has(child.startIndex) && child.type !== "bitfield_clause") {
+      declarators.push({ decl: child, width: null, start: child.startIndex });
+    } else if (child.type === "bitfield_clause") {
       const last = declarators[declarators.length - 1];
       if (last && last.width === null) last.width = child;
       else declarators.push({ decl: null, width: child, start: child.startIndex });
@@ -67,7 +71,7 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope): Field[] 
   }
   const firstStart = declarators[0]?.start ?? node.endIndex;
   const specs = readSpecifiers(ctx, node, scope, firstStart);
-  const shared = ctx.claimAttributes(node.startIndex, firstStart);
+  const shared = ctx.claimAttributes(leadStart, firstStart);
   const fields: Field[] = [];
   if (declarators.length === 0) {
     // Only an anonymous struct/union makes a member without a declarator.
@@ -79,7 +83,8 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope): Field[] 
   }
   declarators.forEach((d, k) => {
     const end = declarators[k + 1]?.start ?? node.endIndex;
-    const declared = d.decl ? applyDeclarator(ctx, d.decl, specs.type, scope) : { name: null, type: specs.type };
+    const unnamed = d.decl === null || isUnnamedBitfieldName(d.decl);
+    const declared = unnamed ? { name: null, type: specs.type } : applyDeclarator(ctx, d.decl!, specs.type, scope);
     let bitWidth: number | null = null;
     if (d.width) {
       const expr = d.width.namedChildren[0];

@@ -42,13 +42,8 @@ export function readSpecifiers(ctx: ParseContext, node: SyntaxNode, scope: Scope
   const q: Qualifiers = {};
   let storage: Specifiers["storage"] = "none";
   let inline = false;
-  let typeNode: SyntaxNode | null = null;
-  for (let i = 0; i < node.childCount; i++) {
-    const child = node.child(i)!;
-    if (node.fieldNameForChild(i) === "type") {
-      typeNode = child;
-      continue;
-    }
+  const typeNode = node.childForFieldName("type");
+  for (const child of node.children) {
     switch (child.type) {
       case "storage_class_specifier": {
         const s = child.text.trim();
@@ -100,11 +95,7 @@ export function typeFromSpecifier(
     }
     case "sized_type_specifier": {
       const words: string[] = [];
-      for (let i = 0; i < node.childCount; i++) {
-        const c = node.child(i)!;
-        if (c.type === "type_qualifier") continue;
-        words.push(c.text);
-      }
+      for (const c of node.children) if (c.type !== "type_qualifier") words.push(c.text);
       if (complex) words.push("_Complex");
       return builtinOrReport(ctx, node, words);
     }

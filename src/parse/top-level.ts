@@ -13,10 +13,19 @@ function firstProblem(node: SyntaxNode): SyntaxNode | null {
   if (!node.hasError) return null;
   for (const c of node.children) {
     if (c.type === "compound_statement" && node.type === "function_definition") continue;
+    if (isUnnamedBitfieldName(c)) continue;
     const p = firstProblem(c);
     if (p) return p;
   }
   return null;
+}
+
+/**
+ * The grammar wants a name before every bitfield width, so for `int : 3;` it inserts a
+ * MISSING field_identifier. That is C's unnamed bitfield, not an error.
+ */
+export function isUnnamedBitfieldName(node: SyntaxNode): boolean {
+  return node.isMissing && node.type === "field_identifier" && node.nextSibling?.type === "bitfield_clause";
 }
 
 function describeProblem(ctx: ParseContext, p: SyntaxNode): string {
@@ -26,9 +35,7 @@ function describeProblem(ctx: ParseContext, p: SyntaxNode): string {
 }
 
 function declaratorsOf(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let i = 0; i < node.childCount; i++) if (node.fieldNameForChild(i) === "declarator") out.push(node.child(i)!);
-  return out;
+  return node.childrenForFieldName("declarator");
 }
 
 function unwrapInit(node: SyntaxNode): SyntaxNode {
@@ -45,11 +52,15 @@ function resolvesToFunction(ctx: ParseContext, type: CType): boolean {
   return t.kind === "function";
 }
 
-function handleDeclaration(ctx: ParseContext, node: SyntaxNode, body: SyntaxNode | null): void {
+/**
+ * `leadStart` is where the previous item ended: attributes and `_Noreturn` written before
+ * the first token the grammar kept (they were blanked) still belong to this declaration.
+ */
+function handleDeclaration(ctx: ParseContext, node: SyntaxNode, body: SyntaxNode | null, leadStart: number): void {
   const decls = declaratorsOf(node);
   const firstStart = decls[0]?.startIndex ?? node.endIndex;
   const specs = readSpecifiers(ctx, node, FILE_SCOPE, firstStart);
-  const shared = ctx.claimAttributes(node.startIndex, firstStart);
+  const shared = ctx.claimAttributes(leadStart, firstStart);
   decls.forEach((d, k) => {
     const end = k + 1 < decls.length ? decls[k + 1]!.startIndex : body ? body.startIndex : node.endIndex;
     const declared = applyDeclarator(ctx, unwrapInit(d), specs.type, FILE_SCOPE);
@@ -83,11 +94,11 @@ function handleDeclaration(ctx: ParseContext, node: SyntaxNode, body: SyntaxNode
   });
 }
 
-function handleTypedef(ctx: ParseContext, node: SyntaxNode): void {
+function handleTypedef(ctx: ParseContext, node: SyntaxNode, leadStart: number): void {
   const decls = declaratorsOf(node);
   const firstStart = decls[0]?.startIndex ?? node.endIndex;
   const specs = readSpecifiers(ctx, node, FILE_SCOPE, firstStart);
-  const shared = ctx.claimAttributes(node.startIndex, firstStart);
+  const shared = ctx.claimAttributes(leadStart, firstStart);
   decls.forEach((d, k) => {
     const end = k + 1 < decls.length ? decls[k + 1]!.startIndex : node.endIndex;
     const declared = applyDeclarator(ctx, d, specs.type, FILE_SCOPE);
@@ -131,6 +142,7 @@ function handleStaticAssert(ctx: ParseContext, node: SyntaxNode): boolean {
 export function walkTranslationUnit(ctx: ParseContext, root: SyntaxNode): void {
   const children = root.children;
   children.forEach((node, i) => {
+    const leadStart = i > 0 ? children[i - 1]!.endIndex : 0;
     const problem = firstProblem(node);
     if (problem) {
       ctx.report(problem, describeProblem(ctx, problem));
@@ -138,13 +150,13 @@ export function walkTranslationUnit(ctx: ParseContext, root: SyntaxNode): void {
     }
     switch (node.type) {
       case "declaration":
-        handleDeclaration(ctx, node, null);
+        handleDeclaration(ctx, node, null, leadStart);
         break;
       case "function_definition":
-        handleDeclaration(ctx, node, node.childForFieldName("body"));
+        handleDeclaration(ctx, node, node.childForFieldName("body"), leadStart);
         break;
       case "type_definition":
-        handleTypedef(ctx, node);
+        handleTypedef(ctx, node, leadStart);
         break;
       // `struct s { ... } __attribute__((x));` reaches the root as a bare specifier.
       case "struct_specifier":

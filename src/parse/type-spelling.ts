@@ -47,7 +47,7 @@ function spell(type: CType, inner: string, namer: TagNamer): string {
     }
     case "pointer": {
       const q = quals.join(" ") + nullabilitySuffix(type);
-      let p = "*" + q + (inner !== "" ? (q !== "" ? " " : "") + inner : "");
+      let p = "*" + q + (inner !== "" ? (q !== "" && !inner.startsWith("[") ? " " : "") + inner : "");
       if (type.pointee.kind === "array" || type.pointee.kind === "function") p = `(${p})`;
       return spell(type.pointee, p, namer);
     }

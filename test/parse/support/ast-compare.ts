@@ -4,6 +4,8 @@ import type { CType, TranslationUnit } from "../../../src/ir/index.js";
 import { adjustFunctionTypesWithin, recordNamer, spellType, type TagNamer } from "../../../src/parse/index.js";
 import type { ClangNode } from "./kernel-clang.js";
 
+export type ClangNodeLike = ClangNode;
+
 export interface FieldView {
   name: string;
   type: string;
@@ -59,6 +61,12 @@ function addTag(view: DeclView, node: ClangNode): void {
   else if (node.kind === "EnumDecl" && node.name) view.enums.add(`enum ${node.name}`);
 }
 
+/** The IR resolves typeof to the type it names; clang keeps it as sugar on top. */
+function spelledOrResolvedTypeof(node: ClangNode): string {
+  const t = node.type!;
+  return /^(__)?typeof/.test(t.qualType) && t.desugaredQualType !== undefined ? t.desugaredQualType : t.qualType;
+}
+
 export function clangView(tu: ClangNode): DeclView {
   const view = emptyView();
   for (const node of tu.inner ?? []) {
@@ -69,7 +77,7 @@ export function clangView(tu: ClangNode): DeclView {
         addTag(view, node);
         break;
       case "TypedefDecl":
-        view.typedefs.set(node.name!, normalizeClangType(node.type!.qualType));
+        view.typedefs.set(node.name!, normalizeClangType(spelledOrResolvedTypeof(node)));
         break;
       case "FunctionDecl":
         if (!view.functions.has(node.name!)) view.functions.set(node.name!, normalizeClangType(node.type!.qualType));
