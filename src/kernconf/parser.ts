@@ -49,7 +49,7 @@ export function parseConfigFile(text: string, file: string): Statement[] {
       case "envline":
         return `'${t.text.trim()}'`;
       default:
-        return `'${t.text}'`;
+        return t.text === "\r" ? "carriage return (use Unix line ends)" : `'${t.text}'`;
     }
   };
   const failAt = (t: Token, message: string): never => fail(message, t.at, lines[t.at.line - 1]);
@@ -58,7 +58,7 @@ export function parseConfigFile(text: string, file: string): Statement[] {
     if (t.kind === "id") return t;
     return failAt(t, `expected ${what} after '${after.text}', found ${describe(t)}`);
   };
-  const expectEnd = (after: string): void => {
+  const expectEnd = (after: string, startLine: number): void => {
     const t = next();
     if (t.kind === "end") return;
     if (t.kind === "eof") {
@@ -67,7 +67,11 @@ export function parseConfigFile(text: string, file: string): Statement[] {
         "missing newline at end of file (config(8) requires every statement to end with one)",
       );
     }
-    failAt(t, `unexpected ${describe(t)} after ${after}`);
+    const hint =
+      t.at.line > startLine
+        ? " (a line starting with a blank continues the previous statement)"
+        : "";
+    failAt(t, `unexpected ${describe(t)} after ${after}${hint}`);
   };
   const list = <T>(item: () => T): T[] => {
     const items = [item()];
@@ -97,7 +101,7 @@ export function parseConfigFile(text: string, file: string): Statement[] {
     if (head.kind !== "keyword") failAt(head, `expected a keyword, found ${describe(head)}`);
     const kw = (head as Token & { kind: "keyword" }).keyword;
     statements.push(parseStatement(kw, head));
-    expectEnd(`the '${head.text}' statement`);
+    expectEnd(`the '${head.text}' statement`, head.at.line);
   }
   return statements;
 

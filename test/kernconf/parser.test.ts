@@ -156,5 +156,11 @@ describe("config(5) grammar", () => {
     // After '=' a comma is part of the value, so a following name is left over.
     expect(errorOf("options A=1, B\n")).toMatch(/^f:1:14: error: unexpected 'B'/);
     expect(errorOf("envvar\n")).toMatch(/expected NAME=VALUE after 'envvar'/);
+    expect(errorOf("options A\n  options B\n")).toBe(
+      "f:2:3: error: unexpected keyword 'options' after the 'options' statement (a line starting with a blank continues the previous statement)",
+    );
+    expect(errorOf("ident X\r\n")).toBe(
+      "f:1:8: error: unexpected carriage return (use Unix line ends) after the 'ident' statement",
+    );
   });
 });
