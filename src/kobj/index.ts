@@ -20,6 +20,7 @@ import { emitVnodeHeader, emitVnodeNewProto, emitVnodeTypedefs } from "./vnode-h
 import { emitVnodeSource } from "./vnode-source-emitter.js";
 
 export type * from "./model.js";
+export { kobjMethodSymbols } from "./model.js";
 export type { KobjDialect, VnodeDialect } from "./dialect.js";
 export { parseInterfaceFile } from "./interface-parser.js";
 export { parseVnodeOps } from "./vnode-parser.js";

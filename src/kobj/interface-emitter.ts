@@ -3,7 +3,7 @@
 import type { KobjDialect } from "./dialect.js";
 import { codeText } from "./interface-parser.js";
 import { wrapAtCommas } from "./line-format.js";
-import type { InterfaceFile, MethodDescription } from "./model.js";
+import { kobjMethodSymbols, type InterfaceFile, type MethodDescription } from "./model.js";
 
 /** Width the generated prototypes are wrapped to. */
 export const defaultLineWidth = 80;
@@ -36,18 +36,16 @@ export function emitInterfaceHeader(
   lineWidth = defaultLineWidth,
 ): string {
   const out: string[] = [commonHead(file, dialect)];
-  let interfaceName = "";
   for (const entry of file.entries) {
     switch (entry.kind) {
       case "interface":
-        interfaceName = entry.name;
         out.push(entry.doc, `#ifndef _${entry.name}_if_h_`, `#define _${entry.name}_if_h_\n`);
         break;
       case "code":
         if (entry.destination === "header") out.push(codeText(entry));
         break;
       case "method":
-        out.push(...methodHeaderLines(entry, interfaceName, dialect, lineWidth));
+        out.push(...methodHeaderLines(entry, dialect, lineWidth));
         break;
       case "include":
         break;
@@ -62,21 +60,19 @@ export function emitInterfaceSource(file: InterfaceFile, dialect: KobjDialect): 
     commonHead(file, dialect) +
       "\n#include <sys/param.h>\n#include <sys/queue.h>\n#include <sys/kernel.h>\n#include <sys/kobj.h>",
   ];
-  let interfaceName = "";
   for (const entry of file.entries) {
     switch (entry.kind) {
       case "include":
         out.push(`#include ${entry.target}`);
         break;
       case "interface":
-        interfaceName = entry.name;
         out.push(`#include "${entry.name}_if.h"\n`);
         break;
       case "code":
         if (entry.destination === "source") out.push(codeText(entry));
         break;
       case "method": {
-        const desc = `${interfaceName}_${entry.name}_desc`;
+        const desc = kobjMethodSymbols(entry).descriptor;
         const impl = entry.defaultImplementation ?? "kobj_error_method";
         out.push(`struct kobjop_desc ${desc} = {`, `\t0, { &${desc}, (kobjop_t)${impl} }`, "};\n");
         break;
@@ -88,23 +84,23 @@ export function emitInterfaceSource(file: InterfaceFile, dialect: KobjDialect): 
 
 function methodHeaderLines(
   method: MethodDescription,
-  interfaceName: string,
   dialect: KobjDialect,
   lineWidth: number,
 ): string[] {
-  const mname = `${interfaceName}_${method.name}`;
-  const umname = mname.toUpperCase();
+  const symbols = kobjMethodSymbols(method);
+  const mname = `${method.interfaceName}_${method.name}`;
+  const umname = symbols.wrapper;
   const ret = method.returnType;
   const argumentList = method.declarations.join(", ");
   const varnames = method.params.map((p) => p.name).join(", ");
   const first = method.params[0]?.name ?? "";
   const object = method.isStatic ? first : `((kobj_t)${first})`;
-  const typedefHead = `typedef ${ret} ${mname}_t(`;
+  const typedefHead = `typedef ${ret} ${symbols.functionType}(`;
   const wrapperHead = `static __inline ${ret} ${umname}(`;
 
   const lines = [
     `/** @brief Unique descriptor for the ${umname}() method */`,
-    `extern struct kobjop_desc ${mname}_desc;`,
+    `extern struct kobjop_desc ${symbols.descriptor};`,
     `/** @brief A function implementing the ${umname}() method */`,
     wrapAtCommas(`${typedefHead}${argumentList});`, lineWidth, typedefHead.length),
     method.doc,
@@ -112,7 +108,7 @@ function methodHeaderLines(
     "{",
   ];
   const lookup = `\tKOBJOPLOOKUP(${object}->ops,${mname});`;
-  const call = `((${mname}_t *) _m)(${varnames});`;
+  const call = `((${symbols.functionType} *) _m)(${varnames});`;
   if (!dialect.prologEpilog) {
     lines.push("\tkobjop_t _m;", lookup, `\t${ret !== "void" ? "return " : ""}${call}`);
   } else {

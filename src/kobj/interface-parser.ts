@@ -86,7 +86,7 @@ export function parseInterfaceFile(
       const method = readMethod(src, stmt, stmt.startsWith("STATICMETHOD"), path);
       if (methodNames.has(method.name)) src.fail(`duplicate method name '${method.name}'`, line);
       methodNames.add(method.name);
-      entries.push({ ...method, ...pending, singleton });
+      entries.push({ ...method, interfaceName, ...pending, singleton });
       Object.assign(pending, { doc: "", prolog: "", epilog: "" });
     } else if (dialect.prologEpilog && /^PROLOG[ \t]*\{$/.test(stmt)) {
       pending.prolog = codeText(readCodeBlock(src, "header", path));
@@ -155,7 +155,10 @@ function readCodeBlock(
   return { kind: "code", destination, lines, at: { file: path, line: start } };
 }
 
-type MethodCore = Omit<MethodDescription, "doc" | "prolog" | "epilog" | "singleton">;
+type MethodCore = Omit<
+  MethodDescription,
+  "interfaceName" | "doc" | "prolog" | "epilog" | "singleton"
+>;
 
 function readMethod(src: SourceLines, stmt: string, isStatic: boolean, path: string): MethodCore {
   const line = src.lineNumber;

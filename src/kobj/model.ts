@@ -50,6 +50,8 @@ export interface CodeBlock {
 /** METHOD or STATICMETHOD. */
 export interface MethodDescription {
   kind: "method";
+  /** The INTERFACE the method belongs to; with `name` it makes the C symbols (kobjMethodSymbols). */
+  interfaceName: string;
   name: string;
   returnType: string;
   /**
@@ -74,6 +76,23 @@ export interface MethodDescription {
   /** SINGLETON was given earlier in the file: the method lookup is cached in a static. */
   singleton: boolean;
   at: SourceLine;
+}
+
+/** The C names generated for a method, e.g. for device/probe. */
+export interface KobjMethodSymbols {
+  /** `device_probe_desc`: the descriptor a driver's method table entry points at. */
+  descriptor: string;
+  /** `device_probe_t`: the function type an implementation must have. */
+  functionType: string;
+  /** `DEVICE_PROBE`: the inline dispatch wrapper. */
+  wrapper: string;
+}
+
+export function kobjMethodSymbols(
+  method: Pick<MethodDescription, "interfaceName" | "name">,
+): KobjMethodSymbols {
+  const base = `${method.interfaceName}_${method.name}`;
+  return { descriptor: `${base}_desc`, functionType: `${base}_t`, wrapper: base.toUpperCase() };
 }
 
 export interface MethodParam {

@@ -6,7 +6,12 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { kobjDialectOf, vnodeDialectOf } from "../../src/kobj/dialect.js";
 import type { MethodDescription } from "../../src/kobj/model.js";
-import { readInterfaceFile, readVnodeOps } from "../../src/kobj/index.js";
+import {
+  generateKobjHeaders,
+  kobjMethodSymbols,
+  readInterfaceFile,
+  readVnodeOps,
+} from "../../src/kobj/index.js";
 import { describeWith, needTree, sysTree } from "../support/environment.js";
 
 const script = (release: "13.0" | "11.0", name: string) =>
@@ -90,6 +95,29 @@ describeWith([needTree("13.0")], "parsed kern/device_if.m (13.0)", () => {
     expect(byName.get("probe")!.epilog).toContain("TSEXIT2(device_get_name(dev));");
     expect(byName.get("detach")!.prolog).toBe("");
     expect(byName.get("probe")!.doc).toMatch(/^\/\*\*[\s\S]*@retval ENXIO[\s\S]*\*\/\n$/);
+  });
+});
+
+describeWith([needTree("13.0")], "kobj method symbols", () => {
+  it("name what the generated header declares, for every method of every interface", () => {
+    const sys = sysTree("13.0");
+    const headers = generateKobjHeaders(sys, ["kern/device_if.m", "kern/bus_if.m"]);
+    expect(kobjMethodSymbols({ interfaceName: "device", name: "probe" })).toEqual({
+      descriptor: "device_probe_desc",
+      functionType: "device_probe_t",
+      wrapper: "DEVICE_PROBE",
+    });
+    for (const file of ["kern/device_if.m", "kern/bus_if.m"]) {
+      const parsed = readInterfaceFile(sys, file).file;
+      const header = headers.get(file.replace(/^kern\/(.*)\.m$/, "$1.h"))!;
+      for (const entry of parsed.entries) {
+        if (entry.kind !== "method") continue;
+        const symbols = kobjMethodSymbols(entry);
+        expect(header).toContain(`extern struct kobjop_desc ${symbols.descriptor};`);
+        expect(header).toMatch(new RegExp(`typedef [^;]* ${symbols.functionType}\\(`));
+        expect(header).toMatch(new RegExp(`static __inline [^(]* ${symbols.wrapper}\\(`));
+      }
+    }
   });
 });
 
