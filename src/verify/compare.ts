@@ -46,6 +46,14 @@ export class DumpIndex {
     }
   }
 
+  /** The members of the only member of a probe wrapper struct, as a record of its own. */
+  unwrap(layout: RecordLayout, wrapperTag: string): DumpedRecord | undefined {
+    const member = this.byName.get(`struct ${wrapperTag}`)?.members[0];
+    if (!member) return undefined;
+    // Size and alignment are checked by the probe's assertions; the dump gives the members.
+    return { kind: layout.kind, name: wrapperTag, definedAt: null, nested: false, size: layout.size, align: layout.align, members: member.children };
+  }
+
   find(layout: RecordLayout, tag: string | null): DumpedRecord | undefined {
     if (tag !== null) return this.byName.get(`${layout.kind} ${tag}`);
     const loc = layout.location;

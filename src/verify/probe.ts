@@ -23,7 +23,15 @@ export interface Probe {
   /** Text appended after the checked source. */
   assertions: string;
   checks: ProbeCheck[];
+  /**
+   * Records named only by a typedef, by the tag of a probe struct holding one as its only
+   * member: the compiler's dump skips such records but shows them expanded inside that one.
+   */
+  wrappers: Map<string, string>;
 }
+
+/** Tag prefix of the wrapper structs. */
+export const WRAPPER_TAG = "kpi_probe_wrap_";
 
 /** Message prefix that marks our assertions in the compiler's diagnostics. */
 export const CHECK_TAG = "kpi-check:";
@@ -55,5 +63,14 @@ export function buildProbe(
       add(layout, "offset", m.path, `__builtin_offsetof(${name}, ${m.path})`, m.bitOffset / 8, m.location);
     }
   }
-  return { assertions: lines.join("\n") + "\n", checks };
+  // After every assertion, so line N of the probe file still holds assertion N-1.
+  const wrappers = new Map<string, string>();
+  for (const layout of layouts) {
+    const name = spellings.get(layout.id);
+    if (name === undefined || /^(struct|union) /.test(name)) continue;
+    const tag = `${WRAPPER_TAG}${wrappers.size}`;
+    wrappers.set(layout.id, tag);
+    lines.push(`struct ${tag} { ${name} member; };`, `typedef char ${tag}_laid_out[sizeof(struct ${tag})];`);
+  }
+  return { assertions: lines.join("\n") + "\n", checks, wrappers };
 }

@@ -102,7 +102,8 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
   for (const layout of layouts) {
     if (/::anon\d+$/.test(layout.id)) continue;
     const decl = engine.recordDecl(layout.id);
-    const dumped = dump.find(layout, decl?.tag ?? null);
+    const wrapper = probe.wrappers.get(layout.id);
+    const dumped = wrapper === undefined ? dump.find(layout, decl?.tag ?? null) : dump.unwrap(layout, wrapper);
     if (!dumped) {
       if (!checkedRecords.has(layout.id)) unchecked.push({ recordId: layout.id, reason: "not in the compiler's layout dump and not nameable in C" });
       continue;
