@@ -168,6 +168,18 @@ describe("kpi-bindgen config", () => {
     expect(r.stderr).toContain(
       `warning: missing options file ${join(noTablesSys, "conf", "options")}`,
     );
+    const json = JSON.parse(run(["--sys", noTablesSys, "--kernconf", "SMALL", "--json"]).stdout);
+    expect([json.headers, json.optionTables]).toEqual([null, null]);
+    expect(json.options).toEqual([
+      {
+        name: "DEV_PCI",
+        value: "1",
+        header: null,
+        where: "amd64/conf/SMALL:4:9",
+        origin: "device",
+      },
+      { name: "INET", value: "1", header: null, where: "amd64/conf/SMALL:3:10", origin: "options" },
+    ]);
   });
 
   it("without option tables, refuses to write headers and writes nothing", () => {
