@@ -25,7 +25,11 @@ const FIXED_TIMESTAMP = '"Thu Jan  1 00:00:00 1970"';
  */
 export function expandBuiltin(e: Engine, kind: BuiltinKind, t: Token): boolean {
   const file = e.currentFile();
-  const push = (k: Token["kind"], text: string) => e.pushTokens([makeToken(k, text, t, t.leadingSpace)], null, -1);
+  const push = (k: Token["kind"], text: string) => {
+    const result = makeToken(k, text, t, t.leadingSpace);
+    result.startOfLine = t.startOfLine;
+    e.pushTokens([result], null, -1);
+  };
   switch (kind) {
     case "__LINE__": {
       const end = e.expansionEndLine();
@@ -68,7 +72,11 @@ export function expandBuiltin(e: Engine, kind: BuiltinKind, t: Token): boolean {
       push("number", "0");
       return true;
     default:
-      push("number", String(featureTest(e, kind, t)));
+      {
+        // Version-valued answers (C attributes) are spelled as long constants, as clang does.
+        const value = featureTest(e, kind, t);
+        push("number", value > 1 ? `${value}L` : String(value));
+      }
       return true;
   }
 }

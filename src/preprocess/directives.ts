@@ -174,7 +174,9 @@ function sliceArgs(tokens: Token[], d: Token, end: number): Token[] {
 
 /** #if / #elif: `defined` is resolved before expansion, also when a macro produces it. */
 function evaluate(e: Engine, args: Token[], directive: Token): boolean {
-  if (args.length === 0) fail(`#${directive.text} with no expression`, locOf(directive));
+  if (args.length === 0) {
+    fail("expected value in expression", { ...locOf(directive), column: directive.column + directive.text.length });
+  }
   const values = e.expandLine(args, (t) => {
     if (t.kind !== "identifier" || t.text !== "defined") return t;
     let n = e.lexRaw();
@@ -213,6 +215,7 @@ function include(e: Engine, ctx: FileContext, name: Token, args: Token[], hash: 
   if (header.name === "") fail("empty filename", locOf(first));
   const next = name.text === "include_next";
   if (next && ctx.dirIndex < 0) e.warn("#include_next in primary source file", locOf(name));
+  if (!e.canNest()) fail("#include nested too deeply", locOf(first));
   const found = findHeader(e, header.name, header.angled, next);
   if (!found) fail(`'${header.name}' file not found`, locOf(first));
   e.includes.push({ from: ctx.lexed.display, to: e.display(found.path), line: name.line, kind: next ? "include_next" : "include" });

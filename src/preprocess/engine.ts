@@ -23,8 +23,8 @@ export const locOf = (t: Token): SourceLocation => ({ file: t.file, line: t.line
 
 export class Engine {
   readonly macros = new Map<string, Macro>();
-  /** The last definition of every macro ever defined, in first-definition order. */
-  readonly history = new Map<string, MacroDefinition>();
+  /** The last definition of every macro ever defined, in last-definition order. */
+  private readonly history = new Map<string, { macro: Macro; defined: boolean }>();
   readonly contexts: Context[] = [];
   readonly out: Token[] = [];
   readonly transitions: FileTransition[] = [];
@@ -98,15 +98,12 @@ export class Engine {
     return lexed;
   }
 
+  /** Whether one more file may be entered (clang counts the main file in its 200). */
+  canNest(): boolean {
+    return this.fileDepth < this.limits.maxIncludeDepth;
+  }
+
   pushFile(lexed: LexedFile, abs: string, dirIndex: number, system: boolean, root: boolean, returnLine: number): FileContext {
-    if (this.fileDepth > this.limits.maxIncludeDepth) {
-      const at = this.currentFile();
-      const t = at ? at.lexed.tokens[Math.max(0, at.pos - 1)] : undefined;
-      fail(
-        `#include nested depth ${this.fileDepth - 1} exceeds maximum of ${this.limits.maxIncludeDepth}`,
-        t ? locOf(t) : undefined,
-      );
-    }
     const ctx: FileContext = {
       isFile: true, lexed, abs, pos: 0, conds: [], dirIndex, system, root,
       presumedFile: lexed.display, lineOffset: 0, returnLine,
@@ -203,8 +200,26 @@ export class Engine {
 
   // ---- expansion ----------------------------------------------------------------------
 
+  /**
+   * Start-of-line and leading-space flags of a macro name whose expansion was empty: the next
+   * token takes them over, as in clang (which decides where -E output lines break).
+   */
+  private pendingStartOfLine = false;
+  private pendingLeadingSpace = false;
+
   /** The next fully macro-expanded token. */
   next(): Token {
+    const t = this.nextExpanded();
+    if ((this.pendingStartOfLine || this.pendingLeadingSpace) && t.kind !== "eof") {
+      const copy = { ...t, startOfLine: t.startOfLine || this.pendingStartOfLine, leadingSpace: t.leadingSpace || this.pendingLeadingSpace };
+      this.pendingStartOfLine = false;
+      this.pendingLeadingSpace = false;
+      return copy;
+    }
+    return t;
+  }
+
+  private nextExpanded(): Token {
     for (;;) {
       const t = this.lexRaw();
       if (t.kind !== "identifier" || t.noExpand) return t;
@@ -221,19 +236,19 @@ export class Engine {
       const outerEnd = this.expansionEndLine();
       if (m.params === null) {
         const result = m.special
-          ? replacementList({ macro: m, at: t, args: [], expanded: () => [] })
+          ? replacementList({ macro: m, at: t, args: [], variadicOmitted: false, expanded: () => [] })
           : m.body.map((b, k) => this.copyBodyToken(b, t, k));
-        this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : t.line);
+        this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : t.line, t);
         continue;
       }
       if (!this.nextIsLParen()) return t;
-      const { args, close } = this.collectArguments(m, t);
+      const { args, close, variadicOmitted } = this.collectArguments(m, t);
       const cache: (Token[] | undefined)[] = [];
       const result = replacementList({
-        macro: m, at: t, args,
+        macro: m, at: t, args, variadicOmitted,
         expanded: (i) => (cache[i] ??= this.expandArgument(args[i] ?? [])),
       });
-      this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : close.line);
+      this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : close.line, t);
     }
   }
 
@@ -245,7 +260,7 @@ export class Engine {
     };
   }
 
-  private pushExpansion(m: Macro, result: Token[], endLine: number): void {
+  private pushExpansion(m: Macro, result: Token[], endLine: number, name: Token): void {
     this.expansionTokens += result.length;
     if (this.expansionTokens > this.limits.maxExpansionTokens) {
       const t = result[0];
@@ -255,6 +270,10 @@ export class Engine {
       );
     }
     if (result.length > 0) this.pushTokens(result, m, endLine);
+    else {
+      this.pendingStartOfLine ||= name.startOfLine;
+      this.pendingLeadingSpace ||= name.leadingSpace;
+    }
   }
 
   /** Fully expands one macro argument in isolation (the argument pre-expansion of C 6.10.3.1). */
@@ -277,13 +296,12 @@ export class Engine {
   }
 
   /** Reads `( args )` after a function-like macro name; arguments stay unexpanded. */
-  collectArguments(m: Macro, name: Token): { args: Token[][]; close: Token } {
+  collectArguments(m: Macro, name: Token): { args: Token[][]; close: Token; variadicOmitted: boolean } {
     this.lexRaw(); // the '(' nextIsLParen saw
     const saved = this.stopAtFileEnd;
     this.stopAtFileEnd = true;
     const params = m.params!;
     const args: Token[][] = [[]];
-    const commas: Token[] = [];
     let depth = 0;
     let close: Token;
     for (;;) {
@@ -298,7 +316,6 @@ export class Engine {
           }
           depth--;
         } else if (t.text === "," && depth === 0 && !(m.variadic && args.length >= params.length)) {
-          commas.push(t);
           args.push([]);
           continue;
         }
@@ -307,17 +324,23 @@ export class Engine {
     }
     this.stopAtFileEnd = saved;
     if (params.length === 0) {
-      if (args.length === 1 && args[0]!.length === 0) return { args: [], close };
-      fail("too many arguments provided to function-like macro invocation", locOf(commas[0] ?? args[0]![0]!));
+      if (args.length === 1 && args[0]!.length === 0) return { args: [], close, variadicOmitted: false };
+      fail("too many arguments provided to function-like macro invocation", locOf(args[0]![0] ?? close));
     }
+    // `F()` for `F(...)` and `G(a)` for `G(a, ...)` omit the variable arguments (GNU `, ##`
+    // then drops the comma); `G(a,)` passes an empty one (the comma stays).
+    let variadicOmitted = m.variadic && params.length === 1 && args.length === 1 && args[0]!.length === 0;
     if (args.length < params.length) {
-      if (m.variadic && args.length === params.length - 1) args.push([]);
+      if (m.variadic && args.length === params.length - 1) {
+        args.push([]);
+        variadicOmitted = true;
+      }
       else fail("too few arguments provided to function-like macro invocation", locOf(close));
     }
     if (args.length > params.length) {
-      fail("too many arguments provided to function-like macro invocation", locOf(commas[params.length - 1]!));
+      fail("too many arguments provided to function-like macro invocation", locOf(args[params.length]![0] ?? close));
     }
-    return { args, close };
+    return { args, close, variadicOmitted };
   }
 
   /** Expands a directive's tokens in isolation (for #if, #include and #line). */
@@ -341,10 +364,15 @@ export class Engine {
   define(m: Macro): void {
     this.macros.set(m.name, m);
     this.history.delete(m.name);
-    this.history.set(m.name, {
+    this.history.set(m.name, { macro: m, defined: true });
+  }
+
+  /** The final macro table (spellings are built only here, once). */
+  macroTable(): MacroDefinition[] {
+    return [...this.history.values()].map(({ macro: m, defined }) => ({
       name: m.name, params: m.params, variadic: m.variadic, body: bodySpelling(m.body),
-      location: m.location, defined: true, builtin: m.predefined,
-    });
+      location: m.location, defined, builtin: m.predefined,
+    }));
   }
 
   undefine(name: string): void {

@@ -298,7 +298,7 @@ export const genericBuiltins: readonly string[] = words(`
   vscanf vsnprintf vsprintf vsscanf wcschr wcscmp wcslen wcsncmp wmemchr wmemcmp wmemcpy wmemmove
 `);
 
-/** Identifiers that are keywords in C (__is_identifier answers 0). */
+/** Identifiers that are keywords in C with GNU extensions (__is_identifier answers 0). */
 export const cKeywords: readonly string[] = words(`
   _Alignas _Alignof _Atomic _BitInt _Bool _Complex _Decimal128 _Decimal32 _Decimal64 _ExtInt
   _Float16 _Generic _Imaginary _Nonnull _Noreturn _Null_unspecified _Nullable _Nullable_result
@@ -311,12 +311,12 @@ export const cKeywords: readonly string[] = words(`
   __builtin_types_compatible_p __builtin_va_arg __builtin_vectorelements __cdecl __complex
   __complex__ __const __const__ __extension__ __fastcall __float128 __fp16 __func__ __funcref
   __ibm128 __imag __imag__ __inline __inline__ __int128 __is_bitwise_cloneable __is_destructible
-  __is_nothrow_destructible __module_private__ __objc_no __objc_yes __pascal __private_extern__
-  __real __real__ __regcall __restrict __restrict__ __signed __signed__ __stdcall __thiscall
-  __thread __typeof __typeof__ __typeof_unqual __typeof_unqual__ __vectorcall __volatile
-  __volatile__ auto break case char const continue default double else enum extern float goto
-  inline long register restrict return short signed sizeof static struct switch typedef typeof
-  union unsigned void volatile while
+  __is_nothrow_destructible __label__ __module_private__ __objc_no __objc_yes __pascal
+  __private_extern__ __real __real__ __regcall __restrict __restrict__ __signed __signed__
+  __stdcall __thiscall __thread __typeof __typeof__ __typeof_unqual __typeof_unqual__
+  __vectorcall __volatile __volatile__ asm auto break case char const continue default do double
+  else enum extern float for goto if inline int long register restrict return short signed sizeof
+  static struct switch typedef typeof union unsigned void volatile while
 `);
 
 /** __has_attribute answers, by value. */

@@ -67,7 +67,7 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
     }
     throw e;
   }
-  const macros = [...engine.history.values()];
+  const macros = engine.macroTable();
   return {
     tokens: engine.out as unknown as PPToken[],
     macros,

@@ -3,7 +3,7 @@
 // leading-space / start-of-line flags that `-E` output and stringification depend on.
 // It works on char codes over the spliced text; it never allocates per character.
 import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
-import { spliceLines } from "./splices.js";
+import { locatedColumn, spliceLines } from "./splices.js";
 import type { EngineKind, Token } from "./tokens.js";
 
 export interface LexedFile {
@@ -72,8 +72,18 @@ function lineEnd(s: string, i: number): number {
   return j;
 }
 
-/** A token found at `i`: its kind and end. Whitespace and comments are handled by the caller. */
-function scanToken(s: string, i: number): { kind: EngineKind; end: number; unterminated?: boolean } {
+// scanToken's second and third results (module-level to avoid an allocation per token).
+let scannedKind: EngineKind = "other";
+let scannedUnterminated = false;
+
+function result(kind: EngineKind, end: number, unterminated = false): number {
+  scannedKind = kind;
+  scannedUnterminated = unterminated;
+  return end;
+}
+
+/** Scans the token at `i` and returns its end (kind in scannedKind). Whitespace and comments are the caller's. */
+function scanToken(s: string, i: number): number {
   const c = s.charCodeAt(i);
   const n = s.length;
   if (isIdentStart(c) || ucnLength(s, i) > 0) {
@@ -95,11 +105,11 @@ function scanToken(s: string, i: number): { kind: EngineKind; end: number; unter
         (len === 2 && q === 34 && c0 === 117 && s.charCodeAt(i + 1) === 56);
       if (isPrefix) {
         const end = quotedEnd(s, j);
-        if (end < 0) return { kind: "other", end: lineEnd(s, j), unterminated: true };
-        return { kind: q === 34 ? "string" : "char", end };
+        if (end < 0) return result("other", lineEnd(s, j), true);
+        return result(q === 34 ? "string" : "char", end);
       }
     }
-    return { kind: "identifier", end: j };
+    return result("identifier", j);
   }
   if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(i + 1)))) {
     let j = i + 1;
@@ -121,46 +131,32 @@ function scanToken(s: string, i: number): { kind: EngineKind; end: number; unter
       if (u === 0) break;
       j += u;
     }
-    return { kind: "number", end: j };
+    return result("number", j);
   }
   if (c === 34 || c === 39) {
     const end = quotedEnd(s, i);
-    if (end < 0) return { kind: "other", end: lineEnd(s, i), unterminated: true };
-    return { kind: c === 34 ? "string" : "char", end };
+    if (end < 0) return result("other", lineEnd(s, i), true);
+    return result(c === 34 ? "string" : "char", end);
   }
   const c1 = s.charCodeAt(i + 1);
-  if (c === 46 && c1 === 46 && s.charCodeAt(i + 2) === 46) return { kind: "punctuator", end: i + 3 };
-  if ((c === 60 || c === 62) && c1 === c && s.charCodeAt(i + 2) === 61) return { kind: "punctuator", end: i + 3 };
+  if (c === 46 && c1 === 46 && s.charCodeAt(i + 2) === 46) return result("punctuator", i + 3);
+  if ((c === 60 || c === 62) && c1 === c && s.charCodeAt(i + 2) === 61) return result("punctuator", i + 3);
   if (c === 37 && c1 === 58 && s.charCodeAt(i + 2) === 37 && s.charCodeAt(i + 3) === 58)
-    return { kind: "punctuator", end: i + 4 };
-  if (PUNCT2.has((c << 8) | c1)) return { kind: "punctuator", end: i + 2 };
-  if (PUNCT1.has(c)) return { kind: "punctuator", end: i + 1 };
-  return { kind: "other", end: i + 1 };
+    return result("punctuator", i + 4);
+  if (PUNCT2.has((c << 8) | c1)) return result("punctuator", i + 2);
+  if (PUNCT1.has(c)) return result("punctuator", i + 1);
+  return result("other", i + 1);
 }
 
-/** Tokens found by one tokenizing pass: exported shape for pasting and header names. */
-export interface RawToken {
-  kind: EngineKind;
-  start: number;
-  end: number;
-  leadingSpace: boolean;
-  startOfLine: boolean;
-  unterminated: boolean;
-}
-
-export interface UnterminatedComment {
-  offset: number;
-}
+/** Receives the tokens of one tokenizing pass. */
+export type TokenSink = (kind: EngineKind, start: number, end: number, leadingSpace: boolean, startOfLine: boolean) => void;
 
 /**
- * Splits spliced text into tokens. Returns the unterminated comment's offset if one is found
- * (the caller turns it into a located error).
+ * Splits spliced text into tokens. Returns the offset of an unterminated comment, or -1
+ * (the caller turns it into a located error). Unterminated literals come out as "other"
+ * tokens longer than one character.
  */
-export function tokenize(
-  s: string,
-  onToken: (t: RawToken) => void,
-  onNul?: (offset: number) => void,
-): UnterminatedComment | null {
+export function tokenize(s: string, onToken: TokenSink, onNul?: (offset: number) => void): number {
   const n = s.length;
   let i = 0;
   let leading = false;
@@ -193,19 +189,19 @@ export function tokenize(
       }
       if (c1 === 42) {
         const close = s.indexOf("*/", i + 2);
-        if (close < 0) return { offset: i };
+        if (close < 0) return i;
         i = close + 2;
         leading = true;
         continue;
       }
     }
-    const t = scanToken(s, i);
-    onToken({ kind: t.kind, start: i, end: t.end, leadingSpace: leading, startOfLine: sol, unterminated: t.unterminated === true });
-    i = t.end;
+    const end = scanToken(s, i);
+    onToken(scannedKind, i, end, leading, sol);
+    i = end;
     leading = false;
     sol = false;
   }
-  return null;
+  return -1;
 }
 
 /** Lexes a whole file. Throws a located DiagnosticError for an unterminated comment. */
@@ -217,30 +213,39 @@ export function lexFile(source: string, display: string): LexedFile {
   const warnings: Diagnostic[] = [];
   const bad = tokenize(
     text,
-    (r) => {
-      const at = locate(r.start);
+    (kind, start, end, leadingSpace, startOfLine) => {
+      const line = locate(start);
+      let spelling = text.slice(start, end);
+      if (kind === "identifier" && spelling.includes("\\")) spelling = decodeUcns(spelling);
       tokens.push({
-        kind: r.kind,
-        text: text.slice(r.start, r.end),
+        kind,
+        text: spelling,
         file: display,
-        line: at.line,
-        column: at.column,
-        leadingSpace: r.leadingSpace,
-        startOfLine: r.startOfLine,
+        line,
+        column: locatedColumn,
+        leadingSpace,
+        startOfLine,
         noExpand: false,
-        offset: r.start,
+        offset: start,
       });
     },
     (offset) => {
-      const at = spliced.locator()(offset);
-      warnings.push(warning("null character ignored", { file: display, ...at }));
+      const line = spliced.locator()(offset);
+      warnings.push(warning("null character ignored", { file: display, line, column: locatedColumn }));
     },
   );
-  if (bad) {
-    const at = spliced.locator()(bad.offset);
-    throw new DiagnosticError(error("unterminated /* comment", { file: display, ...at }));
+  if (bad >= 0) {
+    const line = spliced.locator()(bad);
+    throw new DiagnosticError(error("unterminated /* comment", { file: display, line, column: locatedColumn }));
   }
   return { display, text, tokens, warnings };
+}
+
+/** Identifiers name their UCNs by the characters (clang prints `\u00e9` as `é`). */
+function decodeUcns(spelling: string): string {
+  return spelling.replace(/\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})/g, (_m, four: string | undefined, eight: string | undefined) =>
+    String.fromCodePoint(parseInt(four ?? eight ?? "0", 16)),
+  );
 }
 
 /**
@@ -252,7 +257,7 @@ export function lexSingleToken(spelling: string): EngineKind | null {
   const c = spelling.charCodeAt(0);
   if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) return null;
   if (c === 47 && (spelling.charCodeAt(1) === 47 || spelling.charCodeAt(1) === 42)) return null;
-  const t = scanToken(spelling, 0);
-  if (t.end !== spelling.length || t.unterminated) return null;
-  return t.kind;
+  const end = scanToken(spelling, 0);
+  if (end !== spelling.length || scannedUnterminated) return null;
+  return scannedKind;
 }

@@ -99,12 +99,13 @@ export function parseDefine(line: Token[], predefined: boolean): Macro {
     const t = body[k]!;
     if (isHashHash(t)) {
       special = true;
-      if (k === 0 || k === body.length - 1) fail("'##' cannot appear at either end of macro expansion", loc(t));
+      if (k === 0) fail("'##' cannot appear at start of macro expansion", loc(t));
+      if (k === body.length - 1) fail("'##' cannot appear at end of macro expansion", loc(t));
     } else if (isHash(t) && params) {
       special = true;
       const next = body[k + 1];
       const ok = next && (bodyParam[k + 1]! >= 0 || (variadic && next.text === "__VA_OPT__"));
-      if (!ok) fail("'#' is not followed by a macro parameter", loc(t));
+      if (!ok) fail("'#' is not followed by a macro parameter", loc(next ?? t));
     } else if (t.kind === "identifier" && t.text === "__VA_OPT__") {
       if (!variadic) fail("__VA_OPT__ can only appear in the expansion of a C2x variadic macro", loc(t));
       special = true;
@@ -189,6 +190,8 @@ export interface Invocation {
   at: Token;
   /** Unexpanded arguments (function-like macros). */
   args: Token[][];
+  /** The invocation left out the variable arguments altogether. */
+  variadicOmitted: boolean;
   /** Fully macro-expanded argument `i` (computed on demand by the engine, cached by it). */
   expanded(i: number): Token[];
 }
@@ -248,8 +251,9 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
       if (pasteNext && param === varIndex && out.length > 0 && isPunct(out[out.length - 1]!, ",") && isGnuCommaPaste(body, k)) {
         const raw = args[param] ?? [];
         pasteNext = false;
-        if (raw.length === 0) out.pop();
-        else out.push(...raw.map((a, j) => relocate(a, at, j === 0 ? t.leadingSpace || a.leadingSpace : a.leadingSpace)));
+        if (raw.length === 0) {
+          if (inv.variadicOmitted) out.pop();
+        } else out.push(...raw.map((a, j) => relocate(a, at, j === 0 ? t.leadingSpace || a.leadingSpace : a.leadingSpace)));
         continue;
       }
       const src = operandOfPaste ? (args[param] ?? []) : inv.expanded(param);

@@ -69,9 +69,8 @@ export function handlePragma(e: Engine, tokens: Token[], at: Token): void {
 /** `_Pragma("text")`: the destringized text is lexed and handled as a #pragma line. */
 export function handlePragmaText(e: Engine, text: string, at: Token): void {
   const tokens: Token[] = [];
-  tokenize(text, (r) => {
-    const t = makeToken(r.kind, text.slice(r.start, r.end), at, r.leadingSpace);
-    tokens.push(t);
+  tokenize(text, (kind, start, end, leadingSpace) => {
+    tokens.push(makeToken(kind, text.slice(start, end), at, leadingSpace));
   });
   handlePragma(e, tokens, at);
 }

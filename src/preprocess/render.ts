@@ -18,72 +18,100 @@ function wouldMerge(a: PPToken, b: PPToken): boolean {
   if (INERT.has(a.text) || INERT.has(b.text)) return false;
   const joined = a.text + b.text;
   let firstEnd = -1;
-  tokenize(joined, (r) => {
-    if (firstEnd < 0) firstEnd = r.end;
+  tokenize(joined, (_kind, _start, end) => {
+    if (firstEnd < 0) firstEnd = end;
   });
   // A comment opener (`/` `/`, `/` `*`) swallows the rest: no token ends at the boundary.
   return firstEnd !== a.text.length;
 }
 
+/** Up to this many lines are skipped with newlines; beyond it a marker is shorter. */
 const MAX_BLANK_LINES = 8;
 
+class Printer {
+  readonly parts: string[] = [];
+  file = "";
+  /** Presumed line of the output cursor. */
+  line = 0;
+  atLineStart = true;
+  prev: PPToken | null = null;
+
+  constructor(private readonly markers: boolean) {}
+
+  endLine(): void {
+    if (!this.atLineStart) {
+      this.parts.push("\n");
+      this.line++;
+    }
+    this.atLineStart = true;
+    this.prev = null;
+  }
+
+  marker(line: number, file: string, flags: string): void {
+    this.endLine();
+    if (this.markers) this.parts.push(`# ${line} "${file.replace(/[\\"]/g, "\\$&")}"${flags}\n`);
+    this.file = file;
+    this.line = line;
+  }
+
+  /** Moves the cursor to `line` of `file`. */
+  moveTo(file: string, line: number): void {
+    if (file === this.file && line === this.line) return;
+    const gap = line - this.line;
+    if (file === this.file && gap > 0 && gap <= MAX_BLANK_LINES) {
+      if (!this.atLineStart) {
+        this.parts.push("\n");
+        this.line++;
+      }
+      if (this.markers) while (this.line < line) {
+        this.parts.push("\n");
+        this.line++;
+      }
+      this.line = line;
+      this.atLineStart = true;
+      this.prev = null;
+      return;
+    }
+    this.marker(line, file, "");
+  }
+
+  token(tok: PPToken): void {
+    if (this.atLineStart) {
+      this.parts.push(" ".repeat(Math.max(0, tok.column - 1)));
+      this.atLineStart = false;
+    } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok))) this.parts.push(" ");
+    this.parts.push(tok.text);
+    this.prev = tok;
+  }
+}
+
 export function renderPreprocessed(result: PreprocessResult, opts: RenderOptions): string {
-  const parts: string[] = [];
-  const tokens = result.tokens;
-  const transitions = result.transitions;
+  const p = new Printer(opts.lineMarkers);
+  const { tokens, transitions } = result;
   let t = 0;
-  let file = "";
-  let line = 0;
-  let atLineStart = true;
-  let prev: PPToken | null = null;
-  const newline = () => {
-    if (!atLineStart) parts.push("\n");
-    atLineStart = true;
-    prev = null;
-  };
-  const marker = (l: number, f: string, flags: string) => {
-    newline();
-    parts.push(`# ${l} "${f.replace(/[\\"]/g, "\\$&")}"${flags}\n`);
-  };
+  let afterPragma = false;
   for (let i = 0; i <= tokens.length; i++) {
     while (t < transitions.length && transitions[t]!.tokenIndex === i) {
       const tr = transitions[t++]!;
-      file = tr.file;
-      line = tr.line;
-      if (opts.lineMarkers) {
-        const flags = (tr.flag ? ` ${tr.flag}` : "") + (tr.system ? " 3" : "");
-        marker(tr.line, tr.file, flags);
-      } else newline();
+      p.marker(tr.line, tr.file, (tr.flag ? ` ${tr.flag}` : "") + (tr.system ? " 3" : ""));
     }
     const tok = tokens[i];
     if (!tok) break;
+    // As clang prints: only a token that starts a source line moves the output to its line;
+    // the rest of a multi-line macro invocation stays where the invocation began.
+    if (tok.startOfLine || tok.file !== p.file || p.line === 0 || afterPragma) p.moveTo(tok.file, tok.line);
+    afterPragma = false;
     if (tok.kind === "pragma") {
-      if (opts.lineMarkers && (tok.file !== file || tok.line !== line)) marker(tok.line, tok.file, "");
-      newline();
-      parts.push(tok.text + "\n");
-      file = tok.file;
-      line = tok.line + 1;
+      // A pragma is a line of its own; from the middle of a line it gets a marker, and so
+      // does the rest of that line after it.
+      if (!p.atLineStart) p.marker(tok.line, tok.file, "");
+      p.parts.push(tok.text + "\n");
+      p.line++;
+      afterPragma = true;
       continue;
     }
-    if (tok.file !== file || tok.line !== line || (prev === null && !atLineStart)) {
-      const gap = tok.line - line;
-      if (tok.file === file && gap > 0 && gap <= MAX_BLANK_LINES) {
-        newline();
-        if (opts.lineMarkers) for (let k = 1; k < gap; k++) parts.push("\n");
-      } else if (tok.file !== file || gap !== 0) {
-        if (opts.lineMarkers) marker(tok.line, tok.file, "");
-        else newline();
-      }
-      file = tok.file;
-      line = tok.line;
-    }
-    if (atLineStart) {
-      parts.push(" ".repeat(Math.max(0, tok.column - 1)));
-      atLineStart = false;
-    } else if (prev !== null && (tok.leadingSpace || wouldMerge(prev, tok))) parts.push(" ");
-    parts.push(tok.text);
-    prev = tok;
+    p.token(tok);
   }
-  newline();
-  return parts.join("");
+  p.endLine();
+  return p.parts.join("");
 }

@@ -4,8 +4,8 @@
 export interface SplicedSource {
   /** The text with every backslash-newline removed. */
   text: string;
-  /** Maps an offset in `text` to a 1-based line and column of the original. */
-  locator(): (offset: number) => { line: number; column: number };
+  /** Maps an offset in `text` to a 1-based line of the original (column in locatedColumn). */
+  locator(): (offset: number) => number;
 }
 
 function isHorizontalSpace(c: number): boolean {
@@ -50,6 +50,9 @@ export function spliceLines(original: string): SplicedSource {
   };
 }
 
+/** The column of the last located offset (module-level to avoid an allocation per token). */
+export let locatedColumn = 0;
+
 /** A locator for offsets that are asked for in increasing order (falls back to a search). */
 function makeLocator(original: string, cleanOffsets: number[], removedBefore: number[]) {
   const lineStarts: number[] = [0];
@@ -67,6 +70,7 @@ function makeLocator(original: string, cleanOffsets: number[], removedBefore: nu
     const orig = offset + (spliceIdx > 0 ? removedBefore[spliceIdx - 1]! : 0);
     if (lineStarts[lineIdx]! > orig) lineIdx = 0;
     while (lineIdx + 1 < lineStarts.length && lineStarts[lineIdx + 1]! <= orig) lineIdx++;
-    return { line: lineIdx + 1, column: orig - lineStarts[lineIdx]! + 1 };
+    locatedColumn = orig - lineStarts[lineIdx]! + 1;
+    return lineIdx + 1;
   };
 }
