@@ -141,11 +141,17 @@ function arithmetic(env: EvalEnv, op: string, a: IntValue, b: IntValue): IntValu
   const pa = promote(a);
   const pb = promote(b);
   if (op === "<<" || op === ">>") {
-    const bits = integerBits(env.abi, pa.type);
-    if (pb.value < 0n || pb.value >= BigInt(bits)) {
-      throw new NotConstantError(`shift count ${pb.value} is out of range for '${pa.type}'`, "value");
+    // Out-of-range shifts are undefined; clang still folds them in C (with a warning):
+    // a negative count shifts the other way, a count past the width is clamped to width-1.
+    const bits = BigInt(integerBits(env.abi, pa.type));
+    let count = pb.value;
+    let left = op === "<<";
+    if (count < 0n) {
+      count = -count;
+      left = !left;
     }
-    return op === "<<" ? asInt(env, pa.value << pb.value, pa.type) : asInt(env, pa.value >> pb.value, pa.type);
+    if (count >= bits) count = bits - 1n;
+    return left ? asInt(env, pa.value << count, pa.type) : asInt(env, pa.value >> count, pa.type);
   }
   const type = commonType(env.abi, pa.type, pb.type);
   const x = convert(env.abi, pa.value, type).value;
@@ -181,6 +187,16 @@ function arithmetic(env: EvalEnv, op: string, a: IntValue, b: IntValue): IntValu
       return { value: x !== y ? 1n : 0n, type: "int" };
   }
   throw new NotConstantError(`operator '${op}' is not supported`, "value");
+}
+
+/** A floating constant, possibly signed (the operand of a cast to an integer type). */
+function floatingValue(e: ConstExpr): number | null {
+  if (e.kind === "float") return Number(e.text.replace(/[fFlL]$/, ""));
+  if (e.kind === "unary" && (e.op === "-" || e.op === "+")) {
+    const inner = floatingValue(e.operand);
+    return inner === null ? null : e.op === "-" ? -inner : inner;
+  }
+  return null;
 }
 
 export function evaluate(env: EvalEnv, e: ConstExpr): IntValue {
@@ -228,9 +244,9 @@ export function evaluate(env: EvalEnv, e: ConstExpr): IntValue {
     case "cast": {
       const k = integerKindOf(env, e.type);
       if (!k) throw new NotConstantError("cast to a non-integer type", "value");
-      if (e.operand.kind === "float") {
-        const f = Number(e.operand.text.replace(/[fFlL]$/, ""));
-        if (!Number.isFinite(f)) throw new NotConstantError(`bad floating constant ${e.operand.text}`, "value");
+      const f = floatingValue(e.operand);
+      if (f !== null) {
+        if (!Number.isFinite(f)) throw new NotConstantError("cast of a non-finite floating constant", "value");
         return convert(env.abi, BigInt(Math.trunc(f)), k);
       }
       return convert(env.abi, evaluate(env, e.operand).value, k);

@@ -22,6 +22,7 @@ import { entriesIn } from "./gnu-forms.js";
 import type { ScannedSource } from "./line-markers.js";
 import type { PathResolver } from "./paths.js";
 import type { UnitBuilder } from "./unit-builder.js";
+import { findField } from "./unit-env.js";
 
 /** Builds a LayoutQuery for records from the unit as built so far. */
 export type RecordLayoutProvider = (unit: TranslationUnit) => LayoutQuery;
@@ -185,18 +186,4 @@ export class ParseContext {
       throw e;
     }
   }
-}
-
-/** Type of a named member, looking through anonymous struct/union members. */
-function findField(records: Map<string, import("../ir/index.js").RecordDecl>, id: string, name: string): CType | undefined {
-  const r = records.get(id);
-  if (!r) return undefined;
-  for (const f of r.fields) {
-    if (f.name === name) return f.type;
-    if (f.name === null && f.type.kind === "record") {
-      const inner = findField(records, f.type.id, name);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
 }

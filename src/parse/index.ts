@@ -91,3 +91,4 @@ export function parseTranslationUnit(preprocessed: string, options: ParseOptions
 export { spellType, defaultTagNamer, recordNamer, type TagNamer } from "./type-spelling.js";
 export { adjustFunctionType, adjustParameterType, adjustFunctionTypesWithin } from "./adjust.js";
 export { unitToJson } from "./serialize.js";
+export { evaluateConstant, unitEnvironment, type UnitEnvironment } from "./unit-env.js";
