@@ -1,7 +1,7 @@
 // `kpi-bindgen preprocess` end to end: output equal to clang's, atomic -o, a depfile that
 // lists what clang would, and compiler-style errors with no partial output.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, realpathSync, rmSync, existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
@@ -25,7 +25,7 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("prints what clang -E prints for the same build, token for token", async () => {
-    const r = cli("--sys", sys, "--arch", "arm64", "--mode", "module", "-D", "EXTRA=3", "--header", join(sys, "sys/param.h"));
+    const r = cli("--sys", sys, "--arch", "arm64", "--mode", "module", "-D", "EXTRA=3", "-UEXTRA", "-DEXTRA=4", "--header", join(sys, "sys/param.h"));
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^# 1 "sys\/param.h"/);
@@ -33,7 +33,14 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
       sysDir: sys,
       target: getTarget("arm64"),
       mode: "module",
-      user: { macros: [{ kind: "define", name: "EXTRA", value: "3" }], includeDirs: [] },
+      user: {
+        macros: [
+          { kind: "define", name: "EXTRA", value: "3" },
+          { kind: "undefine", name: "EXTRA" },
+          { kind: "define", name: "EXTRA", value: "4" },
+        ],
+        includeDirs: [],
+      },
     });
     const clang = await plan.withClangLayout((layout) => runClang([...layout.args, "-E", join(sys, "sys/param.h")]));
     expect(clang.status).toBe(0);
@@ -45,7 +52,7 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     const out = join(work, "param.i");
     const dep = join(work, "param.d");
     const header = join(sys, "sys/mbuf.h");
-    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "kernel", "-o", out, "--depfile", dep, header);
+    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "-o", out, "--depfile", dep, header);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
@@ -53,7 +60,7 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     const depText = readFileSync(dep, "utf8");
     expect(depText.startsWith(`${out}: ${header} `)).toBe(true);
 
-    const plan = planKernelBuild({ sysDir: sys, target: getTarget("amd64"), mode: "kernel", user: { macros: [], includeDirs: [] } });
+    const plan = planKernelBuild({ sysDir: sys, target: getTarget("amd64"), mode: "module", user: { macros: [], includeDirs: [] } });
     const clangDeps = await plan.withClangLayout(async (layout) => {
       const m = await runClang([...layout.args, "-M", header]);
       expect(m.status).toBe(0);
@@ -65,6 +72,29 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     });
     const ours = parseMakeDependencies(depText);
     expect([...ours].sort()).toEqual([...new Set(clangDeps)].sort());
+  });
+
+  it("applies -D/-U in command-line order, attached or separate, and -I after the build's dirs", () => {
+    const header = join(work, "order.h");
+    writeFileSync(header, '#include "order_inc.h"\nA B C D\n');
+    const inc = join(work, "inc");
+    mkdirSync(inc, { recursive: true });
+    writeFileSync(join(inc, "order_inc.h"), "from_include_dir\n");
+    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "--no-line-markers", "-DA=1", "-UA", "-D", "B=2", "-UC", "-DC", `-I${inc}`, "-DD=x y", header);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim().split(/\s+/)).toEqual(["from_include_dir", "A", "2", "1", "x", "y"]);
+  });
+
+  it("kernel mode takes offset.inc from --build-file", () => {
+    const standIn = join(repoRoot, "fixtures/kernel-build/build-files/offset.inc");
+    const without = cli("--sys", sys, "--arch", "amd64", "--mode", "kernel", join(sys, "sys/systm.h"));
+    expect(without.status).toBe(1);
+    expect(without.stderr).toMatch(/^sys\/kpilite\.h:33:10: error: 'offset\.inc' file not found/);
+    const withFile = cli("--sys", sys, "--arch", "amd64", "--mode", "kernel", "--build-file", standIn, join(sys, "sys/systm.h"));
+    expect(withFile.stderr).toBe("");
+    expect(withFile.status).toBe(0);
+    expect(withFile.stdout).toContain('# 1 "<build>/offset.inc" 1');
+    expect(withFile.stdout).toContain("struct thread_lite {");
   });
 
   it("turns off line markers with --no-line-markers", () => {
@@ -113,6 +143,14 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     const badDefine = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "-D", "9X", fixture);
     expect(badDefine.status).toBe(1);
     expect(badDefine.stderr).toMatch(/invalid -D '9X'/);
+
+    const unknown = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "-Wall", fixture);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown option '-Wall'/);
+
+    const twoFiles = cli("--sys", sys, "--arch", "amd64", "--mode", "module", fixture, fixture);
+    expect(twoFiles.status).toBe(1);
+    expect(twoFiles.stderr).toMatch(/one header at a time/);
   });
 
   it("fails clearly when a kernel configuration is asked for but the tree has no option tables", () => {
