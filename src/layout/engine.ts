@@ -52,7 +52,10 @@ export class LayoutEngine implements LayoutQuery {
     const decl = this.records.get(id);
     if (!decl) fail(`unknown record '${id}'`, where(usedAt));
     if (!decl.complete) {
-      fail(`incomplete type '${id}' has no layout (only declared at ${decl.location.file}:${decl.location.line})`, where(usedAt ?? decl.location));
+      fail(
+        `incomplete type '${id}' has no layout (only declared at ${decl.location.file}:${decl.location.line})`,
+        where(usedAt ?? decl.location),
+      );
     }
     if (this.inProgress.has(id)) fail(`'${id}' contains itself`, where(decl.location));
     this.inProgress.add(id);

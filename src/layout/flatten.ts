@@ -18,7 +18,13 @@ export function flattenMembers(
   expand: (recordId: string) => boolean = () => true,
 ): FlatMember[] {
   const out: FlatMember[] = [];
-  const walk = (record: RecordLayout, depth: number, baseBits: number, prefix: string, addressable: boolean) => {
+  const walk = (
+    record: RecordLayout,
+    depth: number,
+    baseBits: number,
+    prefix: string,
+    addressable: boolean,
+  ) => {
     for (const field of record.fields) {
       const name = field.name ?? "";
       const path = field.name === null ? prefix.replace(/\.$/, "") : `${prefix}${field.name}`;

@@ -3,7 +3,12 @@
 export type * from "./types.js";
 export { LayoutEngine } from "./engine.js";
 export { flattenMembers, type FlattenSource } from "./flatten.js";
-export { placeRecord, type FieldInput, type RecordInput, type RecordPlacement } from "./record-builder.js";
+export {
+  placeRecord,
+  type FieldInput,
+  type RecordInput,
+  type RecordPlacement,
+} from "./record-builder.js";
 export { measureType, type TypeMetrics } from "./type-metrics.js";
 export { spellType } from "./type-spelling.js";
 export { layoutExtras } from "./target-extras.js";

@@ -9,7 +9,8 @@ export function recordSpellings(unit: TranslationUnit): Map<string, string> {
   }
   for (const t of unit.typedefs) {
     const ty = t.type;
-    if (ty.kind === "record" && !names.has(ty.id) && !ty.const && !ty.volatile) names.set(ty.id, t.name);
+    if (ty.kind === "record" && !names.has(ty.id) && !ty.const && !ty.volatile)
+      names.set(ty.id, t.name);
   }
   return names;
 }

@@ -3,7 +3,11 @@
 import { spellType } from "./type-spelling.js";
 import type { RecordLayout } from "./types.js";
 
-export function layoutsToJson(target: string, layouts: RecordLayout[], names: Map<string, string>): string {
+export function layoutsToJson(
+  target: string,
+  layouts: RecordLayout[],
+  names: Map<string, string>,
+): string {
   const records = layouts.map((l) => ({
     id: l.id,
     name: names.get(l.id) ?? null,
@@ -21,7 +25,11 @@ export function layoutsToJson(target: string, layouts: RecordLayout[], names: Ma
       align: f.align,
       flexible: f.flexible,
     })),
-    holes: l.holes.map((h) => ({ bitOffset: h.bitOffset, bits: h.bits, beforeField: h.beforeField })),
+    holes: l.holes.map((h) => ({
+      bitOffset: h.bitOffset,
+      bits: h.bits,
+      beforeField: h.beforeField,
+    })),
     tailPaddingBits: l.tailPaddingBits,
   }));
   return JSON.stringify({ target, records }, null, 2) + "\n";

@@ -27,20 +27,35 @@ export interface CSource {
 
 function runPreprocessor(compiler: string, args: string[], file: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(compiler, [...args, "-E", file], { maxBuffer: 1 << 30, encoding: "utf8" }, (failure, stdout, stderr) => {
-      if (failure?.code === "ENOENT") {
-        reject(new DiagnosticError(error(`cannot run the C compiler '${compiler}': not found (name an installed clang with --cc)`)));
-      } else if (failure) {
-        const lines = stderr.split("\n").filter((l) => / (fatal )?error: /.test(l));
-        const diagnostics = (lines.length ? lines : [`${compiler} -E failed: ${stderr.trim() || failure.message}`]).map((l) => {
-          const m = /^(.*?):(\d+):(\d+): (?:fatal )?error: (.*)$/.exec(l);
-          return m ? error(m[4], { file: m[1], line: Number(m[2]), column: Number(m[3]) }) : error(l);
-        });
-        reject(new DiagnosticError(diagnostics));
-      } else {
-        resolve(stdout);
-      }
-    });
+    execFile(
+      compiler,
+      [...args, "-E", file],
+      { maxBuffer: 1 << 30, encoding: "utf8" },
+      (failure, stdout, stderr) => {
+        if (failure?.code === "ENOENT") {
+          reject(
+            new DiagnosticError(
+              error(
+                `cannot run the C compiler '${compiler}': not found (name an installed clang with --cc)`,
+              ),
+            ),
+          );
+        } else if (failure) {
+          const lines = stderr.split("\n").filter((l) => / (fatal )?error: /.test(l));
+          const diagnostics = (
+            lines.length ? lines : [`${compiler} -E failed: ${stderr.trim() || failure.message}`]
+          ).map((l) => {
+            const m = /^(.*?):(\d+):(\d+): (?:fatal )?error: (.*)$/.exec(l);
+            return m
+              ? error(m[4], { file: m[1], line: Number(m[2]), column: Number(m[3]) })
+              : error(l);
+          });
+          reject(new DiagnosticError(diagnostics));
+        } else {
+          resolve(stdout);
+        }
+      },
+    );
   });
 }
 
@@ -57,7 +72,11 @@ export async function preprocessedText(request: CSourceRequest): Promise<string>
 }
 
 /** Parses preprocessed text for a target, with record layouts available to constant evaluation. */
-export function parseForLayout(text: string, target: TargetDescription, resolvePath: PathResolver = defaultPathResolver): TranslationUnit {
+export function parseForLayout(
+  text: string,
+  target: TargetDescription,
+  resolvePath: PathResolver = defaultPathResolver,
+): TranslationUnit {
   return parseTranslationUnit(text, {
     target: target.name,
     abi: target.abi,

@@ -4,7 +4,14 @@ import type { CType, DeclLocation } from "../ir/index.js";
 import type { FieldLayout, RecordLayout } from "../layout/index.js";
 import type { DumpedMember, DumpedRecord } from "./record-dump.js";
 
-export type MismatchProperty = "size" | "align" | "offset" | "bit offset" | "bit width" | "members" | "rejected";
+export type MismatchProperty =
+  | "size"
+  | "align"
+  | "offset"
+  | "bit offset"
+  | "bit width"
+  | "members"
+  | "rejected";
 
 export interface Mismatch {
   recordId: string;
@@ -51,7 +58,15 @@ export class DumpIndex {
     const member = this.byName.get(`struct ${wrapperTag}`)?.members[0];
     if (!member) return undefined;
     // Size and alignment are checked by the probe's assertions; the dump gives the members.
-    return { kind: layout.kind, name: wrapperTag, definedAt: null, nested: false, size: layout.size, align: layout.align, members: member.children };
+    return {
+      kind: layout.kind,
+      name: wrapperTag,
+      definedAt: null,
+      nested: false,
+      size: layout.size,
+      align: layout.align,
+      members: member.children,
+    };
   }
 
   find(layout: RecordLayout, tag: string | null): DumpedRecord | undefined {
@@ -78,17 +93,43 @@ export function compareWithDump(
 ): DumpComparison {
   const mismatches: Mismatch[] = [];
   const members: string[] = [];
-  const report = (member: string, property: MismatchProperty, ours: number | string, compiler: number | string, location: DeclLocation) =>
-    mismatches.push({ recordId: layout.id, member, property, ours: String(ours), compiler: String(compiler), location });
+  const report = (
+    member: string,
+    property: MismatchProperty,
+    ours: number | string,
+    compiler: number | string,
+    location: DeclLocation,
+  ) =>
+    mismatches.push({
+      recordId: layout.id,
+      member,
+      property,
+      ours: String(ours),
+      compiler: String(compiler),
+      location,
+    });
 
   if (layout.size !== dumped.size) report("", "size", layout.size, dumped.size, layout.location);
-  if (layout.align !== dumped.align) report("", "align", layout.align, dumped.align, layout.location);
+  if (layout.align !== dumped.align)
+    report("", "align", layout.align, dumped.align, layout.location);
 
-  const walk = (fields: FieldLayout[], theirs: DumpedMember[], baseBits: number, prefix: string, location: DeclLocation) => {
+  const walk = (
+    fields: FieldLayout[],
+    theirs: DumpedMember[],
+    baseBits: number,
+    prefix: string,
+    location: DeclLocation,
+  ) => {
     if (fields.length !== theirs.length) {
       const ourNames = fields.map((f) => f.name ?? "<anonymous>").join(", ");
       const theirNames = theirs.map((m) => m.name || "<anonymous>").join(", ");
-      report(prefix.replace(/\.$/, ""), "members", `${fields.length} (${ourNames})`, `${theirs.length} (${theirNames})`, location);
+      report(
+        prefix.replace(/\.$/, ""),
+        "members",
+        `${fields.length} (${ourNames})`,
+        `${theirs.length} (${theirNames})`,
+        location,
+      );
       return;
     }
     fields.forEach((field, i) => {
@@ -97,15 +138,35 @@ export function compareWithDump(
       members.push(path);
       const bitOffset = baseBits + field.bitOffset;
       if (field.bitWidth === null) {
-        if (bitOffset !== dumpedMember.bitOffset) report(path, "offset", bitOffset / 8, dumpedMember.bitOffset / 8, field.location);
+        if (bitOffset !== dumpedMember.bitOffset)
+          report(path, "offset", bitOffset / 8, dumpedMember.bitOffset / 8, field.location);
       } else {
-        if (bitOffset !== dumpedMember.bitOffset) report(path, "bit offset", bitOffset, dumpedMember.bitOffset, field.location);
-        if (field.bitWidth !== dumpedMember.bitWidth) report(path, "bit width", field.bitWidth, dumpedMember.bitWidth ?? "none", field.location);
+        if (bitOffset !== dumpedMember.bitOffset)
+          report(path, "bit offset", bitOffset, dumpedMember.bitOffset, field.location);
+        if (field.bitWidth !== dumpedMember.bitWidth)
+          report(
+            path,
+            "bit width",
+            field.bitWidth,
+            dumpedMember.bitWidth ?? "none",
+            field.location,
+          );
       }
       const resolved = source.resolve(field.type);
-      if (field.bitWidth === null && resolved.kind === "record" && isAnonymousRecordId(resolved.id) && expandable(resolved.id)) {
+      if (
+        field.bitWidth === null &&
+        resolved.kind === "record" &&
+        isAnonymousRecordId(resolved.id) &&
+        expandable(resolved.id)
+      ) {
         const childPrefix = field.name === null ? prefix : `${path}.`;
-        walk(source.layoutOf(resolved.id).fields, dumpedMember.children, bitOffset, childPrefix, field.location);
+        walk(
+          source.layoutOf(resolved.id).fields,
+          dumpedMember.children,
+          bitOffset,
+          childPrefix,
+          field.location,
+        );
       }
     });
   };

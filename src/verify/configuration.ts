@@ -53,14 +53,23 @@ function existingFile(path: string, what: string): string {
 }
 
 function macroFlags(request: ConfigurationRequest): MacroFlag[] {
-  const undefs = request.undefines.map((t) => parseUndefineArgument(t) ?? fail(`invalid -U '${t}': expected a macro name`));
-  const defs = request.defines.map((t) => parseDefineArgument(t) ?? fail(`invalid -D '${t}': expected NAME or NAME=VALUE`));
+  const undefs = request.undefines.map(
+    (t) => parseUndefineArgument(t) ?? fail(`invalid -U '${t}': expected a macro name`),
+  );
+  const defs = request.defines.map(
+    (t) => parseDefineArgument(t) ?? fail(`invalid -D '${t}': expected NAME or NAME=VALUE`),
+  );
   return [...undefs, ...defs];
 }
 
-async function kernelConfiguration(request: ConfigurationRequest, target: TargetDescription, file: string): Promise<Configuration> {
+async function kernelConfiguration(
+  request: ConfigurationRequest,
+  target: TargetDescription,
+  file: string,
+): Promise<Configuration> {
   const sysDir = resolve(request.sys!);
-  if (!existsSync(sysDir) || !statSync(sysDir).isDirectory()) fail(`kernel source tree not found: ${request.sys} (--sys)`);
+  if (!existsSync(sysDir) || !statSync(sysDir).isDirectory())
+    fail(`kernel source tree not found: ${request.sys} (--sys)`);
   const plan = planKernelBuild({
     sysDir,
     target,
@@ -73,14 +82,24 @@ async function kernelConfiguration(request: ConfigurationRequest, target: Target
   const layout = plan.createClangLayout();
   try {
     const unit = parseForLayout(text, target, makePathResolver(sysDir, [layout.buildDir, sysDir]));
-    return { unit, target, compilerArgs: layout.args, source: { includePath: file }, dispose: layout.dispose };
+    return {
+      unit,
+      target,
+      compilerArgs: layout.args,
+      source: { includePath: file },
+      dispose: layout.dispose,
+    };
   } catch (e) {
     layout.dispose();
     throw e;
   }
 }
 
-async function plainConfiguration(request: ConfigurationRequest, target: TargetDescription, file: string): Promise<Configuration> {
+async function plainConfiguration(
+  request: ConfigurationRequest,
+  target: TargetDescription,
+  file: string,
+): Promise<Configuration> {
   const release = request.release === undefined ? DEFAULT_RELEASE : parseRelease(request.release);
   const compilerArgs = [
     `--target=${clangTriple(target, release)}`,
@@ -88,7 +107,9 @@ async function plainConfiguration(request: ConfigurationRequest, target: TargetD
     "-nostdinc",
     "-std=gnu99",
     ...request.includeDirs.map((d) => `-I${resolve(d)}`),
-    ...macroFlags(request).map((f) => (f.kind === "define" ? `-D${f.name}=${f.value}` : `-U${f.name}`)),
+    ...macroFlags(request).map((f) =>
+      f.kind === "define" ? `-D${f.name}=${f.value}` : `-U${f.name}`,
+    ),
   ];
   const text = await preprocessedText({ file, target, compiler: request.compiler, compilerArgs });
   const unit = parseForLayout(text, target);

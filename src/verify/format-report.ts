@@ -7,7 +7,10 @@ import type { VerifyReport } from "./verify.js";
 export function describeMismatch(m: Mismatch): string {
   const where = `${m.location.file}:${m.location.line}:${m.location.column}`;
   const subject = m.member === "" ? m.recordId : `${m.recordId}, member '${m.member}'`;
-  const header = m.location.header && m.location.header !== m.location.file ? ` (in <${m.location.header}>)` : "";
+  const header =
+    m.location.header && m.location.header !== m.location.file
+      ? ` (in <${m.location.header}>)`
+      : "";
   if (m.property === "rejected") {
     return `${where}: error: ${subject}${header}: the compiler rejected the check (we computed ${m.ours}): ${m.compiler}`;
   }

@@ -6,5 +6,15 @@ export { parseProbeDiagnostics } from "./compiler-diagnostics.js";
 export { buildProbe, recordSpellings, CHECK_TAG, PROBE_FILE, type ProbeCheck } from "./probe.js";
 export { compareWithDump, DumpIndex, type Mismatch } from "./compare.js";
 export { compileProbe } from "./run-compiler.js";
-export { loadCSource, parseForLayout, preprocessedText, type CSource, type CSourceRequest } from "./c-source.js";
-export { openConfiguration, type Configuration, type ConfigurationRequest } from "./configuration.js";
+export {
+  loadCSource,
+  parseForLayout,
+  preprocessedText,
+  type CSource,
+  type CSourceRequest,
+} from "./c-source.js";
+export {
+  openConfiguration,
+  type Configuration,
+  type ConfigurationRequest,
+} from "./configuration.js";

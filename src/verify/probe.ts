@@ -46,7 +46,14 @@ export function buildProbe(
 ): Probe {
   const checks: ProbeCheck[] = [];
   const lines: string[] = [`# 1 "${PROBE_FILE}"`];
-  const add = (layout: RecordLayout, property: CheckProperty, member: string, expression: string, expected: number, location: DeclLocation) => {
+  const add = (
+    layout: RecordLayout,
+    property: CheckProperty,
+    member: string,
+    expression: string,
+    expected: number,
+    location: DeclLocation,
+  ) => {
     const index = checks.length;
     checks.push({ index, recordId: layout.id, property, member, expected, expression, location });
     lines.push(`_Static_assert(${expression} == ${expected}, "${CHECK_TAG}${index}");`);
@@ -60,7 +67,14 @@ export function buildProbe(
     add(layout, "align", "", `_Alignof(${name})`, layout.align, layout.location);
     for (const m of flattenMembers(source, layout, expand)) {
       if (!m.addressable) continue;
-      add(layout, "offset", m.path, `__builtin_offsetof(${name}, ${m.path})`, m.bitOffset / 8, m.location);
+      add(
+        layout,
+        "offset",
+        m.path,
+        `__builtin_offsetof(${name}, ${m.path})`,
+        m.bitOffset / 8,
+        m.location,
+      );
     }
   }
   // After every assertion, so line N of the probe file still holds assertion N-1.
@@ -70,7 +84,10 @@ export function buildProbe(
     if (name === undefined || /^(struct|union) /.test(name)) continue;
     const tag = `${WRAPPER_TAG}${wrappers.size}`;
     wrappers.set(layout.id, tag);
-    lines.push(`struct ${tag} { ${name} member; };`, `typedef char ${tag}_laid_out[sizeof(struct ${tag})];`);
+    lines.push(
+      `struct ${tag} { ${name} member; };`,
+      `typedef char ${tag}_laid_out[sizeof(struct ${tag})];`,
+    );
   }
   return { assertions: lines.join("\n") + "\n", checks, wrappers };
 }

@@ -34,10 +34,14 @@ function splitTypeAndName(text: string): { typeText: string; name: string } {
   // Anonymous members and unnamed bitfields print the type followed by a lone space.
   if (text.endsWith(" ")) return { typeText: text.trimEnd(), name: "" };
   const cut = text.lastIndexOf(" ");
-  return cut < 0 ? { typeText: text, name: "" } : { typeText: text.slice(0, cut), name: text.slice(cut + 1) };
+  return cut < 0
+    ? { typeText: text, name: "" }
+    : { typeText: text.slice(0, cut), name: text.slice(cut + 1) };
 }
 
-function parseRecordHeader(text: string): Pick<DumpedRecord, "kind" | "name" | "definedAt" | "nested"> | null {
+function parseRecordHeader(
+  text: string,
+): Pick<DumpedRecord, "kind" | "name" | "definedAt" | "nested"> | null {
   const m = /^(struct|union) (.*)$/.exec(text.trim());
   if (!m) return null;
   const name = m[2];

@@ -16,7 +16,11 @@ export interface CompileResult {
 const COMPILE_TIMEOUT_MS = 600_000;
 
 /** Compiles `probeText` as a C file with `args` (which must not name an input file). */
-export function compileProbe(compiler: string, args: string[], probeText: string): Promise<CompileResult> {
+export function compileProbe(
+  compiler: string,
+  args: string[],
+  probeText: string,
+): Promise<CompileResult> {
   const dir = mkdtempSync(join(tmpdir(), "kpi-verify-"));
   const file = join(dir, "probe.c");
   writeFileSync(file, probeText);
@@ -28,7 +32,11 @@ export function compileProbe(compiler: string, args: string[], probeText: string
       (failure, stdout, stderr) => {
         rmSync(dir, { recursive: true, force: true });
         if (failure?.code === "ENOENT") {
-          reject(usageError(`cannot run the C compiler '${compiler}': not found (name an installed clang with --cc)`));
+          reject(
+            usageError(
+              `cannot run the C compiler '${compiler}': not found (name an installed clang with --cc)`,
+            ),
+          );
         } else if (failure?.killed) {
           reject(usageError(`${compiler} did not finish within ${COMPILE_TIMEOUT_MS / 1000}s`));
         } else if (failure && typeof failure.code !== "number") {

@@ -39,7 +39,11 @@ function mismatchKey(m: Pick<Mismatch, "recordId" | "member" | "property">): str
   return `${m.recordId}\u0000${m.member}\u0000${m.property}`;
 }
 
-function fromFailedCheck(check: ProbeCheck, actual: number | null, rejection: string | null): Mismatch {
+function fromFailedCheck(
+  check: ProbeCheck,
+  actual: number | null,
+  rejection: string | null,
+): Mismatch {
   return {
     recordId: check.recordId,
     member: check.member,
@@ -51,7 +55,10 @@ function fromFailedCheck(check: ProbeCheck, actual: number | null, rejection: st
 }
 
 export function probeText(source: VerifyRequest["source"], assertions: string): string {
-  const body = "includePath" in source ? `#include "${source.includePath.replace(/(["\\])/g, "\\$1")}"\n` : source.text;
+  const body =
+    "includePath" in source
+      ? `#include "${source.includePath.replace(/(["\\])/g, "\\$1")}"\n`
+      : source.text;
   return `${body}${body.endsWith("\n") ? "" : "\n"}${assertions}`;
 }
 
@@ -72,13 +79,31 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
     "-Xclang",
     "-fdump-record-layouts",
   ];
-  const result = await compileProbe(request.compiler, args, probeText(request.source, probe.assertions));
+  const result = await compileProbe(
+    request.compiler,
+    args,
+    probeText(request.source, probe.assertions),
+  );
   const diagnostics = parseProbeDiagnostics(result.stderr);
-  if (diagnostics.otherErrors.length > 0 || (result.exitCode !== 0 && diagnostics.failed.length === 0)) {
-    const shown = diagnostics.otherErrors.slice(0, 20).map((e) =>
-      error(`${request.compiler} rejected the checked source: ${e.message}`, { file: e.file, line: e.line, column: e.column }),
-    );
-    if (shown.length === 0) shown.push(error(`${request.compiler} failed (exit ${result.exitCode}): ${result.stderr.trim().split("\n")[0] ?? ""}`));
+  if (
+    diagnostics.otherErrors.length > 0 ||
+    (result.exitCode !== 0 && diagnostics.failed.length === 0)
+  ) {
+    const shown = diagnostics.otherErrors
+      .slice(0, 20)
+      .map((e) =>
+        error(`${request.compiler} rejected the checked source: ${e.message}`, {
+          file: e.file,
+          line: e.line,
+          column: e.column,
+        }),
+      );
+    if (shown.length === 0)
+      shown.push(
+        error(
+          `${request.compiler} failed (exit ${result.exitCode}): ${result.stderr.trim().split("\n")[0] ?? ""}`,
+        ),
+      );
     throw new DiagnosticError(shown);
   }
 
@@ -103,9 +128,14 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
     if (/::anon\d+$/.test(layout.id)) continue;
     const decl = engine.recordDecl(layout.id);
     const wrapper = probe.wrappers.get(layout.id);
-    const dumped = wrapper === undefined ? dump.find(layout, decl?.tag ?? null) : dump.unwrap(layout, wrapper);
+    const dumped =
+      wrapper === undefined ? dump.find(layout, decl?.tag ?? null) : dump.unwrap(layout, wrapper);
     if (!dumped) {
-      if (!checkedRecords.has(layout.id)) unchecked.push({ recordId: layout.id, reason: "not in the compiler's layout dump and not nameable in C" });
+      if (!checkedRecords.has(layout.id))
+        unchecked.push({
+          recordId: layout.id,
+          reason: "not in the compiler's layout dump and not nameable in C",
+        });
       continue;
     }
     checkedRecords.add(layout.id);

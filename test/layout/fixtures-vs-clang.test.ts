@@ -7,7 +7,9 @@ import { formatVerifyReport, recordSpellings } from "../../src/verify/index.js";
 import { describeWith, needClang } from "../support/environment.js";
 import { fixtureDir, runFixture } from "./support/fixture-run.js";
 
-const fixtures = readdirSync(fixtureDir).filter((f) => f.endsWith(".c")).sort();
+const fixtures = readdirSync(fixtureDir)
+  .filter((f) => f.endsWith(".c"))
+  .sort();
 
 describeWith([needClang()], "layout fixtures match clang-19 on every target", () => {
   it("has fixtures", () => {
@@ -18,7 +20,9 @@ describeWith([needClang()], "layout fixtures match clang-19 on every target", ()
     for (const name of targetNames) {
       it(`${fixture} on ${name}`, async () => {
         const { unit, report } = await runFixture(fixture, name);
-        const nameable = [...recordSpellings(unit).keys()].filter((id) => unit.records.find((r) => r.id === id)?.complete);
+        const nameable = [...recordSpellings(unit).keys()].filter(
+          (id) => unit.records.find((r) => r.id === id)?.complete,
+        );
         expect(nameable.length).toBeGreaterThan(0);
         expect(report.recordsChecked).toBeGreaterThanOrEqual(nameable.length);
         expect(report.unchecked).toEqual([]);

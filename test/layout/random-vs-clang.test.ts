@@ -20,7 +20,12 @@ describeWith([needClang()], "generated records match clang on every target", () 
         unit: { ...unit, target: name },
         target,
         compiler: clangCommand,
-        compilerArgs: [`--target=${clangTriple(target, release)}`, "-ffreestanding", "-nostdinc", "-std=gnu11"],
+        compilerArgs: [
+          `--target=${clangTriple(target, release)}`,
+          "-ffreestanding",
+          "-nostdinc",
+          "-std=gnu11",
+        ],
         source: { text },
       });
       expect(report.recordsChecked).toBe(unit.records.filter((r) => r.parent === null).length);

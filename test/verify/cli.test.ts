@@ -9,7 +9,8 @@ import { clangCommand, describeWith, needClang, repoRoot } from "../support/envi
 
 const bin = join(repoRoot, "bin", "kpi-bindgen");
 const fixture = (name: string) => join(repoRoot, "fixtures", "layout", name);
-const run = (...args: string[]) => spawnSync(bin, args, { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const run = (...args: string[]) =>
+  spawnSync(bin, args, { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
 describeWith([needClang()], "kpi-bindgen layout and verify", () => {
   const scratch = mkdtempSync(join(tmpdir(), "kpi-verify-cli-"));
@@ -25,7 +26,9 @@ describeWith([needClang()], "kpi-bindgen layout and verify", () => {
     expect(r.stdout).toContain("/* 3 bytes hole */");
     expect(r.stdout).toContain("/* 6 bytes hole */");
     expect(r.stdout).toContain("/* 7 bytes tail padding */");
-    expect(r.stdout).toMatch(/size 32, align 8, members 5, holes 2 \(9 bytes\), tail padding 7 bytes, cachelines 1/);
+    expect(r.stdout).toMatch(
+      /size 32, align 8, members 5, holes 2 \(9 bytes\), tail padding 7 bytes, cachelines 1/,
+    );
     // Columns line up: every member comment starts in the same column.
     const columns = lines.filter((l) => /;\s+\/\*/.test(l)).map((l) => l.indexOf("/*"));
     expect(new Set(columns).size).toBe(1);
@@ -41,11 +44,30 @@ describeWith([needClang()], "kpi-bindgen layout and verify", () => {
   });
 
   it("layout --json is deterministic and complete", () => {
-    const a = run("layout", fixture("anonymous.c"), "--json", "--arch", "arm64", "--cc", clangCommand);
-    const b = run("layout", fixture("anonymous.c"), "--json", "--arch", "arm64", "--cc", clangCommand);
+    const a = run(
+      "layout",
+      fixture("anonymous.c"),
+      "--json",
+      "--arch",
+      "arm64",
+      "--cc",
+      clangCommand,
+    );
+    const b = run(
+      "layout",
+      fixture("anonymous.c"),
+      "--json",
+      "--arch",
+      "arm64",
+      "--cc",
+      clangCommand,
+    );
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    const json = JSON.parse(a.stdout) as { target: string; records: { name: string; fields: { bitWidth: number | null }[] }[] };
+    const json = JSON.parse(a.stdout) as {
+      target: string;
+      records: { name: string; fields: { bitWidth: number | null }[] }[];
+    };
     expect(json.target).toBe("arm64");
     const bits = json.records.find((r) => r.name === "struct anon_bitfields");
     expect(bits?.fields.map((f) => f.bitWidth)).toEqual([null, null, 8]);
@@ -56,7 +78,9 @@ describeWith([needClang()], "kpi-bindgen layout and verify", () => {
     const r = run("verify", fixture("i386-alignment.c"), "--arch", "i386", "--cc", clangCommand);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^verify i386: \d+ records checked, \d+ fields checked, 0 mismatches\n$/);
+    expect(r.stdout).toMatch(
+      /^verify i386: \d+ records checked, \d+ fields checked, 0 mismatches\n$/,
+    );
   });
 
   it("verify reports each mismatch with both values and exits 1", () => {
@@ -66,9 +90,13 @@ describeWith([needClang()], "kpi-bindgen layout and verify", () => {
     chmodSync(cc, 0o755);
     const r = run("verify", fixture("i386-alignment.c"), "--arch", "amd64", "--cc", cc);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/i386-alignment\.c:\d+:\d+: error: struct ll_member, member 'll': offset mismatch: ours 8, compiler 1/);
+    expect(r.stderr).toMatch(
+      /i386-alignment\.c:\d+:\d+: error: struct ll_member, member 'll': offset mismatch: ours 8, compiler 1/,
+    );
     expect(r.stderr).toMatch(/error: struct ll_member: size mismatch: ours 16, compiler 9/);
-    expect(r.stdout).toMatch(/verify amd64: \d+ records checked, \d+ fields checked, [1-9]\d* mismatches/);
+    expect(r.stdout).toMatch(
+      /verify amd64: \d+ records checked, \d+ fields checked, [1-9]\d* mismatches/,
+    );
   });
 
   it("bad input gets a diagnostic, exit 1 and no stack trace", () => {

@@ -9,7 +9,12 @@ import { planKernelBuild } from "../../src/preprocess/kernel-build/plan.js";
 import { preprocessInBuild } from "../../src/preprocess/kernel-build/run.js";
 import type { BuildMode } from "../../src/preprocess/kernel-build/types.js";
 import { getTarget, type TargetName } from "../../src/targets/index.js";
-import { formatVerifyReport, parseForLayout, verifyLayouts, type VerifyReport } from "../../src/verify/index.js";
+import {
+  formatVerifyReport,
+  parseForLayout,
+  verifyLayouts,
+  type VerifyReport,
+} from "../../src/verify/index.js";
 import {
   clangCommand,
   describeWith,
@@ -25,7 +30,11 @@ import {
 const arches: TargetName[] = ["amd64", "i386", "arm64"];
 const modes: BuildMode[] = ["kernel", "module"];
 
-async function verifyWrapper(release: FreeBSDRelease, arch: TargetName, mode: BuildMode): Promise<VerifyReport> {
+async function verifyWrapper(
+  release: FreeBSDRelease,
+  arch: TargetName,
+  mode: BuildMode,
+): Promise<VerifyReport> {
   const sysDir = sysTree(release);
   const target = getTarget(arch);
   const plan = planKernelBuild({
@@ -38,7 +47,13 @@ async function verifyWrapper(release: FreeBSDRelease, arch: TargetName, mode: Bu
   const { text } = preprocessInBuild(plan, kpiWrapper);
   return plan.withClangLayout(async (layout) => {
     const unit = parseForLayout(text, target, makePathResolver(sysDir, [layout.buildDir, sysDir]));
-    return verifyLayouts({ unit, target, compiler: clangCommand, compilerArgs: layout.args, source: { includePath: kpiWrapper } });
+    return verifyLayouts({
+      unit,
+      target,
+      compiler: clangCommand,
+      compilerArgs: layout.args,
+      source: { includePath: kpiWrapper },
+    });
   });
 }
 

@@ -5,7 +5,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { CHECK_TAG, PROBE_FILE, parseProbeDiagnostics, parseRecordDump } from "../../src/verify/index.js";
+import {
+  CHECK_TAG,
+  PROBE_FILE,
+  parseProbeDiagnostics,
+  parseRecordDump,
+} from "../../src/verify/index.js";
 import { clangCommand, describeWith, needClang } from "../support/environment.js";
 
 describeWith([needClang()], "readers of clang-19 output", () => {
@@ -23,14 +28,26 @@ describeWith([needClang()], "readers of clang-19 output", () => {
     "  anon_t t[2];",
     "  long long tail : 40;",
     "};",
-    "_Static_assert(sizeof(struct outer) > 0, \"layout\");",
-    "_Static_assert(sizeof(anon_t) > 0, \"layout\");",
+    '_Static_assert(sizeof(struct outer) > 0, "layout");',
+    '_Static_assert(sizeof(anon_t) > 0, "layout");',
   ].join("\n");
 
   it("parses every block, member, nesting level and bit range", () => {
     const file = join(dir, "dump.c");
     writeFileSync(file, source);
-    const out = execFileSync(clangCommand, ["--target=x86_64-unknown-freebsd13.0", "-ffreestanding", "-nostdinc", "-fsyntax-only", "-Xclang", "-fdump-record-layouts", file], { encoding: "utf8" });
+    const out = execFileSync(
+      clangCommand,
+      [
+        "--target=x86_64-unknown-freebsd13.0",
+        "-ffreestanding",
+        "-nostdinc",
+        "-fsyntax-only",
+        "-Xclang",
+        "-fdump-record-layouts",
+        file,
+      ],
+      { encoding: "utf8" },
+    );
     const records = parseRecordDump(out);
     const outer = records.find((r) => r.name === "outer")!;
     expect(outer.kind).toBe("struct");
@@ -46,11 +63,35 @@ describeWith([needClang()], "readers of clang-19 output", () => {
     expect(tail.bitWidth).toBe(40);
     // The numbers read agree with what clang evaluates for sizeof, _Alignof and offsetof.
     const probe = join(dir, "size.c");
-    const queries = ["sizeof(struct outer)", "_Alignof(struct outer)", "__builtin_offsetof(struct outer, in.x)", "__builtin_offsetof(struct outer, v)", "__builtin_offsetof(struct outer, t)"];
+    const queries = [
+      "sizeof(struct outer)",
+      "_Alignof(struct outer)",
+      "__builtin_offsetof(struct outer, in.x)",
+      "__builtin_offsetof(struct outer, v)",
+      "__builtin_offsetof(struct outer, t)",
+    ];
     writeFileSync(probe, `${source}\nint values[] = { ${queries.join(", ")} };\n`);
-    const asm = execFileSync(clangCommand, ["--target=x86_64-unknown-freebsd13.0", "-ffreestanding", "-nostdinc", "-S", "-o", "-", probe], { encoding: "utf8" });
+    const asm = execFileSync(
+      clangCommand,
+      [
+        "--target=x86_64-unknown-freebsd13.0",
+        "-ffreestanding",
+        "-nostdinc",
+        "-S",
+        "-o",
+        "-",
+        probe,
+      ],
+      { encoding: "utf8" },
+    );
     const values = [...asm.matchAll(/^\s+\.long\s+(\d+)/gm)].map((m) => Number(m[1]));
-    expect([outer.size, outer.align, inner.children[0].bitOffset / 8, anon.children[1].bitOffset / 8, arr.bitOffset / 8]).toEqual(values);
+    expect([
+      outer.size,
+      outer.align,
+      inner.children[0].bitOffset / 8,
+      anon.children[1].bitOffset / 8,
+      arr.bitOffset / 8,
+    ]).toEqual(values);
     const nested = records.find((r) => r.nested)!;
     expect(nested.kind).toBe("union");
     expect(nested.definedAt).toMatchObject({ line: 8 });
@@ -69,7 +110,9 @@ describeWith([needClang()], "readers of clang-19 output", () => {
         `_Static_assert(__builtin_offsetof(struct s, nope) == 1, "${CHECK_TAG}3");`,
       ].join("\n"),
     );
-    const r = spawnSync(clangCommand, ["-fsyntax-only", "-ferror-limit=0", file], { encoding: "utf8" });
+    const r = spawnSync(clangCommand, ["-fsyntax-only", "-ferror-limit=0", file], {
+      encoding: "utf8",
+    });
     expect(r.status).not.toBe(0);
     const parsed = parseProbeDiagnostics(r.stderr);
     expect(parsed.otherErrors).toEqual([]);
@@ -83,7 +126,9 @@ describeWith([needClang()], "readers of clang-19 output", () => {
 
   it("keeps errors outside the assertions apart", () => {
     const parsed = parseProbeDiagnostics("sys/x.h:3:5: error: unknown type name 'foo_t'\n");
-    expect(parsed.otherErrors).toEqual([{ file: "sys/x.h", line: 3, column: 5, message: "unknown type name 'foo_t'" }]);
+    expect(parsed.otherErrors).toEqual([
+      { file: "sys/x.h", line: 3, column: 5, message: "unknown type name 'foo_t'" },
+    ]);
     expect(parsed.failed).toEqual([]);
   });
 });

@@ -2,7 +2,13 @@
 // member, with holes and padding marked (or as JSON).
 import type { Argv, CommandModule } from "yargs";
 import { DiagnosticError, error, renderDiagnostic } from "../../diagnostics/index.js";
-import { LayoutEngine, layoutsToJson, recordSpellings, renderRecordText, type RecordLayout } from "../../layout/index.js";
+import {
+  LayoutEngine,
+  layoutsToJson,
+  recordSpellings,
+  renderRecordText,
+  type RecordLayout,
+} from "../../layout/index.js";
 import { openConfiguration, type ConfigurationRequest } from "../../verify/index.js";
 
 export interface LayoutInputArgs {
@@ -23,20 +29,44 @@ interface LayoutArgs extends LayoutInputArgs {
   exitCode?: number;
 }
 
-const asList = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
+const asList = (value: unknown): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
 
 /** The options `layout` and `verify` share: which file, for which target and build. */
 export function configurationOptions<T>(yargs: Argv<T>): Argv<T> {
   return yargs
-    .positional("file", { type: "string", demandOption: true, describe: "Header or C file (a .i file is read as preprocessed)" })
-    .option("arch", { type: "string", default: "amd64", describe: "Target architecture (amd64, i386, arm64, armv7, riscv64, powerpc, powerpc64, powerpc64le)" })
-    .option("sys", { type: "string", describe: "FreeBSD kernel tree: compile the file inside a kernel or module build" })
-    .option("mode", { choices: ["kernel", "module"], default: "module", describe: "With --sys: compile as part of the kernel or as a module" })
-    .option("release", { type: "string", describe: "FreeBSD release for the target triple (default: the tree's, else 13.0)" })
+    .positional("file", {
+      type: "string",
+      demandOption: true,
+      describe: "Header or C file (a .i file is read as preprocessed)",
+    })
+    .option("arch", {
+      type: "string",
+      default: "amd64",
+      describe:
+        "Target architecture (amd64, i386, arm64, armv7, riscv64, powerpc, powerpc64, powerpc64le)",
+    })
+    .option("sys", {
+      type: "string",
+      describe: "FreeBSD kernel tree: compile the file inside a kernel or module build",
+    })
+    .option("mode", {
+      choices: ["kernel", "module"],
+      default: "module",
+      describe: "With --sys: compile as part of the kernel or as a module",
+    })
+    .option("release", {
+      type: "string",
+      describe: "FreeBSD release for the target triple (default: the tree's, else 13.0)",
+    })
     .option("D", { type: "string", array: true, describe: "Define a macro (NAME or NAME=VALUE)" })
     .option("U", { type: "string", array: true, describe: "Undefine a macro" })
     .option("I", { type: "string", array: true, describe: "Add an include directory" })
-    .option("cc", { type: "string", default: "clang-19", describe: "C compiler (preprocesses plain C files; verify compiles the probe with it)" }) as Argv<T>;
+    .option("cc", {
+      type: "string",
+      default: "clang-19",
+      describe: "C compiler (preprocesses plain C files; verify compiles the probe with it)",
+    }) as Argv<T>;
 }
 
 export function configurationRequest(args: LayoutInputArgs): ConfigurationRequest {
@@ -53,19 +83,29 @@ export function configurationRequest(args: LayoutInputArgs): ConfigurationReques
   };
 }
 
-function selectRecords(layouts: RecordLayout[], names: Map<string, string>, wanted: string[]): RecordLayout[] {
+function selectRecords(
+  layouts: RecordLayout[],
+  names: Map<string, string>,
+  wanted: string[],
+): RecordLayout[] {
   if (wanted.length === 0) return layouts.filter((l) => names.has(l.id));
   const missing: string[] = [];
   const chosen = wanted.flatMap((w) => {
     const hits = layouts.filter((l) => {
       const name = names.get(l.id);
-      return l.id === w || name === w || (name !== undefined && name.replace(/^(struct|union) /, "") === w);
+      return (
+        l.id === w ||
+        name === w ||
+        (name !== undefined && name.replace(/^(struct|union) /, "") === w)
+      );
     });
     if (hits.length === 0) missing.push(w);
     return hits;
   });
   if (missing.length) {
-    throw new DiagnosticError(missing.map((m) => error(`no complete struct or union named '${m}' in the input`)));
+    throw new DiagnosticError(
+      missing.map((m) => error(`no complete struct or union named '${m}' in the input`)),
+    );
   }
   return chosen;
 }
@@ -85,7 +125,9 @@ async function run(args: LayoutArgs): Promise<number> {
     }
     const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
     const options = { cacheLine: config.target.macros.cacheLineSize, color };
-    const text = chosen.map((l) => renderRecordText(l, names.get(l.id) ?? l.id, engine, options)).join("\n");
+    const text = chosen
+      .map((l) => renderRecordText(l, names.get(l.id) ?? l.id, engine, options))
+      .join("\n");
     process.stdout.write(text);
     return diagnostics.length ? 1 : 0;
   } finally {
@@ -98,8 +140,16 @@ export const layoutCommand: CommandModule<object, LayoutArgs> = {
   describe: "Show the layout of every struct and union: offsets, sizes, bitfields, holes, padding",
   builder: (yargs: Argv<object>) =>
     configurationOptions(yargs)
-      .option("type", { type: "string", array: true, describe: "Only these records (tag, 'struct tag' or typedef name)" })
-      .option("json", { type: "boolean", default: false, describe: "Print JSON instead of the annotated view" }) as unknown as Argv<LayoutArgs>,
+      .option("type", {
+        type: "string",
+        array: true,
+        describe: "Only these records (tag, 'struct tag' or typedef name)",
+      })
+      .option("json", {
+        type: "boolean",
+        default: false,
+        describe: "Print JSON instead of the annotated view",
+      }) as unknown as Argv<LayoutArgs>,
   handler: async (args) => {
     args.exitCode = await run(args);
   },

@@ -1,7 +1,12 @@
 // `kpi-bindgen verify`: checks our layouts of every record against a C compiler's with one
 // probe compile; each mismatch names the record, member, header and both values.
 import type { Argv, CommandModule } from "yargs";
-import { formatVerifyReport, openConfiguration, verifyLayouts, verifyPassed } from "../../verify/index.js";
+import {
+  formatVerifyReport,
+  openConfiguration,
+  verifyLayouts,
+  verifyPassed,
+} from "../../verify/index.js";
 import { configurationOptions, configurationRequest, type LayoutInputArgs } from "./layout.js";
 
 interface VerifyArgs extends LayoutInputArgs {
@@ -31,7 +36,8 @@ async function run(args: VerifyArgs): Promise<number> {
 
 export const verifyCommand: CommandModule<object, VerifyArgs> = {
   command: "verify <file>",
-  describe: "Check every record layout against the C compiler (one probe compile); exit 1 on any mismatch",
+  describe:
+    "Check every record layout against the C compiler (one probe compile); exit 1 on any mismatch",
   builder: (yargs: Argv<object>) => configurationOptions(yargs) as unknown as Argv<VerifyArgs>,
   handler: async (args) => {
     args.exitCode = await run(args);

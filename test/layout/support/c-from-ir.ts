@@ -48,21 +48,27 @@ export class CWriter {
   /** A file-scope record definition, wrapped in #pragma pack when the record has one. */
   record(r: RecordDecl): string {
     const def = `${this.body(r, "  ")};`;
-    return r.pragmaPack === null ? def : `#pragma pack(push, ${r.pragmaPack})\n${def}\n#pragma pack(pop)`;
+    return r.pragmaPack === null
+      ? def
+      : `#pragma pack(push, ${r.pragmaPack})\n${def}\n#pragma pack(pop)`;
   }
 
   /** Enums, typedefs and file-scope records, in the unit's order (typedefs before records). */
   unitText(): string {
     const out: string[] = [];
     for (const e of this.unit.enums) {
-      out.push(`enum ${e.tag} { ${e.enumerators.map((x) => `${x.name} = ${x.value}`).join(", ")} };`);
+      out.push(
+        `enum ${e.tag} { ${e.enumerators.map((x) => `${x.name} = ${x.value}`).join(", ")} };`,
+      );
     }
     for (const r of this.unit.records) {
       if (r.parent === null && r.tag !== null) out.push(`${r.kind} ${r.tag};`);
     }
     for (const t of this.unit.typedefs) {
       const aligned = (t as { aligned?: number }).aligned;
-      out.push(`typedef ${spellType(t.type, t.name)}${aligned ? ` __attribute__((aligned(${aligned})))` : ""};`);
+      out.push(
+        `typedef ${spellType(t.type, t.name)}${aligned ? ` __attribute__((aligned(${aligned})))` : ""};`,
+      );
     }
     for (const r of this.unit.records) {
       if (r.parent === null && r.complete) out.push(this.record(r));

@@ -31,7 +31,13 @@ export function runFixture(fixture: string, name: TargetName): Promise<FixtureRu
       const file = join(fixtureDir, fixture);
       const compilerArgs = fixtureArgs(name);
       const { unit } = await loadCSource({ file, target, compiler: clangCommand, compilerArgs });
-      const report = await verifyLayouts({ unit, target, compiler: clangCommand, compilerArgs, source: { includePath: file } });
+      const report = await verifyLayouts({
+        unit,
+        target,
+        compiler: clangCommand,
+        compilerArgs,
+        source: { includePath: file },
+      });
       return { unit, engine: new LayoutEngine(unit, target), report };
     })();
     cache.set(key, run);

@@ -27,15 +27,36 @@ const FILE = "random.c";
 const at = (line: number): DeclLocation => ({ file: FILE, line, column: 1, header: FILE });
 
 const plainScalars: BuiltinKind[] = [
-  "char", "signed char", "unsigned char", "short", "unsigned short", "int", "unsigned int",
-  "long", "unsigned long", "long long", "unsigned long long", "_Bool", "float", "double", "long double",
+  "char",
+  "signed char",
+  "unsigned char",
+  "short",
+  "unsigned short",
+  "int",
+  "unsigned int",
+  "long",
+  "unsigned long",
+  "long long",
+  "unsigned long long",
+  "_Bool",
+  "float",
+  "double",
+  "long double",
 ];
 /** Bitfield types with the widest width valid on every target. */
 const bitfieldTypes: [BuiltinKind, number][] = [
-  ["char", 8], ["unsigned char", 8], ["short", 16], ["unsigned short", 16], ["int", 32],
-  ["unsigned int", 32], ["long long", 64], ["unsigned long long", 64], ["_Bool", 1],
+  ["char", 8],
+  ["unsigned char", 8],
+  ["short", 16],
+  ["unsigned short", 16],
+  ["int", 32],
+  ["unsigned int", 32],
+  ["long long", 64],
+  ["unsigned long long", 64],
+  ["_Bool", 1],
   // long is 32 or 64 bits depending on the target; widths up to 32 suit both.
-  ["long", 32], ["unsigned long", 32],
+  ["long", 32],
+  ["unsigned long", 32],
 ];
 
 const builtin = (name: BuiltinKind): CType => ({ kind: "builtin", name });
@@ -49,10 +70,26 @@ export function randomUnit(seed: number, count: number): TranslationUnit {
   let nextName = 0;
 
   const enums: EnumDecl[] = [
-    { id: "enum small", tag: "small", complete: true, underlying: "unsigned int", packed: false, parent: null, location: at(line++),
-      enumerators: [{ name: "SMALL_A", value: "3", location: at(line) }] },
-    { id: "enum signed_e", tag: "signed_e", complete: true, underlying: "int", packed: false, parent: null, location: at(line++),
-      enumerators: [{ name: "SIGNED_A", value: "-2", location: at(line) }] },
+    {
+      id: "enum small",
+      tag: "small",
+      complete: true,
+      underlying: "unsigned int",
+      packed: false,
+      parent: null,
+      location: at(line++),
+      enumerators: [{ name: "SMALL_A", value: "3", location: at(line) }],
+    },
+    {
+      id: "enum signed_e",
+      tag: "signed_e",
+      complete: true,
+      underlying: "int",
+      packed: false,
+      parent: null,
+      location: at(line++),
+      enumerators: [{ name: "SIGNED_A", value: "-2", location: at(line) }],
+    },
   ];
   const typedefs: (TypedefDecl & { aligned?: number })[] = [
     { name: "int_a8", type: builtin("int"), aligned: 8, location: at(line++) },
@@ -91,12 +128,23 @@ export function randomUnit(seed: number, count: number): TranslationUnit {
     };
   };
 
-  const makeRecord = (parent: RecordDecl | null, anonIndex: number, depth: number, pragmaPack: number | null): RecordDecl => {
+  const makeRecord = (
+    parent: RecordDecl | null,
+    anonIndex: number,
+    depth: number,
+    pragmaPack: number | null,
+  ): RecordDecl => {
     const kind = chance(0.2) ? "union" : "struct";
     const tag = parent ? null : `r${records.length}`;
     const id = parent ? `${parent.id}::anon${anonIndex}` : `${kind} ${tag}`;
     const rec: RecordDecl = {
-      id, kind, tag, complete: true, fields: [], parent: parent?.id ?? null, pragmaPack,
+      id,
+      kind,
+      tag,
+      complete: true,
+      fields: [],
+      parent: parent?.id ?? null,
+      pragmaPack,
       attributes: {
         ...(chance(0.1) ? { packed: true as const } : {}),
         ...(chance(0.08) ? { aligned: pick([2, 4, 8, 16]) } : {}),
@@ -125,7 +173,8 @@ export function randomUnit(seed: number, count: number): TranslationUnit {
       } else {
         type = scalarType();
         const isOveraligned = type.kind === "typedef" && type.name !== "plain_u32";
-        if (!isOveraligned && chance(0.15)) type = { kind: "array", element: type, length: Math.floor(rnd() * 4) };
+        if (!isOveraligned && chance(0.15))
+          type = { kind: "array", element: type, length: Math.floor(rnd() * 4) };
       }
       // Attributes written after an anonymous member's body belong to its record, not to a field.
       const attributes =
@@ -140,7 +189,13 @@ export function randomUnit(seed: number, count: number): TranslationUnit {
     const hasNamed = rec.fields.some((f) => f.name !== null && f.bitWidth === null);
     const flexible = !parent && kind === "struct" && hasNamed && chance(0.1);
     if (flexible) {
-      rec.fields.push({ name: "tail", type: { kind: "array", element: builtin(pick(plainScalars)), length: null }, bitWidth: null, attributes: {}, location: at(line++) });
+      rec.fields.push({
+        name: "tail",
+        type: { kind: "array", element: builtin(pick(plainScalars)), length: null },
+        bitWidth: null,
+        attributes: {},
+        location: at(line++),
+      });
     }
     records.push(rec);
     if (!parent && !flexible) embeddable.push(rec);
@@ -150,5 +205,14 @@ export function randomUnit(seed: number, count: number): TranslationUnit {
   for (let i = 0; i < count; i++) {
     makeRecord(null, 0, 0, chance(0.12) ? pick([1, 2, 4, 8]) : null);
   }
-  return { target: "any", records, enums, typedefs, functions: [], variables: [], staticAsserts: [], macros: { constants: [], functionLike: [], other: [] } };
+  return {
+    target: "any",
+    records,
+    enums,
+    typedefs,
+    functions: [],
+    variables: [],
+    staticAsserts: [],
+    macros: { constants: [], functionLike: [], other: [] },
+  };
 }
