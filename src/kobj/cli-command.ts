@@ -12,6 +12,7 @@ import {
   listInterfaceFiles,
   readInterfaceFile,
 } from "./index.js";
+import { checkDistinctOutputs } from "./interface-files.js";
 import { emitInterfaceHeader, emitInterfaceSource, outputNames } from "./interface-emitter.js";
 
 interface KobjArgs {
@@ -20,6 +21,7 @@ interface KobjArgs {
   "source-root"?: string;
   sources: boolean;
   files?: string[];
+  machine?: string;
 }
 
 export const kobjCommand: CommandModule<object, KobjArgs> = {
@@ -42,6 +44,10 @@ export const kobjCommand: CommandModule<object, KobjArgs> = {
         describe:
           "How the build names the tree in the embedded source paths (a kernel build uses ../../..)",
       })
+      .option("machine", {
+        type: "string",
+        describe: "MACHINE (amd64, arm64, ...): skip other architectures' interface files",
+      })
       .option("sources", {
         type: "boolean",
         default: false,
@@ -55,7 +61,8 @@ export const kobjCommand: CommandModule<object, KobjArgs> = {
   handler: (argv) => {
     const dialect = kobjDialectFor(argv.sys);
     const outputs = new Map<string, string>();
-    for (const file of argv.files ?? listInterfaceFiles(argv.sys)) {
+    if (argv.files) checkDistinctOutputs(argv.files);
+    for (const file of argv.files ?? listInterfaceFiles(argv.sys, { machine: argv.machine })) {
       const parsed = readInterfaceFile(argv.sys, file, {
         sourceRoot: argv["source-root"],
         dialect,

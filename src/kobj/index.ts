@@ -1,7 +1,7 @@
 // Public API of the kobj stage: the headers (and sources) a kernel build generates from the
 // tree's kobj interfaces (`*.m`) and vnode operation list (`kern/vnode_if.src`), as in-memory
 // files, plus the parsed descriptions they come from.
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { readFileSync, existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { fail } from "../diagnostics/index.js";
 import {
@@ -13,6 +13,11 @@ import {
   type VnodeDialect,
 } from "./dialect.js";
 import { emitInterfaceHeader, emitInterfaceSource, outputNames } from "./interface-emitter.js";
+import {
+  checkDistinctOutputs,
+  listInterfaceFiles,
+  type InterfaceSelection,
+} from "./interface-files.js";
 import { parseInterfaceFile, type ParsedInterface } from "./interface-parser.js";
 import type { InterfaceFile, VnodeOpsFile } from "./model.js";
 import { parseVnodeOps } from "./vnode-parser.js";
@@ -23,6 +28,7 @@ export type * from "./model.js";
 export { kobjMethodSymbols } from "./model.js";
 export type { KobjDialect, VnodeDialect } from "./dialect.js";
 export { parseInterfaceFile } from "./interface-parser.js";
+export { listInterfaceFiles, type InterfaceSelection } from "./interface-files.js";
 export { parseVnodeOps } from "./vnode-parser.js";
 export { emitVnodeSource } from "./vnode-source-emitter.js";
 
@@ -35,7 +41,7 @@ export interface GeneratorOptions {
   sourceRoot?: string;
 }
 
-export interface KobjOptions extends GeneratorOptions {
+export interface KobjOptions extends GeneratorOptions, InterfaceSelection {
   /** Override the conventions otherwise read from the tree's tools/makeobjops.awk. */
   dialect?: KobjDialect;
 }
@@ -46,21 +52,6 @@ export interface VnodeOptions {
 }
 
 export const vnodeOpsSource = "kern/vnode_if.src";
-
-/** Every kobj interface file in the tree, relative to it (`kern/device_if.m`, ...), sorted. */
-export function listInterfaceFiles(sys: string): string[] {
-  if (!existsSync(sys)) fail(`kernel source tree not found: ${sys}`);
-  const found: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(join(sys, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith(".m")) found.push(path);
-    }
-  };
-  walk("");
-  return found.sort(byCodeUnits);
-}
 
 /** Parses one interface file of the tree (path relative to `sys`, or absolute). */
 export function readInterfaceFile(
@@ -74,7 +65,7 @@ export function readInterfaceFile(
   return parseInterfaceFile(readInput(onDisk), embedded, dialect, onDisk);
 }
 
-/** `<name>_if.h` for each interface file (default: all of listInterfaceFiles). */
+/** `<name>_if.h` for each interface file (default: listInterfaceFiles for options.machine). */
 export function generateKobjHeaders(
   sys: string,
   files?: string[],
@@ -82,7 +73,7 @@ export function generateKobjHeaders(
 ): Map<string, string> {
   const dialect = options.dialect ?? kobjDialectFor(sys);
   const out = new Map<string, string>();
-  for (const file of files ?? listInterfaceFiles(sys)) {
+  for (const file of selectedFiles(sys, files, options)) {
     const parsed = readInterfaceFile(sys, file, { ...options, dialect });
     out.set(outputNames(parsed.file.path).header, emitInterfaceHeader(parsed.file, dialect));
   }
@@ -97,7 +88,7 @@ export function generateKobjSources(
 ): Map<string, string> {
   const dialect = options.dialect ?? kobjDialectFor(sys);
   const out = new Map<string, string>();
-  for (const file of files ?? listInterfaceFiles(sys)) {
+  for (const file of selectedFiles(sys, files, options)) {
     const parsed = readInterfaceFile(sys, file, { ...options, dialect });
     out.set(outputNames(parsed.file.path).source, emitInterfaceSource(parsed.file, dialect));
   }
@@ -157,6 +148,8 @@ function readInput(path: string): string {
   return readFileSync(path, "utf8");
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function selectedFiles(sys: string, files: string[] | undefined, options: KobjOptions): string[] {
+  if (files === undefined) return listInterfaceFiles(sys, options);
+  checkDistinctOutputs(files);
+  return files;
 }
