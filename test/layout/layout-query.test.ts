@@ -1,0 +1,92 @@
+// The sizeof/_Alignof/__alignof__/offsetof answers constant evaluation gets from the engine,
+// checked on every target by asserting each one in C and letting clang-19 evaluate it.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import type { CType, FieldPathStep } from "../../src/ir/index.js";
+import { targetNames } from "../../src/targets/index.js";
+import { parseProbeDiagnostics } from "../../src/verify/index.js";
+import { clangCommand, describeWith, needClang } from "../support/environment.js";
+import { fixtureArgs, fixtureDir, runFixture } from "./support/fixture-run.js";
+
+const types: [string, CType][] = [
+  [
+    "struct with_anon_struct",
+    { kind: "record", recordKind: "struct", id: "struct with_anon_struct" },
+  ],
+  ["reg_t", { kind: "typedef", name: "reg_t" }],
+  ["double", { kind: "builtin", name: "double" }],
+  ["long long", { kind: "builtin", name: "long long" }],
+  ["long double", { kind: "builtin", name: "long double" }],
+  ["__builtin_va_list", { kind: "builtin", name: "__builtin_va_list" }],
+  ["double _Complex", { kind: "builtin", name: "double _Complex" }],
+  [
+    "unsigned long long[3]",
+    { kind: "array", element: { kind: "builtin", name: "unsigned long long" }, length: 3 },
+  ],
+  ["void *", { kind: "pointer", pointee: { kind: "builtin", name: "void" } }],
+];
+
+const offsets: [string, string, FieldPathStep[]][] = [
+  ["struct with_anon_struct", "y", [{ field: "y" }]],
+  ["struct with_anon_struct", "d", [{ field: "d" }]],
+  ["struct named_anon_type", "choices[1].s", [{ field: "choices" }, { index: 1 }, { field: "s" }]],
+  ["struct named_anon_type", "pair.q", [{ field: "pair" }, { field: "q" }]],
+  ["struct uses_reg", "reg", [{ field: "reg" }]],
+];
+
+describeWith([needClang()], "layout queries for constant evaluation match clang-19", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpi-layout-query-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const name of targetNames) {
+    it(name, async () => {
+      const { engine } = await runFixture("anonymous.c", name);
+      const asserts: string[] = [];
+      for (const [spelling, type] of types) {
+        asserts.push(
+          `_Static_assert(sizeof(${spelling}) == ${engine.sizeOf(type)}, "sizeof ${spelling}");`,
+        );
+        asserts.push(
+          `_Static_assert(_Alignof(${spelling}) == ${engine.alignOf(type, false)}, "_Alignof ${spelling}");`,
+        );
+        asserts.push(
+          `_Static_assert(__alignof__(${spelling}) == ${engine.alignOf(type, true)}, "__alignof__ ${spelling}");`,
+        );
+      }
+      for (const [record, designator, path] of offsets) {
+        const type: CType = { kind: "record", recordKind: "struct", id: record };
+        asserts.push(
+          `_Static_assert(__builtin_offsetof(${record}, ${designator}) == ${engine.offsetOf(type, path)}, "offsetof ${designator}");`,
+        );
+      }
+      const file = join(dir, `${name}.c`);
+      writeFileSync(
+        file,
+        `${readFileSync(join(fixtureDir, "anonymous.c"), "utf8")}\n${asserts.join("\n")}\n`,
+      );
+      const r = spawnSync(
+        clangCommand,
+        [...fixtureArgs(name), "-fsyntax-only", "-ferror-limit=0", file],
+        { encoding: "utf8" },
+      );
+      const failures = r.stderr.split("\n").filter((l) => /error:|evaluates to/.test(l));
+      expect(failures).toEqual([]);
+      expect(parseProbeDiagnostics(r.stderr).otherErrors).toEqual([]);
+      expect(r.status).toBe(0);
+    });
+  }
+
+  it("an incomplete record is a located diagnostic, never a size", async () => {
+    const { engine } = await runFixture("anonymous.c", "amd64");
+    const unknown: CType = { kind: "record", recordKind: "struct", id: "struct nowhere" };
+    expect(() => engine.sizeOf(unknown)).toThrow(/unknown record 'struct nowhere'/);
+    expect(() =>
+      engine.offsetOf({ kind: "record", recordKind: "struct", id: "struct uses_reg" }, [
+        { field: "nope" },
+      ]),
+    ).toThrow(/no member named 'nope' in 'struct uses_reg'/);
+  });
+});
