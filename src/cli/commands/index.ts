@@ -4,8 +4,9 @@ import { configCommand } from "./config.js";
 import { kobjCommand } from "../../kobj/cli-command.js";
 import { preprocessCommand } from "./preprocess.js";
 import { targetsCommand } from "./targets.js";
+import { dumpCommand } from "./dump.js";
 import { layoutCommand } from "./layout.js";
 import { verifyCommand } from "./verify.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, preprocessCommand, targetsCommand, layoutCommand, verifyCommand];
+export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, preprocessCommand, targetsCommand, dumpCommand, layoutCommand, verifyCommand];
