@@ -54,6 +54,12 @@ for (const release of freebsdVersions) {
         expect(diffMaps("function", clang.functions, ours.functions, (s) => s)).toEqual([]);
       });
 
+      it("extracts every inline function definition and every file-scope _Static_assert", () => {
+        expect(ours.definitions.size).toBeGreaterThan(200);
+        expect([...ours.definitions].sort()).toEqual([...clang.definitions].sort());
+        expect(ours.staticAsserts).toBe(clang.staticAsserts);
+      });
+
       it("has the same variables with the same types", () => {
         expect(diffMaps("variable", clang.variables, ours.variables, (s) => s)).toEqual([]);
       });

@@ -18,6 +18,9 @@ export interface DeclView {
   typedefs: Map<string, string>;
   functions: Map<string, string>;
   variables: Map<string, string>;
+  /** Functions defined (with a body) in the unit: the static inline KPI. */
+  definitions: Set<string>;
+  staticAsserts: number;
 }
 
 /** clang spells anonymous tags with their path and appends type attributes; we do neither. */
@@ -32,7 +35,15 @@ export function normalizeClangType(s: string): string {
 }
 
 function emptyView(): DeclView {
-  return { records: new Map(), enums: new Set(), typedefs: new Map(), functions: new Map(), variables: new Map() };
+  return {
+    records: new Map(),
+    enums: new Set(),
+    typedefs: new Map(),
+    functions: new Map(),
+    variables: new Map(),
+    definitions: new Set(),
+    staticAsserts: 0,
+  };
 }
 
 function bitWidth(field: ClangNode): number | null {
@@ -81,6 +92,10 @@ export function clangView(tu: ClangNode): DeclView {
         break;
       case "FunctionDecl":
         if (!view.functions.has(node.name!)) view.functions.set(node.name!, normalizeClangType(node.type!.qualType));
+        if (node.inner?.some((n) => n.kind === "CompoundStmt")) view.definitions.add(node.name!);
+        break;
+      case "StaticAssertDecl":
+        view.staticAsserts++;
         break;
       case "VarDecl":
         // A later declaration can complete an array type; the last one is what clang uses.
@@ -142,7 +157,9 @@ export function ourView(unit: TranslationUnit, vaListIsArray: boolean): DeclView
   for (const t of unit.typedefs) view.typedefs.set(t.name, spell(t.type));
   for (const f of unit.functions) {
     view.functions.set(f.name, spell(f.type));
+    if (f.body) view.definitions.add(f.name);
   }
+  view.staticAsserts = unit.staticAsserts.length;
   for (const v of unit.variables) view.variables.set(v.name, spell(v.type));
   return view;
 }
