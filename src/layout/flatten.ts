@@ -40,7 +40,9 @@ export function flattenMembers(
         location: field.location,
       });
       const resolved = source.resolve(field.type);
-      if (field.bitWidth === null && resolved.kind === "record" && expand(resolved.id)) {
+      // An _Atomic record is opaque: C cannot reach into it and compilers do not list its members.
+      const atomic = field.type.atomic === true || resolved.atomic === true;
+      if (field.bitWidth === null && !atomic && resolved.kind === "record" && expand(resolved.id)) {
         const childPrefix = field.name === null ? prefix : `${path}.`;
         walk(source.layoutOf(resolved.id), depth + 1, bitOffset, childPrefix, addressable);
       }

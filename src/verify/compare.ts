@@ -156,6 +156,8 @@ export function compareWithDump(
       if (
         field.bitWidth === null &&
         resolved.kind === "record" &&
+        !field.type.atomic &&
+        !resolved.atomic &&
         isAnonymousRecordId(resolved.id) &&
         expandable(resolved.id)
       ) {
