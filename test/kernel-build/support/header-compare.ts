@@ -78,7 +78,8 @@ export async function compareHeader(
   header: string,
   clangRun: Promise<ClangResult> = clangPreprocess(layout, header),
 ): Promise<Verdict> {
-  const name = relative(plan.spec.sysDir, header);
+  const inTree = relative(plan.spec.sysDir, header);
+  const name = inTree.startsWith("..") ? header : inTree;
   // Let clang processes start before our synchronous work holds the event loop.
   await nextTick();
   let ours: { text: string } | { error: DiagnosticError };
