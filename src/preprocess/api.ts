@@ -33,7 +33,7 @@ export interface PreprocessLimits {
   maxExpansionTokens: number;
   /** Deepest nesting of parentheses in an #if expression (default 256, as clang). */
   maxBracketDepth: number;
-  /** Deepest nesting of macro invocations inside macro arguments (default 2000). */
+  /** Deepest nesting of macro invocations inside macro arguments (default 256; real headers nest a handful deep, and deep recursion would exhaust the stack). */
   maxExpansionDepth: number;
 }
 
@@ -42,7 +42,7 @@ export const defaultLimits: PreprocessLimits = {
   maxIncludeDepth: 200,
   maxExpansionTokens: 50_000_000,
   maxBracketDepth: 256,
-  maxExpansionDepth: 2000,
+  maxExpansionDepth: 256,
 };
 
 export interface PreprocessOptions {

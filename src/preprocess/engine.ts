@@ -389,8 +389,10 @@ export class Engine {
     for (;;) {
       const t = this.next();
       if (t.kind === "eof") break;
-      if (t.kind === "other" && t.text.length > 1) {
-        fail(`missing terminating ${t.text.includes('"') && (!t.text.includes("'") || t.text.indexOf('"') < t.text.indexOf("'")) ? "'\"'" : "'"} character`, locOf(t));
+      // The lexer leaves an unterminated literal as an "other" token starting with its quote.
+      if (t.kind === "other") {
+        const quote = /^(?:u8|[LuU])?(['"])/.exec(t.text)?.[1];
+        if (quote) fail(`missing terminating ${quote === '"' ? "'\"'" : "'"} character`, locOf(t));
       }
       this.out.push(t);
     }
