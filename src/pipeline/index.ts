@@ -1,0 +1,4 @@
+// Pipeline glue shared by the commands that run several stages in a row.
+export { runFrontEnd, type FrontEndResult, type FrontEndSpec } from "./front-end.js";
+export { loadKernelOptions, type KernelOptions } from "./kernel-options.js";
+export { headerPathResolver } from "./header-paths.js";
