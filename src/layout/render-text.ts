@@ -67,7 +67,12 @@ export function renderRecordText(
       }
       const byte = Math.floor(bitOffset / 8);
       const resolved = source.resolve(field.type);
-      const inline = field.name === null && field.bitWidth === null && resolved.kind === "record";
+      // Anonymous record types have no name to show, so their bodies are shown in place.
+      const inline =
+        field.bitWidth === null &&
+        field.type.kind === "record" &&
+        resolved.kind === "record" &&
+        /::anon\d+$/.test(resolved.id);
       if (inline) {
         lines.push({
           kind: "row",
@@ -78,7 +83,8 @@ export function renderRecordText(
           },
         });
         emit(source.layoutOf(resolved.id), bitOffset, `${indent}    `);
-        lines.push({ kind: "row", row: { decl: `${indent}};`, offset: "", size: "" } });
+        const closing = field.name === null ? "};" : `} ${field.name};`;
+        lines.push({ kind: "row", row: { decl: `${indent}${closing}`, offset: "", size: "" } });
         return;
       }
       const isBits = field.bitWidth !== null;

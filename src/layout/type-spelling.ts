@@ -10,9 +10,8 @@ function qualifiers(type: CType): string {
 }
 
 function recordName(id: string): string {
-  // Anonymous records nested in another keep only their own part for display.
-  const nested = /::(anon\d+)$/.exec(id);
-  return nested ? `<${nested[1]}>` : id;
+  // An anonymous record defined inside another has no name of its own to show.
+  return /::anon\d+$/.test(id) ? "{...}" : id;
 }
 
 /** Spells `type` around `declarator` (a name, or "" for an abstract type). */
@@ -28,7 +27,7 @@ export function spellType(type: CType, declarator = ""): string {
       return join(type.name);
     case "record": {
       const name = recordName(type.id);
-      return join(name.startsWith("<") ? `${type.recordKind} ${name}` : name);
+      return join(name === "{...}" ? `${type.recordKind} ${name}` : name);
     }
     case "pointer": {
       const inner = `*${q ? ` ${q}${declarator ? " " : ""}` : ""}${declarator}`;
