@@ -4,7 +4,7 @@
 // the same bytes when the script succeeds, a diagnostic when it fails or never finishes.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { DiagnosticError } from "../../src/diagnostics/index.js";
 import {
@@ -16,7 +16,7 @@ import {
   parseVnodeOps,
   vnodeDialectFor,
 } from "../../src/kobj/index.js";
-import { describeWith, needCommand, needTree, sysTree } from "../support/environment.js";
+import { describeWith, needCommand, needTree, repoRoot, sysTree } from "../support/environment.js";
 import { freebsdAwk, runAwk } from "./support/awk.js";
 
 function seeded(seed: number): () => number {
@@ -94,10 +94,14 @@ function ours(generate: () => Map<string, string>): Map<string, string> | Diagno
   }
 }
 
+const fixture = (path: string) => join(repoRoot, "fixtures", "kobj", path);
+/** Sources relative to the 13.0 tree, or fixtures (absolute). */
 const subjects = [
   { source: "kern/device_if.m", mutants: 40, seed: 1 },
   { source: "kern/bus_if.m", mutants: 40, seed: 2 },
   { source: "kern/vnode_if.src", mutants: 50, seed: 3 },
+  { source: fixture("interfaces/corners.m"), mutants: 30, seed: 4 },
+  { source: fixture("vnode/corners.src"), mutants: 30, seed: 5 },
 ];
 
 describeWith(
@@ -109,8 +113,11 @@ describeWith(
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     for (const subject of subjects) {
-      it(`${subject.mutants} mutants of ${subject.source}`, () => {
-        const original = readFileSync(join(sys, subject.source), "utf8");
+      it(`${subject.mutants} mutants of ${subject.source.replace(repoRoot + "/", "")}`, () => {
+        const original = readFileSync(
+          isAbsolute(subject.source) ? subject.source : join(sys, subject.source),
+          "utf8",
+        );
         const random = seeded(subject.seed);
         const isInterface = subject.source.endsWith(".m");
         const outcomes = { same: 0, rejected: 0, hangs: 0 };
