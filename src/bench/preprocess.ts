@@ -50,13 +50,22 @@ function median(values: number[]): number {
 
 function planFor(options: PreprocessBenchOptions, cache = new RealFileCache()) {
   return planKernelBuild(
-    { sysDir: options.sysDir, target: getTarget("amd64"), mode: "module", user: { macros: [], includeDirs: [] } },
+    {
+      sysDir: options.sysDir,
+      target: getTarget("amd64"),
+      mode: "module",
+      user: { macros: [], includeDirs: [] },
+    },
     { fileCache: cache },
   );
 }
 
 /** Our runs, each from a cold file cache (files are read, as a real run reads them). */
-function timeOurs(options: PreprocessBenchOptions): { times: number[]; outputBytes: number; filesRead: number } {
+function timeOurs(options: PreprocessBenchOptions): {
+  times: number[];
+  outputBytes: number;
+  filesRead: number;
+} {
   const times: number[] = [];
   let outputBytes = 0;
   let filesRead = 0;
@@ -78,9 +87,13 @@ function timeClang(options: PreprocessBenchOptions): number[] {
     const times: number[] = [];
     for (let i = 0; i < options.runs; i++) {
       const start = process.hrtime.bigint();
-      const r = spawnSync(options.clang, [...layout.args, "-E", options.wrapper], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
+      const r = spawnSync(options.clang, [...layout.args, "-E", options.wrapper], {
+        maxBuffer: 1 << 30,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      if (r.status !== 0) throw new Error(`${options.clang} -E failed: ${r.stderr.toString().slice(0, 500)}`);
+      if (r.status !== 0)
+        throw new Error(`${options.clang} -E failed: ${r.stderr.toString().slice(0, 500)}`);
     }
     return times;
   } finally {
@@ -91,9 +104,13 @@ function timeClang(options: PreprocessBenchOptions): number[] {
 /** Peak RSS of a fresh node process that preprocesses the wrapper once. */
 function childPeakRss(options: PreprocessBenchOptions): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [thisFile, "--rss-child", options.sysDir, options.wrapper], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [thisFile, "--rss-child", options.sysDir, options.wrapper],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (b: Buffer) => (out += b.toString()));
     child.on("error", reject);
@@ -104,7 +121,9 @@ function childPeakRss(options: PreprocessBenchOptions): Promise<number> {
   });
 }
 
-export async function runPreprocessBench(options = defaultBenchOptions()): Promise<PreprocessBenchReport> {
+export async function runPreprocessBench(
+  options = defaultBenchOptions(),
+): Promise<PreprocessBenchReport> {
   for (const path of [options.sysDir, options.wrapper]) {
     if (!existsSync(path)) throw new Error(`benchmark input missing: ${path}`);
   }
@@ -139,7 +158,10 @@ export function formatBenchReport(r: PreprocessBenchReport): string {
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "--rss-child") {
-    preprocessInBuild(planFor({ ...defaultBenchOptions(), sysDir: argv[1], wrapper: argv[2] }), argv[2]);
+    preprocessInBuild(
+      planFor({ ...defaultBenchOptions(), sysDir: argv[1], wrapper: argv[2] }),
+      argv[2],
+    );
     // maxRSS is in KiB on Linux.
     process.stdout.write(JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }));
     return;

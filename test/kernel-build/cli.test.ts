@@ -1,7 +1,15 @@
 // `kpi-bindgen preprocess` end to end: output equal to clang's, atomic -o, a depfile that
 // lists what clang would, and compiler-style errors with no partial output.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
@@ -25,7 +33,20 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("prints what clang -E prints for the same build, token for token", async () => {
-    const r = cli("--sys", sys, "--arch", "arm64", "--mode", "module", "-D", "EXTRA=3", "-UEXTRA", "-DEXTRA=4", "--header", join(sys, "sys/param.h"));
+    const r = cli(
+      "--sys",
+      sys,
+      "--arch",
+      "arm64",
+      "--mode",
+      "module",
+      "-D",
+      "EXTRA=3",
+      "-UEXTRA",
+      "-DEXTRA=4",
+      "--header",
+      join(sys, "sys/param.h"),
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^# 1 "sys\/param.h"/);
@@ -42,7 +63,9 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
         includeDirs: [],
       },
     });
-    const clang = await plan.withClangLayout((layout) => runClang([...layout.args, "-E", join(sys, "sys/param.h")]));
+    const clang = await plan.withClangLayout((layout) =>
+      runClang([...layout.args, "-E", join(sys, "sys/param.h")]),
+    );
     expect(clang.status).toBe(0);
     const diff = firstDifference(tokenize(r.stdout), tokenize(clang.stdout));
     expect(diff && formatDifference(diff)).toBeUndefined();
@@ -52,7 +75,19 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     const out = join(work, "param.i");
     const dep = join(work, "param.d");
     const header = join(sys, "sys/mbuf.h");
-    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "-o", out, "--depfile", dep, header);
+    const r = cli(
+      "--sys",
+      sys,
+      "--arch",
+      "amd64",
+      "--mode",
+      "module",
+      "-o",
+      out,
+      "--depfile",
+      dep,
+      header,
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
@@ -60,7 +95,12 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     const depText = readFileSync(dep, "utf8");
     expect(depText.startsWith(`${out}: ${header} `)).toBe(true);
 
-    const plan = planKernelBuild({ sysDir: sys, target: getTarget("amd64"), mode: "module", user: { macros: [], includeDirs: [] } });
+    const plan = planKernelBuild({
+      sysDir: sys,
+      target: getTarget("amd64"),
+      mode: "module",
+      user: { macros: [], includeDirs: [] },
+    });
     const clangDeps = await plan.withClangLayout(async (layout) => {
       const m = await runClang([...layout.args, "-M", header]);
       expect(m.status).toBe(0);
@@ -80,17 +120,52 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     const inc = join(work, "inc");
     mkdirSync(inc, { recursive: true });
     writeFileSync(join(inc, "order_inc.h"), "from_include_dir\n");
-    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "--no-line-markers", "-DA=1", "-UA", "-D", "B=2", "-UC", "-DC", `-I${inc}`, "-DD=x y", header);
+    const r = cli(
+      "--sys",
+      sys,
+      "--arch",
+      "amd64",
+      "--mode",
+      "module",
+      "--no-line-markers",
+      "-DA=1",
+      "-UA",
+      "-D",
+      "B=2",
+      "-UC",
+      "-DC",
+      `-I${inc}`,
+      "-DD=x y",
+      header,
+    );
     expect(r.stderr).toBe("");
     expect(r.stdout.trim().split(/\s+/)).toEqual(["from_include_dir", "A", "2", "1", "x", "y"]);
   });
 
   it("kernel mode takes offset.inc from --build-file", () => {
     const standIn = join(repoRoot, "fixtures/kernel-build/build-files/offset.inc");
-    const without = cli("--sys", sys, "--arch", "amd64", "--mode", "kernel", join(sys, "sys/systm.h"));
+    const without = cli(
+      "--sys",
+      sys,
+      "--arch",
+      "amd64",
+      "--mode",
+      "kernel",
+      join(sys, "sys/systm.h"),
+    );
     expect(without.status).toBe(1);
     expect(without.stderr).toMatch(/^sys\/kpilite\.h:33:10: error: 'offset\.inc' file not found/);
-    const withFile = cli("--sys", sys, "--arch", "amd64", "--mode", "kernel", "--build-file", standIn, join(sys, "sys/systm.h"));
+    const withFile = cli(
+      "--sys",
+      sys,
+      "--arch",
+      "amd64",
+      "--mode",
+      "kernel",
+      "--build-file",
+      standIn,
+      join(sys, "sys/systm.h"),
+    );
     expect(withFile.stderr).toBe("");
     expect(withFile.status).toBe(0);
     expect(withFile.stdout).toContain('# 1 "<build>/offset.inc" 1');
@@ -98,7 +173,16 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
   });
 
   it("turns off line markers with --no-line-markers", () => {
-    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "--no-line-markers", fixture);
+    const r = cli(
+      "--sys",
+      sys,
+      "--arch",
+      "amd64",
+      "--mode",
+      "module",
+      "--no-line-markers",
+      fixture,
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/^# \d+ "/m);
     expect(r.stdout).toContain("__freebsd_kprintf__");
@@ -132,11 +216,29 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     expect(badArch.status).toBe(1);
     expect(badArch.stderr).toMatch(/unknown target 'vax'/);
 
-    const badSys = cli("--sys", join(work, "nosys"), "--arch", "amd64", "--mode", "module", fixture);
+    const badSys = cli(
+      "--sys",
+      join(work, "nosys"),
+      "--arch",
+      "amd64",
+      "--mode",
+      "module",
+      fixture,
+    );
     expect(badSys.status).toBe(1);
     expect(badSys.stderr).toMatch(/kernel source tree not found/);
 
-    const depNoOut = cli("--sys", sys, "--arch", "amd64", "--mode", "module", "--depfile", join(work, "x.d"), fixture);
+    const depNoOut = cli(
+      "--sys",
+      sys,
+      "--arch",
+      "amd64",
+      "--mode",
+      "module",
+      "--depfile",
+      join(work, "x.d"),
+      fixture,
+    );
     expect(depNoOut.status).toBe(1);
     expect(depNoOut.stderr).toMatch(/--depfile needs -o/);
 
@@ -154,7 +256,17 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
   });
 
   it("fails clearly when a kernel configuration is asked for but the tree has no option tables", () => {
-    const r = cli("--sys", sys, "--arch", "amd64", "--mode", "kernel", "--kernconf", "GENERIC", fixture);
+    const r = cli(
+      "--sys",
+      sys,
+      "--arch",
+      "amd64",
+      "--mode",
+      "kernel",
+      "--kernconf",
+      "GENERIC",
+      fixture,
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/error: .*options/);
   });

@@ -7,7 +7,14 @@ import { expect, it } from "vitest";
 import { loadKernelConfig } from "../../src/kernconf/index.js";
 import { planKernelBuild } from "../../src/preprocess/kernel-build/plan.js";
 import { preprocessInBuild } from "../../src/preprocess/kernel-build/run.js";
-import { describeWith, kpiWrapper, needClang, needFile, needTree, repoRoot } from "../support/environment.js";
+import {
+  describeWith,
+  kpiWrapper,
+  needClang,
+  needFile,
+  needTree,
+  repoRoot,
+} from "../support/environment.js";
 import { specFor } from "./support/builds.js";
 import { compareHeader } from "./support/header-compare.js";
 
@@ -15,7 +22,12 @@ const kernconfTree = join(repoRoot, "fixtures/kernconf/tree/sys");
 const offsetInc = join(repoRoot, "fixtures/kernel-build/build-files/offset.inc");
 
 describeWith(
-  [needClang(), needTree("13.0"), needFile(kpiWrapper, "bench/kpi_wrapper.h"), needFile(join(kernconfTree, "conf/options"), "kernconf fixture tables")],
+  [
+    needClang(),
+    needTree("13.0"),
+    needFile(kpiWrapper, "bench/kpi_wrapper.h"),
+    needFile(join(kernconfTree, "conf/options"), "kernconf fixture tables"),
+  ],
   "build with a kernel configuration's opt headers (kernconf fixture FULL on the 13.0 tree)",
   () => {
     const config = loadKernelConfig({ sysDir: kernconfTree, kernconf: "FULL", arch: "amd64" });
@@ -27,16 +39,25 @@ describeWith(
         expect(optionHeaders.get("opt_global.h")).toContain("#define KTR");
         const base = { release: "13.0", arch: "amd64", mode, label: "" } as const;
         const plan = planKernelBuild(specFor(base, { optionHeaders, generatedHeaders }));
-        const verdict = await plan.withClangLayout((layout) => compareHeader(plan, layout, kpiWrapper));
+        const verdict = await plan.withClangLayout((layout) =>
+          compareHeader(plan, layout, kpiWrapper),
+        );
         expect(verdict).toEqual({ kind: "same", header: kpiWrapper });
 
         // opt_global.h is forced in: KTR (a kernel option) reaches sys/ktr.h.
         const configured = preprocessInBuild(plan, kpiWrapper).result;
-        expect(configured.includes.some((e) => e.kind === "forced" && e.to === "<build>/opt_global.h")).toBe(true);
+        expect(
+          configured.includes.some((e) => e.kind === "forced" && e.to === "<build>/opt_global.h"),
+        ).toBe(true);
         const ktr = configured.macros.find((m) => m.name === "KTR");
         expect(ktr?.body).toBe("0x10");
-        const unconfigured = preprocessInBuild(planKernelBuild(specFor(base, { generatedHeaders })), kpiWrapper);
-        expect(unconfigured.result.macros.find((m) => m.name === "KTR" && m.defined)).toBeUndefined();
+        const unconfigured = preprocessInBuild(
+          planKernelBuild(specFor(base, { generatedHeaders })),
+          kpiWrapper,
+        );
+        expect(
+          unconfigured.result.macros.find((m) => m.name === "KTR" && m.defined),
+        ).toBeUndefined();
       });
     }
   },

@@ -4,7 +4,9 @@ import { escapeMakePath, formatDepfile } from "../../src/preprocess/kernel-build
 
 describe("depfile", () => {
   it("writes one make rule, each dependency once, escaped", () => {
-    expect(formatDepfile("out.i", ["/a b/x.h", "/y.h", "/a b/x.h", "/c$d#.h"])).toBe("out.i: /a\\ b/x.h /y.h /c$$d\\#.h\n");
+    expect(formatDepfile("out.i", ["/a b/x.h", "/y.h", "/a b/x.h", "/c$d#.h"])).toBe(
+      "out.i: /a\\ b/x.h /y.h /c$$d\\#.h\n",
+    );
     expect(escapeMakePath("plain/path.h")).toBe("plain/path.h");
   });
 });

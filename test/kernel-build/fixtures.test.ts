@@ -15,27 +15,37 @@ const fixtures = readdirSync(fixtureDir)
   .filter((name) => name.endsWith(".h"))
   .sort();
 
-describeWith([needClang(), needTree("13.0")], "kernel-build fixtures preprocess like clang-19", () => {
-  const builds: { plan: KernelBuildPlan; layout: ClangLayout; label: string }[] = [];
-  beforeAll(() => {
-    const cache = new RealFileCache();
-    for (const config of buildConfigs("13.0")) {
-      const plan = planKernelBuild(specFor(config, { user: { macros: [], includeDirs: [fixtureDir] } }), { fileCache: cache });
-      builds.push({ plan, layout: plan.createClangLayout(), label: config.label });
-    }
-  });
-  afterAll(() => builds.forEach((b) => b.layout.dispose()));
-
-  it("has fixtures", () => expect(fixtures.length).toBeGreaterThan(0));
-
-  for (const fixture of fixtures) {
-    it(fixture, async () => {
-      const problems: string[] = [];
-      for (const { plan, layout, label } of builds) {
-        const verdict = await compareHeader(plan, layout, join(fixtureDir, fixture));
-        if (verdict.kind !== "same") problems.push(`${label}: ${verdict.kind === "different" ? verdict.detail : "both fail"}`);
+describeWith(
+  [needClang(), needTree("13.0")],
+  "kernel-build fixtures preprocess like clang-19",
+  () => {
+    const builds: { plan: KernelBuildPlan; layout: ClangLayout; label: string }[] = [];
+    beforeAll(() => {
+      const cache = new RealFileCache();
+      for (const config of buildConfigs("13.0")) {
+        const plan = planKernelBuild(
+          specFor(config, { user: { macros: [], includeDirs: [fixtureDir] } }),
+          { fileCache: cache },
+        );
+        builds.push({ plan, layout: plan.createClangLayout(), label: config.label });
       }
-      expect(problems.join("\n\n")).toBe("");
     });
-  }
-});
+    afterAll(() => builds.forEach((b) => b.layout.dispose()));
+
+    it("has fixtures", () => expect(fixtures.length).toBeGreaterThan(0));
+
+    for (const fixture of fixtures) {
+      it(fixture, async () => {
+        const problems: string[] = [];
+        for (const { plan, layout, label } of builds) {
+          const verdict = await compareHeader(plan, layout, join(fixtureDir, fixture));
+          if (verdict.kind !== "same")
+            problems.push(
+              `${label}: ${verdict.kind === "different" ? verdict.detail : "both fail"}`,
+            );
+        }
+        expect(problems.join("\n\n")).toBe("");
+      });
+    }
+  },
+);

@@ -25,7 +25,12 @@ import {
   sysTree,
 } from "../support/environment.js";
 import { buildConfigs, specFor } from "./support/builds.js";
-import { clangPreprocess, compareHeader, reachedHeaders, type Verdict } from "./support/header-compare.js";
+import {
+  clangPreprocess,
+  compareHeader,
+  reachedHeaders,
+  type Verdict,
+} from "./support/header-compare.js";
 
 /** How many clang runs may be started ahead of the unit ours is working on. */
 const CLANG_LOOKAHEAD = 4;
@@ -40,7 +45,10 @@ for (const release of freebsdVersions) {
       // One cache of the tree's files for all six configurations of this tree.
       const cache = new RealFileCache();
       const generated = generatedBuildHeaders(sysTree(release));
-      const offsetInc = readFileSync(join(repoRoot, "fixtures/kernel-build/build-files/offset.inc"), "utf8");
+      const offsetInc = readFileSync(
+        join(repoRoot, "fixtures/kernel-build/build-files/offset.inc"),
+        "utf8",
+      );
       const withOffsetInc = new Map([...generated, ["offset.inc", offsetInc]]);
 
       for (const config of buildConfigs(release)) {
@@ -49,16 +57,21 @@ for (const release of freebsdVersions) {
           async () => {
             const started = performance.now();
             const generatedHeaders = config.mode === "kernel" ? withOffsetInc : generated;
-            const plan = planKernelBuild(specFor(config, { generatedHeaders }), { fileCache: cache });
+            const plan = planKernelBuild(specFor(config, { generatedHeaders }), {
+              fileCache: cache,
+            });
             const verdicts = await plan.withClangLayout(async (layout) => {
               const headers = await reachedHeaders(layout, plan.spec.sysDir, kpiWrapper);
               expect(headers.length).toBeGreaterThan(100);
               const units = [kpiWrapper, ...headers];
               // clang runs a few units ahead (two at a time) while ours works on the current one.
-              const clangRuns = units.slice(0, CLANG_LOOKAHEAD).map((h) => clangPreprocess(layout, h));
+              const clangRuns = units
+                .slice(0, CLANG_LOOKAHEAD)
+                .map((h) => clangPreprocess(layout, h));
               const results: Verdict[] = [];
               for (let i = 0; i < units.length; i++) {
-                if (i + CLANG_LOOKAHEAD < units.length) clangRuns.push(clangPreprocess(layout, units[i + CLANG_LOOKAHEAD]));
+                if (i + CLANG_LOOKAHEAD < units.length)
+                  clangRuns.push(clangPreprocess(layout, units[i + CLANG_LOOKAHEAD]));
                 results.push(await compareHeader(plan, layout, units[i], clangRuns[i]));
                 delete clangRuns[i]; // let the output go once compared
               }
@@ -81,12 +94,20 @@ for (const release of freebsdVersions) {
       }
 
       it(`${release} amd64 kernel without offset.inc: both stop at sys/kpilite.h's #include`, async () => {
-        const config = buildConfigs(release).find((c) => c.arch === "amd64" && c.mode === "kernel")!;
-        const plan = planKernelBuild(specFor(config, { generatedHeaders: generated }), { fileCache: cache });
-        const verdict = await plan.withClangLayout((layout) => compareHeader(plan, layout, kpiWrapper));
+        const config = buildConfigs(release).find(
+          (c) => c.arch === "amd64" && c.mode === "kernel",
+        )!;
+        const plan = planKernelBuild(specFor(config, { generatedHeaders: generated }), {
+          fileCache: cache,
+        });
+        const verdict = await plan.withClangLayout((layout) =>
+          compareHeader(plan, layout, kpiWrapper),
+        );
         if (release === "13.0") {
           expect(verdict.kind).toBe("both-fail");
-          expect(() => preprocessInBuild(plan, kpiWrapper)).toThrow(/^sys\/kpilite\.h:33:10: error: .*offset\.inc/);
+          expect(() => preprocessInBuild(plan, kpiWrapper)).toThrow(
+            /^sys\/kpilite\.h:33:10: error: .*offset\.inc/,
+          );
         } else {
           // 11.0 predates sys/kpilite.h: nothing needs offset.inc.
           expect(verdict.kind).toBe("same");

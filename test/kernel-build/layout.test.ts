@@ -5,7 +5,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../src/diagnostics/index.js";
 import { BUILD_DIR, buildDirectory } from "../../src/preprocess/kernel-build/build-directory.js";
-import { buildFlags, parseDefineArgument } from "../../src/preprocess/kernel-build/compiler-flags.js";
+import {
+  buildFlags,
+  parseDefineArgument,
+} from "../../src/preprocess/kernel-build/compiler-flags.js";
 import { BuildFileSystem } from "../../src/preprocess/kernel-build/overlay-files.js";
 import { planKernelBuild } from "../../src/preprocess/kernel-build/plan.js";
 import { parseFreeBSDVersion, readTreeRelease } from "../../src/preprocess/kernel-build/release.js";
@@ -13,18 +16,33 @@ import { describeWith, needClang, needTree, sysTree } from "../support/environme
 import { specFor } from "./support/builds.js";
 import { runClang } from "./support/clang-runner.js";
 
-const amd64Module = { release: "13.0", arch: "amd64", mode: "module", label: "13.0 amd64 module" } as const;
+const amd64Module = {
+  release: "13.0",
+  arch: "amd64",
+  mode: "module",
+  label: "13.0 amd64 module",
+} as const;
 const amd64Kernel = { ...amd64Module, mode: "kernel", label: "13.0 amd64 kernel" } as const;
 
 describe("release from sys/param.h", () => {
   it("reads MMmmRPP", () => {
-    expect(parseFreeBSDVersion("#define __FreeBSD_version 1300139\t/* x */\n")).toEqual({ major: 13, minor: 0 });
-    expect(parseFreeBSDVersion("# define  __FreeBSD_version 1203500\n")).toEqual({ major: 12, minor: 3 });
+    expect(parseFreeBSDVersion("#define __FreeBSD_version 1300139\t/* x */\n")).toEqual({
+      major: 13,
+      minor: 0,
+    });
+    expect(parseFreeBSDVersion("# define  __FreeBSD_version 1203500\n")).toEqual({
+      major: 12,
+      minor: 3,
+    });
   });
 
   it("names the file when the version is missing or malformed", () => {
-    expect(() => parseFreeBSDVersion("int x;\n")).toThrow(/^sys\/param.h:1: error: no '#define __FreeBSD_version'/);
-    expect(() => parseFreeBSDVersion("\n#define __FreeBSD_version 13\n")).toThrow(/^sys\/param.h:2:1: error: __FreeBSD_version 13 /);
+    expect(() => parseFreeBSDVersion("int x;\n")).toThrow(
+      /^sys\/param.h:1: error: no '#define __FreeBSD_version'/,
+    );
+    expect(() => parseFreeBSDVersion("\n#define __FreeBSD_version 13\n")).toThrow(
+      /^sys\/param.h:2:1: error: __FreeBSD_version 13 /,
+    );
   });
 
   it("reports a directory that is not a kernel tree as a diagnostic", () => {
@@ -34,7 +52,9 @@ describe("release from sys/param.h", () => {
 
 describe("build flags per mode", () => {
   const macroNames = (spec: Parameters<typeof buildFlags>[0]) =>
-    buildFlags(spec, { major: 13, minor: 0 }).macros.map((m) => (m.kind === "define" ? `-D${m.name}` : `-U${m.name}`));
+    buildFlags(spec, { major: 13, minor: 0 }).macros.map((m) =>
+      m.kind === "define" ? `-D${m.name}` : `-U${m.name}`,
+    );
 
   it("kernel: _KERNEL, option headers, opt_global.h forced in", () => {
     const spec = specFor(amd64Kernel);
@@ -50,16 +70,30 @@ describe("build flags per mode", () => {
   });
 
   it("module against a kernel build's option headers", () => {
-    const spec = specFor(amd64Module, { optionHeaders: new Map([["opt_global.h", "#define SMP 1\n"]]) });
-    expect(macroNames(spec)).toEqual(["-D_KERNEL", "-DKLD_MODULE", "-DHAVE_KERNEL_OPTION_HEADERS", "-D__printf__"]);
+    const spec = specFor(amd64Module, {
+      optionHeaders: new Map([["opt_global.h", "#define SMP 1\n"]]),
+    });
+    expect(macroNames(spec)).toEqual([
+      "-D_KERNEL",
+      "-DKLD_MODULE",
+      "-DHAVE_KERNEL_OPTION_HEADERS",
+      "-D__printf__",
+    ]);
   });
 
   it("user -D/-U come last, in order", () => {
     const spec = specFor(amd64Kernel, {
-      user: { macros: [{ kind: "undefine", name: "_KERNEL" }, parseDefineArgument("X=2")!], includeDirs: [] },
+      user: {
+        macros: [{ kind: "undefine", name: "_KERNEL" }, parseDefineArgument("X=2")!],
+        includeDirs: [],
+      },
     });
     expect(macroNames(spec).slice(-2)).toEqual(["-U_KERNEL", "-DX"]);
-    expect(parseDefineArgument("F(a,b)=a+b")).toEqual({ kind: "define", name: "F(a,b)", value: "a+b" });
+    expect(parseDefineArgument("F(a,b)=a+b")).toEqual({
+      kind: "define",
+      name: "F(a,b)",
+      value: "a+b",
+    });
     expect(parseDefineArgument("1BAD")).toBeUndefined();
   });
 });
@@ -80,13 +114,17 @@ describeWith([needTree("13.0"), needTree("11.0")], "synthesized build directory"
 
   it("follows links physically, as the OS does", () => {
     const fs = new BuildFileSystem(buildDirectory(specFor(amd64Module)), sys);
-    expect(fs.realPath(`${BUILD_DIR}/machine/../include/param.h`)).toBe(join(sys, "amd64/include/param.h"));
+    expect(fs.realPath(`${BUILD_DIR}/machine/../include/param.h`)).toBe(
+      join(sys, "amd64/include/param.h"),
+    );
   });
 
   it("has no x86/ link on arm64", () => {
     const fs = new BuildFileSystem(buildDirectory(specFor({ ...amd64Module, arch: "arm64" })), sys);
     expect(fs.readFile(`${BUILD_DIR}/x86/_types.h`)).toBeUndefined();
-    expect(fs.readFile(`${BUILD_DIR}/machine/param.h`)).toBe(readFileSync(join(sys, "arm64/include/param.h"), "utf8"));
+    expect(fs.readFile(`${BUILD_DIR}/machine/param.h`)).toBe(
+      readFileSync(join(sys, "arm64/include/param.h"), "utf8"),
+    );
   });
 
   it("serves any opt header empty without a configuration, and only the configured ones with it", () => {
@@ -133,13 +171,24 @@ describeWith([needClang(), needTree("13.0")], "clang's temporary build layout", 
 
   it("holds the links and generated headers, and is removed afterwards", async () => {
     const plan = planKernelBuild(
-      specFor(amd64Kernel, { optionHeaders: new Map([["opt_global.h", "#define KPI_TEST_OPT 7\n"], ["opt_ddb.h", ""]]) }),
+      specFor(amd64Kernel, {
+        optionHeaders: new Map([
+          ["opt_global.h", "#define KPI_TEST_OPT 7\n"],
+          ["opt_ddb.h", ""],
+        ]),
+      }),
     );
     const layout = plan.createClangLayout();
     try {
-      expect(realpathSync(join(layout.buildDir, "machine"))).toBe(realpathSync(join(sys, "amd64/include")));
-      expect(realpathSync(join(layout.buildDir, "x86"))).toBe(realpathSync(join(sys, "x86/include")));
-      expect(readFileSync(join(layout.buildDir, "opt_global.h"), "utf8")).toBe("#define KPI_TEST_OPT 7\n");
+      expect(realpathSync(join(layout.buildDir, "machine"))).toBe(
+        realpathSync(join(sys, "amd64/include")),
+      );
+      expect(realpathSync(join(layout.buildDir, "x86"))).toBe(
+        realpathSync(join(sys, "x86/include")),
+      );
+      expect(readFileSync(join(layout.buildDir, "opt_global.h"), "utf8")).toBe(
+        "#define KPI_TEST_OPT 7\n",
+      );
       // clang sees opt_global.h forced in and machine/ resolved through the link.
       const probe = await runClang([...layout.args, "-E", "-P", join(sys, "sys/param.h")]);
       expect(probe.status, probe.stderr).toBe(0);

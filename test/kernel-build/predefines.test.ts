@@ -22,31 +22,44 @@ function differences(ours: Map<string, string>, clang: Map<string, string>): str
   const out: string[] = [];
   for (const [name, value] of clang) {
     if (!ours.has(name)) out.push(`missing ${name} (clang: ${JSON.stringify(value)})`);
-    else if (ours.get(name) !== value) out.push(`${name}: ours ${JSON.stringify(ours.get(name))}, clang ${JSON.stringify(value)}`);
+    else if (ours.get(name) !== value)
+      out.push(`${name}: ours ${JSON.stringify(ours.get(name))}, clang ${JSON.stringify(value)}`);
   }
-  for (const [name, value] of ours) if (!clang.has(name)) out.push(`extra ${name} = ${JSON.stringify(value)}`);
+  for (const [name, value] of ours)
+    if (!clang.has(name)) out.push(`extra ${name} = ${JSON.stringify(value)}`);
   return out;
 }
 
 for (const release of freebsdVersions) {
-  describeWith([needClang(), needTree(release)], `build predefines match clang -dM -E (${release})`, () => {
-    for (const config of buildConfigs(release)) {
-      it(`${config.label}: builtins, -std, codegen flags, -D/-U`, async () => {
-        const plan = planKernelBuild(
-          specFor(config, {
-            user: {
-              macros: [
-                { kind: "define", name: "USER_FLAG", value: "42" },
-                { kind: "undefine", name: "__OPTIMIZE__" },
-              ],
-              includeDirs: [],
-            },
-          }),
-        );
-        const clang = await plan.withClangLayout((layout) => runClang([...layout.args, "-dM", "-E", "/dev/null"]));
-        expect(clang.status, clang.stderr).toBe(0);
-        expect(differences(evaluatePredefines(plan.preprocessor.predefines), parseMacroDump(clang.stdout))).toEqual([]);
-      });
-    }
-  });
+  describeWith(
+    [needClang(), needTree(release)],
+    `build predefines match clang -dM -E (${release})`,
+    () => {
+      for (const config of buildConfigs(release)) {
+        it(`${config.label}: builtins, -std, codegen flags, -D/-U`, async () => {
+          const plan = planKernelBuild(
+            specFor(config, {
+              user: {
+                macros: [
+                  { kind: "define", name: "USER_FLAG", value: "42" },
+                  { kind: "undefine", name: "__OPTIMIZE__" },
+                ],
+                includeDirs: [],
+              },
+            }),
+          );
+          const clang = await plan.withClangLayout((layout) =>
+            runClang([...layout.args, "-dM", "-E", "/dev/null"]),
+          );
+          expect(clang.status, clang.stderr).toBe(0);
+          expect(
+            differences(
+              evaluatePredefines(plan.preprocessor.predefines),
+              parseMacroDump(clang.stdout),
+            ),
+          ).toEqual([]);
+        });
+      }
+    },
+  );
 }

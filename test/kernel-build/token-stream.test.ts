@@ -5,13 +5,33 @@ import { firstDifference, formatDifference, tokenize } from "./support/token-str
 
 describe("token stream of preprocessed output", () => {
   it("splits tokens, skips line markers and tracks file and line", () => {
-    const out = ['# 1 "a.h"', "int x>>=1;", '# 7 "sys/b.h" 1', 'char *s = L"a\\"b" ;', "", "#pragma once", "a..."].join("\n");
+    const out = [
+      '# 1 "a.h"',
+      "int x>>=1;",
+      '# 7 "sys/b.h" 1',
+      'char *s = L"a\\"b" ;',
+      "",
+      "#pragma once",
+      "a...",
+    ].join("\n");
     const tokens = tokenize(out);
     expect(tokens.map((t) => t.text)).toEqual([
-      "int", "x", ">>=", "1", ";",
-      "char", "*", "s", "=", 'L"a\\"b"', ";",
-      "#", "pragma", "once",
-      "a", "...",
+      "int",
+      "x",
+      ">>=",
+      "1",
+      ";",
+      "char",
+      "*",
+      "s",
+      "=",
+      'L"a\\"b"',
+      ";",
+      "#",
+      "pragma",
+      "once",
+      "a",
+      "...",
     ]);
     expect(tokens[0]).toMatchObject({ file: "a.h", line: 1 });
     expect(tokens[5]).toMatchObject({ file: "sys/b.h", line: 7 });
@@ -19,7 +39,12 @@ describe("token stream of preprocessed output", () => {
   });
 
   it("keeps pp-numbers whole, including exponents with signs", () => {
-    expect(tokenize("1.5e+10f 0x1p-3 .5 1ULL").map((t) => t.text)).toEqual(["1.5e+10f", "0x1p-3", ".5", "1ULL"]);
+    expect(tokenize("1.5e+10f 0x1p-3 .5 1ULL").map((t) => t.text)).toEqual([
+      "1.5e+10f",
+      "0x1p-3",
+      ".5",
+      "1ULL",
+    ]);
   });
 
   it("ignores whitespace and marker placement", () => {
@@ -32,7 +57,11 @@ describe("token stream of preprocessed output", () => {
     const ours = tokenize('# 3 "sys/a.h"\nint a; long b;');
     const clang = tokenize('# 3 "sys/a.h"\nint a;\n# 10 "sys/c.h"\nshort b;');
     const d = firstDifference(ours, clang);
-    expect(d).toMatchObject({ index: 3, ours: { text: "long", file: "sys/a.h", line: 3 }, clang: { text: "short", file: "sys/c.h", line: 10 } });
+    expect(d).toMatchObject({
+      index: 3,
+      ours: { text: "long", file: "sys/a.h", line: 3 },
+      clang: { text: "short", file: "sys/c.h", line: 10 },
+    });
     const text = formatDifference(d!);
     expect(text).toContain("ours:  sys/a.h:3 'long'");
     expect(text).toContain("clang: sys/c.h:10 'short'");

@@ -6,7 +6,10 @@ import type { Argv, CommandModule } from "yargs";
 import { DiagnosticError, fail, hasErrors, renderDiagnostic } from "../../diagnostics/index.js";
 import { writeFileAtomic } from "../../io/atomic-output.js";
 import { loadKernelConfig } from "../../kernconf/index.js";
-import { parseDefineArgument, parseUndefineArgument } from "../../preprocess/kernel-build/compiler-flags.js";
+import {
+  parseDefineArgument,
+  parseUndefineArgument,
+} from "../../preprocess/kernel-build/compiler-flags.js";
 import { formatDepfile } from "../../preprocess/kernel-build/depfile.js";
 import { generatedBuildHeaders } from "../../preprocess/kernel-build/generated-headers.js";
 import { planKernelBuild } from "../../preprocess/kernel-build/plan.js";
@@ -48,7 +51,8 @@ export function parseCompilerStyleArgs(args: readonly string[]): CompilerStyleAr
     const arg = args[i];
     const m = /^-([DUI])(.*)$/s.exec(arg);
     if (!m) {
-      if (arg.startsWith("-") && arg !== "-") fail(`unknown option '${arg}' (see kpi-bindgen preprocess --help)`);
+      if (arg.startsWith("-") && arg !== "-")
+        fail(`unknown option '${arg}' (see kpi-bindgen preprocess --help)`);
       out.files.push(arg);
       continue;
     }
@@ -58,9 +62,14 @@ export function parseCompilerStyleArgs(args: readonly string[]): CompilerStyleAr
       value = args[++i];
     }
     if (m[1] === "D") {
-      out.macros.push(parseDefineArgument(value) ?? fail(`invalid -D '${value}': expected NAME, NAME=VALUE or NAME(params)=VALUE`));
+      out.macros.push(
+        parseDefineArgument(value) ??
+          fail(`invalid -D '${value}': expected NAME, NAME=VALUE or NAME(params)=VALUE`),
+      );
     } else if (m[1] === "U") {
-      out.macros.push(parseUndefineArgument(value) ?? fail(`invalid -U '${value}': expected a macro name`));
+      out.macros.push(
+        parseUndefineArgument(value) ?? fail(`invalid -U '${value}': expected a macro name`),
+      );
     } else {
       out.includeDirs.push(resolve(value));
     }
@@ -70,7 +79,8 @@ export function parseCompilerStyleArgs(args: readonly string[]): CompilerStyleAr
 
 function inputHeader(args: PreprocessArgs, files: string[]): string {
   if (files.length > 1) fail(`one header at a time: got ${files.join(", ")}`);
-  if (args.header !== undefined && files.length > 0) fail("give the header either as --header or as an argument, not both");
+  if (args.header !== undefined && files.length > 0)
+    fail("give the header either as --header or as an argument, not both");
   const given = args.header ?? files[0];
   if (given === undefined) fail("no header to preprocess: pass --header FILE or FILE");
   const path = resolve(given);
@@ -85,7 +95,12 @@ function inputHeader(args: PreprocessArgs, files: string[]): string {
  */
 function buildDirectoryFiles(args: PreprocessArgs, sysDir: string): Map<string, string> {
   const files = generatedBuildHeaders(sysDir);
-  const given = args.buildFile === undefined ? [] : Array.isArray(args.buildFile) ? args.buildFile : [args.buildFile];
+  const given =
+    args.buildFile === undefined
+      ? []
+      : Array.isArray(args.buildFile)
+        ? args.buildFile
+        : [args.buildFile];
   for (const path of given) {
     let text: string;
     try {
@@ -98,7 +113,11 @@ function buildDirectoryFiles(args: PreprocessArgs, sysDir: string): Map<string, 
   return files;
 }
 
-function optionHeaders(args: PreprocessArgs, sysDir: string, machine: string): Map<string, string> | undefined {
+function optionHeaders(
+  args: PreprocessArgs,
+  sysDir: string,
+  machine: string,
+): Map<string, string> | undefined {
   if (args.kernconf === undefined || args.kernconf === false) return undefined;
   const loaded = loadKernelConfig({ sysDir, kernconf: args.kernconf, arch: machine });
   if (hasErrors(loaded.diagnostics)) throw new DiagnosticError(loaded.diagnostics);
@@ -107,7 +126,8 @@ function optionHeaders(args: PreprocessArgs, sysDir: string, machine: string): M
 
 function run(args: PreprocessArgs): void {
   const sysDir = resolve(args.sys);
-  if (!existsSync(sysDir) || !statSync(sysDir).isDirectory()) fail(`kernel source tree not found: ${args.sys} (--sys)`);
+  if (!existsSync(sysDir) || !statSync(sysDir).isDirectory())
+    fail(`kernel source tree not found: ${args.sys} (--sys)`);
   const target = getTarget(parseTargetName(args.arch));
   const free = parseCompilerStyleArgs(args.args ?? []);
   const header = inputHeader(args, free.files);
@@ -127,7 +147,11 @@ function run(args: PreprocessArgs): void {
   for (const d of result.result.diagnostics) process.stderr.write(renderDiagnostic(d) + "\n");
   if (args.output !== undefined) {
     writeFileAtomic(resolve(args.output), result.text);
-    if (args.depfile !== undefined) writeFileAtomic(resolve(args.depfile), formatDepfile(args.output, [header, ...result.dependencies]));
+    if (args.depfile !== undefined)
+      writeFileAtomic(
+        resolve(args.depfile),
+        formatDepfile(args.output, [header, ...result.dependencies]),
+      );
   } else {
     process.stdout.write(result.text);
   }
@@ -145,22 +169,54 @@ export const preprocessCommand: CommandModule<object, PreprocessArgs> = {
           "flags, in the order given.",
       )
       .parserConfiguration({ "unknown-options-as-args": true })
-      .positional("args", { type: "string", array: true, describe: "The header, and -D/-U/-I flags" })
-      .option("sys", { type: "string", demandOption: true, describe: "FreeBSD kernel tree (the sys directory)" })
+      .positional("args", {
+        type: "string",
+        array: true,
+        describe: "The header, and -D/-U/-I flags",
+      })
+      .option("sys", {
+        type: "string",
+        demandOption: true,
+        describe: "FreeBSD kernel tree (the sys directory)",
+      })
       .option("kernconf", {
         type: "string",
-        describe: "Kernel configuration whose opt_*.h headers to use (--no-kernconf, the default: empty opt headers)",
+        describe:
+          "Kernel configuration whose opt_*.h headers to use (--no-kernconf, the default: empty opt headers)",
       })
-      .option("arch", { type: "string", demandOption: true, describe: "Target architecture (amd64, i386, arm64, ...)" })
-      .option("mode", { choices: ["kernel", "module"], demandOption: true, describe: "Compile as part of the kernel or as a module" })
-      .option("release", { type: "string", describe: "FreeBSD release for the triple (default: the tree's sys/param.h)" })
+      .option("arch", {
+        type: "string",
+        demandOption: true,
+        describe: "Target architecture (amd64, i386, arm64, ...)",
+      })
+      .option("mode", {
+        choices: ["kernel", "module"],
+        demandOption: true,
+        describe: "Compile as part of the kernel or as a module",
+      })
+      .option("release", {
+        type: "string",
+        describe: "FreeBSD release for the triple (default: the tree's sys/param.h)",
+      })
       .option("build-file", {
         type: "string",
-        describe: "Put FILE in the build directory under its name, e.g. a kernel build's offset.inc (repeatable)",
+        describe:
+          "Put FILE in the build directory under its name, e.g. a kernel build's offset.inc (repeatable)",
       })
       .option("header", { type: "string", describe: "Header to preprocess" })
-      .option("output", { alias: "o", type: "string", describe: "Write the output here (atomically) instead of stdout" })
-      .option("depfile", { type: "string", describe: "Write a make-style dependency file (needs -o)" })
-      .option("line-markers", { type: "boolean", default: true, describe: "Print # N \"file\" line markers (--no-line-markers: like -P)" }) as unknown as Argv<PreprocessArgs>,
+      .option("output", {
+        alias: "o",
+        type: "string",
+        describe: "Write the output here (atomically) instead of stdout",
+      })
+      .option("depfile", {
+        type: "string",
+        describe: "Write a make-style dependency file (needs -o)",
+      })
+      .option("line-markers", {
+        type: "boolean",
+        default: true,
+        describe: 'Print # N "file" line markers (--no-line-markers: like -P)',
+      }) as unknown as Argv<PreprocessArgs>,
   handler: (args) => run(args),
 };

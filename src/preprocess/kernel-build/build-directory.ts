@@ -62,7 +62,11 @@ export function buildDirectory(spec: KernelBuildSpec): BuildDirectory {
 }
 
 /** The real directories searched after the build directory, in order; missing ones are left out. */
-export function treeIncludeDirs(sysDir: string, target: TargetDescription, mode: BuildMode): string[] {
+export function treeIncludeDirs(
+  sysDir: string,
+  target: TargetDescription,
+  mode: BuildMode,
+): string[] {
   const relative = [...TREE_INCLUDE_DIRS];
   if (mode === "kernel") relative.push(...(KERNEL_INCLUDE_DIRS_BY_MACHINE[target.machine] ?? []));
   return [sysDir, ...relative.map((dir) => join(sysDir, dir)).filter(isDirectory)];

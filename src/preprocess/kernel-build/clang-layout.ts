@@ -1,7 +1,15 @@
 // The same build layout for clang, which only reads real files: a temporary directory
 // with the `machine`/`x86` symlinks and the generated headers written out. The verify stage
 // and every oracle test run clang through this, so both see the build our preprocessor sees.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { macroFlagArgument } from "./compiler-flags.js";
@@ -102,7 +110,10 @@ export function createClangLayout(input: ClangLayoutInput): ClangLayout {
 }
 
 /** Runs `body` with a layout and removes the layout afterwards, whatever happens. */
-export async function withClangLayout<T>(input: ClangLayoutInput, body: (layout: ClangLayout) => Promise<T> | T): Promise<T> {
+export async function withClangLayout<T>(
+  input: ClangLayoutInput,
+  body: (layout: ClangLayout) => Promise<T> | T,
+): Promise<T> {
   const layout = createClangLayout(input);
   try {
     return await body(layout);

@@ -16,13 +16,24 @@ export const KERNEL_C_STANDARD = { flag: "iso9899:1999", dialect: "c99", year: 1
  * kern.mk's -ffreestanding, -fwrapv, -fstack-protector (SSP is on by default for the
  * kernel) and -fno-common.
  */
-const COMMON_CODEGEN = ["-O2", "-fno-strict-aliasing", "-ffreestanding", "-fwrapv", "-fstack-protector", "-fno-common"];
+const COMMON_CODEGEN = [
+  "-O2",
+  "-fno-strict-aliasing",
+  "-ffreestanding",
+  "-fwrapv",
+  "-fstack-protector",
+  "-fno-common",
+];
 
 /**
  * kern.mk's FORMAT_EXTENSIONS for clang: the kernel's printf(9) format checking renames
  * the __printf__ format archetype. It is a -D, so it reaches every header.
  */
-const FORMAT_EXTENSIONS: MacroFlag = { kind: "define", name: "__printf__", value: "__freebsd_kprintf__" };
+const FORMAT_EXTENSIONS: MacroFlag = {
+  kind: "define",
+  name: "__printf__",
+  value: "__freebsd_kprintf__",
+};
 
 /** Extra code-generation flags kmod.mk adds for modules, by MACHINE_CPUARCH. */
 const MODULE_CODEGEN_BY_CPUARCH: Readonly<Record<string, readonly string[]>> = {
@@ -53,7 +64,8 @@ export function buildFlags(spec: KernelBuildSpec, release: FreeBSDRelease): Buil
   macros.push(FORMAT_EXTENSIONS, ...spec.user.macros);
 
   const codegen = [...COMMON_CODEGEN, ...spec.target.kernelCFlags];
-  if (spec.mode === "module") codegen.push(...(MODULE_CODEGEN_BY_CPUARCH[spec.target.machineCpuArch] ?? []));
+  if (spec.mode === "module")
+    codegen.push(...(MODULE_CODEGEN_BY_CPUARCH[spec.target.machineCpuArch] ?? []));
 
   return {
     triple: clangTriple(spec.target, release),

@@ -16,7 +16,12 @@ export { KERNEL_C_STANDARD, parseDefineArgument, parseUndefineArgument } from ".
 export { formatDepfile } from "./depfile.js";
 export { generatedBuildHeaders } from "./generated-headers.js";
 export { BuildFileSystem, RealFileCache } from "./overlay-files.js";
-export { planKernelBuild, type KernelBuildPlan, type PlanOptions, type PreprocessorSetup } from "./plan.js";
+export {
+  planKernelBuild,
+  type KernelBuildPlan,
+  type PlanOptions,
+  type PreprocessorSetup,
+} from "./plan.js";
 export { readTreeRelease } from "./release.js";
 export { preprocessInBuild, type BuildPreprocessResult, type RunOptions } from "./run.js";
 export type * from "./types.js";

@@ -66,7 +66,10 @@ export class BuildFileSystem {
   resolve(path: string): ResolvedPath {
     const normalized = path.startsWith(BUILD_DIR + "/") ? path : posix.normalize(path);
     if (!normalized.startsWith(BUILD_DIR + "/")) return { kind: "real", path: normalized };
-    const parts = normalized.slice(BUILD_DIR.length + 1).split("/").filter((p) => p !== "" && p !== ".");
+    const parts = normalized
+      .slice(BUILD_DIR.length + 1)
+      .split("/")
+      .filter((p) => p !== "" && p !== ".");
     if (parts.length === 0) return { kind: "missing" };
     const alias = this.build.aliases.get(parts[0]);
     if (alias !== undefined) return { kind: "real", path: posix.join(alias, ...parts.slice(1)) };
@@ -74,7 +77,8 @@ export class BuildFileSystem {
     const name = parts[0];
     const text = this.build.files.get(name);
     if (text !== undefined) return { kind: "generated", name, text };
-    if (this.build.emptyOptHeaders && isOptionHeaderName(name)) return { kind: "generated", name, text: "" };
+    if (this.build.emptyOptHeaders && isOptionHeaderName(name))
+      return { kind: "generated", name, text: "" };
     return { kind: "missing" };
   }
 

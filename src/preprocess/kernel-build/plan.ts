@@ -44,7 +44,11 @@ export interface PlanOptions {
 }
 
 /** The builtin macros of the build's compiler line, before any -D/-U. */
-export function builtinMacros(spec: KernelBuildSpec, release: FreeBSDRelease, flags: BuildFlags): MacroDefinition[] {
+export function builtinMacros(
+  spec: KernelBuildSpec,
+  release: FreeBSDRelease,
+  flags: BuildFlags,
+): MacroDefinition[] {
   const base = predefinedMacros(spec.target, { release, std: flags.dialect, kernelFlags: true });
   return applyGenericFlagEffects(base, flags.codegen);
 }
@@ -55,7 +59,12 @@ export function planKernelBuild(spec: KernelBuildSpec, options: PlanOptions = {}
   const directory = buildDirectory(spec);
   const treeDirs = treeIncludeDirs(spec.sysDir, spec.target, spec.mode);
   const files = new BuildFileSystem(directory, spec.sysDir, options.fileCache);
-  const layoutInput = { buildDirectory: directory, flags, treeIncludeDirs: treeDirs, sysDir: spec.sysDir };
+  const layoutInput = {
+    buildDirectory: directory,
+    flags,
+    treeIncludeDirs: treeDirs,
+    sysDir: spec.sysDir,
+  };
   return {
     spec,
     release,

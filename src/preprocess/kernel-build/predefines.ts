@@ -33,7 +33,10 @@ const GENERIC_FLAG_EFFECTS: Readonly<Record<string, FlagMacroEffect>> = {
 };
 
 /** Applies the generic flags in `codegen` to a macro list, keeping first-definition order. */
-export function applyGenericFlagEffects(base: readonly MacroDefinition[], codegen: readonly string[]): MacroDefinition[] {
+export function applyGenericFlagEffects(
+  base: readonly MacroDefinition[],
+  codegen: readonly string[],
+): MacroDefinition[] {
   const macros = new Map<string, string>();
   for (const m of base) macros.set(m.name, m.value);
   for (const flag of codegen) {
@@ -47,7 +50,9 @@ export function applyGenericFlagEffects(base: readonly MacroDefinition[], codege
 
 /** `#define` lines for the builtin macros, then the -D/-U directives in order. */
 export function predefinesText(builtin: readonly MacroDefinition[], flags: BuildFlags): string {
-  const lines = builtin.map((m) => (m.value === "" ? `#define ${m.name}` : `#define ${m.name} ${m.value}`));
+  const lines = builtin.map((m) =>
+    m.value === "" ? `#define ${m.name}` : `#define ${m.name} ${m.value}`,
+  );
   for (const flag of flags.macros) lines.push(macroFlagDirective(flag));
   return lines.join("\n") + "\n";
 }

@@ -20,7 +20,11 @@ export function parseFreeBSDVersion(paramH: string, displayPath = PARAM_H): Free
     if (!m) continue;
     const digits = m[1];
     if (digits.length < 6 || digits.length > 7) {
-      fail(`__FreeBSD_version ${digits} is not of the form MMmmRPP`, { file: displayPath, line: i + 1, column: 1 }, lines[i]);
+      fail(
+        `__FreeBSD_version ${digits} is not of the form MMmmRPP`,
+        { file: displayPath, line: i + 1, column: 1 },
+        lines[i],
+      );
     }
     const value = Number(digits);
     return { major: Math.floor(value / 100000), minor: Math.floor(value / 1000) % 100 };
@@ -38,7 +42,9 @@ export function readTreeRelease(sysDir: string): FreeBSDRelease {
   try {
     text = readFileSync(join(sysDir, PARAM_H), "utf8");
   } catch {
-    return fail(`cannot read ${join(sysDir, PARAM_H)}: --sys must name a FreeBSD kernel tree (the 'sys' directory)`);
+    return fail(
+      `cannot read ${join(sysDir, PARAM_H)}: --sys must name a FreeBSD kernel tree (the 'sys' directory)`,
+    );
   }
   return parseFreeBSDVersion(text);
 }

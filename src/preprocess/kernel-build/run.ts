@@ -1,6 +1,11 @@
 // Our preprocessor run inside a planned kernel build: one translation unit in, the text
 // `clang -E` would print and the files it read out.
-import { createPreprocessor, renderPreprocessed, type Preprocessor, type PreprocessResult } from "../index.js";
+import {
+  createPreprocessor,
+  renderPreprocessed,
+  type Preprocessor,
+  type PreprocessResult,
+} from "../index.js";
 import { BUILD_DIR } from "./build-directory.js";
 import type { KernelBuildPlan } from "./plan.js";
 
@@ -34,7 +39,11 @@ function preprocessorFor(plan: KernelBuildPlan): Preprocessor {
  * Preprocesses `mainFile` (an absolute path) in the build `plan` describes. Bad input
  * throws a DiagnosticError located in the file at fault.
  */
-export function preprocessInBuild(plan: KernelBuildPlan, mainFile: string, options: RunOptions = {}): BuildPreprocessResult {
+export function preprocessInBuild(
+  plan: KernelBuildPlan,
+  mainFile: string,
+  options: RunOptions = {},
+): BuildPreprocessResult {
   const setup = plan.preprocessor;
   const result = preprocessorFor(plan).run({
     mainFile,

@@ -10,7 +10,9 @@ import type { FreeBSDRelease, TargetDescription } from "../../targets/types.js";
 export type BuildMode = "kernel" | "module";
 
 /** One `-D` or `-U` from the command line; their relative order matters. */
-export type MacroFlag = { kind: "define"; name: string; value: string } | { kind: "undefine"; name: string };
+export type MacroFlag =
+  | { kind: "define"; name: string; value: string }
+  | { kind: "undefine"; name: string };
 
 export interface UserFlags {
   macros: MacroFlag[];

@@ -17,11 +17,16 @@ export interface BuildConfig {
 }
 
 export function buildConfigs(release: FreeBSDRelease): BuildConfig[] {
-  return treeArchs.flatMap((arch) => buildModes.map((mode) => ({ release, arch, mode, label: `${release} ${arch} ${mode}` })));
+  return treeArchs.flatMap((arch) =>
+    buildModes.map((mode) => ({ release, arch, mode, label: `${release} ${arch} ${mode}` })),
+  );
 }
 
 /** A spec without a kernel configuration (the trees have no conf/options tables yet). */
-export function specFor(config: BuildConfig, extra: Partial<KernelBuildSpec> = {}): KernelBuildSpec {
+export function specFor(
+  config: BuildConfig,
+  extra: Partial<KernelBuildSpec> = {},
+): KernelBuildSpec {
   return {
     sysDir: sysTree(config.release),
     target: getTarget(config.arch),

@@ -40,7 +40,11 @@ export function parseMakeDependencies(text: string): string[] {
  * The real files of the tree that `mainFile` reaches under clang, sorted, the main file
  * and the build directory's generated headers left out.
  */
-export async function reachedHeaders(layout: ClangLayout, sysDir: string, mainFile: string): Promise<string[]> {
+export async function reachedHeaders(
+  layout: ClangLayout,
+  sysDir: string,
+  mainFile: string,
+): Promise<string[]> {
   const result = await runClang([...layout.args, "-M", mainFile]);
   if (result.status !== 0) throw new Error(`clang -M ${mainFile} failed:\n${result.stderr}`);
   const buildDir = realpathSync(layout.buildDir);
@@ -56,7 +60,12 @@ export async function reachedHeaders(layout: ClangLayout, sysDir: string, mainFi
 
 /** Makes clang's paths comparable with ours in reports: tree-relative, `<build>/...`. */
 export function clangPathRenamer(layout: ClangLayout, sysDir: string): (file: string) => string {
-  return (file) => file.split(layout.buildDir).join("<build>").split(sysDir + "/").join("");
+  return (file) =>
+    file
+      .split(layout.buildDir)
+      .join("<build>")
+      .split(sysDir + "/")
+      .join("");
 }
 
 function firstLine(text: string): string {
@@ -94,14 +103,32 @@ export async function compareHeader(
   if ("error" in ours) {
     const located = ours.error.diagnostics.find((d) => d.severity === "error" && d.location);
     const ourMessage = formatDiagnostic(ours.error.diagnostics[0]);
-    if (!clangFailed) return { kind: "different", header: name, detail: `ours failed, clang succeeded: ${ourMessage}` };
-    if (!located) return { kind: "different", header: name, detail: `both fail, but ours names no location: ${ourMessage}` };
+    if (!clangFailed)
+      return {
+        kind: "different",
+        header: name,
+        detail: `ours failed, clang succeeded: ${ourMessage}`,
+      };
+    if (!located)
+      return {
+        kind: "different",
+        header: name,
+        detail: `both fail, but ours names no location: ${ourMessage}`,
+      };
     return { kind: "both-fail", header: name };
   }
   if (clangFailed) {
-    return { kind: "different", header: name, detail: `clang failed, ours succeeded: ${firstLine(clang.stderr)}` };
+    return {
+      kind: "different",
+      header: name,
+      detail: `clang failed, ours succeeded: ${firstLine(clang.stderr)}`,
+    };
   }
   const diff = firstDifference(tokenize(ours.text), tokenize(clang.stdout));
   if (!diff) return { kind: "same", header: name };
-  return { kind: "different", header: name, detail: formatDifference(diff, clangPathRenamer(layout, plan.spec.sysDir)) };
+  return {
+    kind: "different",
+    header: name,
+    detail: formatDifference(diff, clangPathRenamer(layout, plan.spec.sysDir)),
+  };
 }

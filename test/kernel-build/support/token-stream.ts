@@ -12,8 +12,35 @@ const LINE_MARKER = /^#(?:line)?\s+(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?/;
 
 // Longest first, so `>>=` wins over `>>` and `>`.
 const PUNCTUATORS = [
-  "%:%:", "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
-  "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", "<:", ":>", "<%", "%>", "%:",
+  "%:%:",
+  "...",
+  "<<=",
+  ">>=",
+  "->",
+  "++",
+  "--",
+  "<<",
+  ">>",
+  "<=",
+  ">=",
+  "==",
+  "!=",
+  "&&",
+  "||",
+  "*=",
+  "/=",
+  "%=",
+  "+=",
+  "-=",
+  "&=",
+  "^=",
+  "|=",
+  "##",
+  "<:",
+  ":>",
+  "<%",
+  "%>",
+  "%:",
 ];
 
 const TOKEN = new RegExp(
@@ -79,14 +106,23 @@ export interface TokenDifference {
 }
 
 function context(tokens: readonly LocatedToken[], index: number): string {
-  const before = tokens.slice(Math.max(0, index - 8), index).map((t) => t.text).join(" ");
+  const before = tokens
+    .slice(Math.max(0, index - 8), index)
+    .map((t) => t.text)
+    .join(" ");
   const at = index < tokens.length ? `【${tokens[index].text}】` : "【<end>】";
-  const after = tokens.slice(index + 1, index + 9).map((t) => t.text).join(" ");
+  const after = tokens
+    .slice(index + 1, index + 9)
+    .map((t) => t.text)
+    .join(" ");
   return `${before} ${at} ${after}`.trim();
 }
 
 /** The first place the spelling sequences differ, or undefined when they are equal. */
-export function firstDifference(ours: readonly LocatedToken[], clang: readonly LocatedToken[]): TokenDifference | undefined {
+export function firstDifference(
+  ours: readonly LocatedToken[],
+  clang: readonly LocatedToken[],
+): TokenDifference | undefined {
   const n = Math.min(ours.length, clang.length);
   let i = 0;
   while (i < n && ours[i].text === clang[i].text) i++;
@@ -100,8 +136,12 @@ export function firstDifference(ours: readonly LocatedToken[], clang: readonly L
   };
 }
 
-export function formatDifference(d: TokenDifference, rename: (file: string) => string = (f) => f): string {
-  const where = (t?: LocatedToken) => (t ? `${rename(t.file)}:${t.line} '${t.text}'` : "<end of output>");
+export function formatDifference(
+  d: TokenDifference,
+  rename: (file: string) => string = (f) => f,
+): string {
+  const where = (t?: LocatedToken) =>
+    t ? `${rename(t.file)}:${t.line} '${t.text}'` : "<end of output>";
   return [
     `first difference at token ${d.index}:`,
     `  ours:  ${where(d.ours)}`,
