@@ -129,7 +129,7 @@ describeWith(
           const script = join(sys, "tools", isInterface ? "makeobjops.awk" : "vnode_if.awk");
           const modes = isInterface ? ["-h", "-c"] : ["-h", "-p", "-q", "-c"];
           const invocation = { awk: freebsdAwk, script, source: path, modes };
-          let awk = runAwk({ ...invocation, timeoutMs: 1_000 });
+          let awk = runAwk({ ...invocation, timeoutMs: 500 });
           const result = ours(() => {
             if (isInterface) {
               const dialect = kobjDialectFor(sys);
