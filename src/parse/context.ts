@@ -1,6 +1,6 @@
 // State shared by the tree walkers of one translation unit: the text, where each position
 // came from, the GNU side tables, the tables being built, and diagnostics.
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.js";
 import {
   evaluate,
   NotConstantError,

@@ -1,5 +1,5 @@
 // struct, union and enum specifiers: references, forward declarations and definitions.
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.js";
 import { convert, enumIntegerType, fits, type IntValue } from "../consteval/index.js";
 import type { CType, DeclLocation, Field, IntegerKind } from "../ir/index.js";
 import { fieldAttributes, isPacked, recordAttributes } from "./attributes.js";

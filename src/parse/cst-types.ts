@@ -1,6 +1,6 @@
 // Declaration specifiers and declarators of the tree to CTypes. Declarators are applied
 // inside-out: `int *a[3]` wraps int in a pointer, then the array around it.
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.js";
 import { BUILTIN_TYPE_WORDS, builtinFromWords } from "../consteval/index.js";
 import type { CType, FunctionParam, FunctionType, Qualifiers } from "../ir/index.js";
 import type { ParseContext } from "./context.js";

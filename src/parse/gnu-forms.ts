@@ -8,6 +8,7 @@
 // Spelling variants of keywords (__const, __volatile__, __restrict, __signed__) are
 // rewritten to the standard keyword padded with spaces.
 import type { Token } from "../consteval/lexer.js";
+import { blankEdit, type TextEdit } from "./text-edits.js";
 
 export interface AttributeItem {
   /** Name without surrounding underscores: "aligned", "format", "packed". */
@@ -29,7 +30,8 @@ export interface AsmLabel {
 }
 
 export interface GnuForms {
-  text: string;
+  /** Same-length rewrites to apply to the text. */
+  edits: TextEdit[];
   attributes: AttributeGroup[];
   asmLabels: AsmLabel[];
   complexMarks: number[];
@@ -109,11 +111,9 @@ function decodeStringTokens(tokens: readonly Token[]): string {
     .join("");
 }
 
-export function rewriteGnuForms(text: string, tokens: readonly Token[]): GnuForms {
-  const chars = text.split("");
-  const blank = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (chars[k] !== "\n") chars[k] = " ";
-  };
+export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
+  const edits: TextEdit[] = [];
+  const blank = (from: number, to: number) => edits.push(blankEdit(from, to));
   const attributes: AttributeGroup[] = [];
   const asmLabels: AsmLabel[] = [];
   const complexMarks: number[] = [];
@@ -122,8 +122,7 @@ export function rewriteGnuForms(text: string, tokens: readonly Token[]): GnuForm
     if (t.kind !== "ident") continue;
     const spelling = KEYWORD_SPELLINGS[t.text];
     if (spelling !== undefined) {
-      const padded = spelling.padEnd(t.end - t.start, " ");
-      for (let k = 0; k < padded.length; k++) chars[t.start + k] = padded[k]!;
+      edits.push({ start: t.start, end: t.end, replacement: spelling.padEnd(t.end - t.start, " ") });
       continue;
     }
     if (t.text === "_Noreturn") {
@@ -176,7 +175,7 @@ export function rewriteGnuForms(text: string, tokens: readonly Token[]): GnuForm
       i = close;
     }
   }
-  return { text: chars.join(""), attributes, asmLabels, complexMarks };
+  return { edits, attributes, asmLabels, complexMarks };
 }
 
 /** Items of side-table entries whose start lies in [from, to). Tables are sorted by start. */

@@ -5,10 +5,12 @@ import { DiagnosticError, hasErrors, type Diagnostic } from "../diagnostics/inde
 import type { LayoutQuery, MacroDefinition, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
 import { ParseContext } from "./context.js";
+import { buildCst } from "./cst.js";
 import { rewriteGnuForms } from "./gnu-forms.js";
 import { scanLineMarkers } from "./line-markers.js";
 import { summarizeMacros } from "./macros.js";
 import { neutralize } from "./neutralize.js";
+import { applyEdits } from "./text-edits.js";
 import { defaultPathResolver, type PathResolver } from "./paths.js";
 import { walkTranslationUnit } from "./top-level.js";
 import { UnitBuilder } from "./unit-builder.js";
@@ -50,9 +52,9 @@ export function parseTranslationUnitLenient(preprocessed: string, options: Parse
   const t0 = performance.now();
   const source = scanLineMarkers(preprocessed);
   const neutral = neutralize(source.text);
-  const gnu = rewriteGnuForms(neutral.text, neutral.tokens);
+  const gnu = rewriteGnuForms(neutral.tokens);
+  const text = applyEdits(source.text, [...neutral.edits, ...gnu.edits]);
   const t1 = performance.now();
-  const text = gnu.text;
   const tree = parser().parse((index: number) => (index < text.length ? text.slice(index, index + 65536) : null), undefined, {
     bufferSize: 1 << 20,
   });
@@ -70,7 +72,7 @@ export function parseTranslationUnitLenient(preprocessed: string, options: Parse
     builder,
     options.recordLayout,
   );
-  walkTranslationUnit(ctx, tree.rootNode);
+  walkTranslationUnit(ctx, buildCst(tree, text));
   const t3 = performance.now();
   const unit = builder.build();
   if (options.macros) unit.macros = summarizeMacros(options.macros, unit, ctx);

@@ -3,6 +3,7 @@
 // know: asm with string-pasted templates, statement expressions, __typeof locals).
 // Blanking keeps every offset, so tree-sitter positions still index the original text.
 import { tokenize, type Token } from "../consteval/lexer.js";
+import { blankEdit, type TextEdit } from "./text-edits.js";
 
 export interface BlankedBody {
   /** Offset of the body's `{`. */
@@ -12,7 +13,8 @@ export interface BlankedBody {
 }
 
 export interface NeutralizedSource {
-  text: string;
+  /** Edits blanking the inside of each body; apply with the other passes' edits. */
+  edits: TextEdit[];
   bodies: BlankedBody[];
   /** Offsets of `{` that opened a function body, for quick lookup. */
   bodyOpenOffsets: Set<number>;
@@ -58,10 +60,6 @@ function opensFunctionBody(tokens: Token[], braceIdx: number): boolean {
   return false;
 }
 
-function blank(chars: string[], from: number, to: number): void {
-  for (let k = from; k < to; k++) if (chars[k] !== "\n") chars[k] = " ";
-}
-
 export function neutralize(text: string): NeutralizedSource {
   const tokens = tokenize(text);
   const bodies: BlankedBody[] = [];
@@ -91,8 +89,10 @@ export function neutralize(text: string): NeutralizedSource {
       depth = Math.max(0, depth - 1);
     }
   }
-  if (bodies.length === 0) return { text, bodies, bodyOpenOffsets: new Set(), tokens: kept };
-  const chars = text.split("");
-  for (const b of bodies) blank(chars, b.open + 1, b.close);
-  return { text: chars.join(""), bodies, bodyOpenOffsets: new Set(bodies.map((b) => b.open)), tokens: kept };
+  return {
+    edits: bodies.map((b) => blankEdit(b.open + 1, b.close)),
+    bodies,
+    bodyOpenOffsets: new Set(bodies.map((b) => b.open)),
+    tokens: kept,
+  };
 }

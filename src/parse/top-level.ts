@@ -1,5 +1,5 @@
 // File-scope items: declarations, typedefs, function definitions and _Static_assert.
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.js";
 import type { CType } from "../ir/index.js";
 import { functionAttributes, typedefAttributes, variableAttributes } from "./attributes.js";
 import type { ParseContext } from "./context.js";
