@@ -51,30 +51,30 @@ export const cExtensions: readonly string[] = words(`
   pragma_stdc_cx_limited_range statement_attributes_with_gnu_syntax swiftasynccc
 `);
 
-/** __has_builtin names that are true on every target. */
+/** __has_builtin names that are true on every target with -ffreestanding (as the kernel builds). */
 export const genericBuiltins: readonly string[] = words(`
-  0 _Block_object_assign _Block_object_dispose _Exit __arithmetic_fence __atomic_add_fetch
-  __atomic_always_lock_free __atomic_and_fetch __atomic_clear __atomic_compare_exchange
-  __atomic_compare_exchange_n __atomic_exchange __atomic_exchange_n __atomic_fetch_add
-  __atomic_fetch_and __atomic_fetch_max __atomic_fetch_min __atomic_fetch_nand __atomic_fetch_or
-  __atomic_fetch_sub __atomic_fetch_xor __atomic_is_lock_free __atomic_load __atomic_load_n
-  __atomic_max_fetch __atomic_min_fetch __atomic_nand_fetch __atomic_or_fetch
-  __atomic_signal_fence __atomic_store __atomic_store_n __atomic_sub_fetch __atomic_test_and_set
-  __atomic_thread_fence __atomic_xor_fetch __builtin_COLUMN __builtin_FILE __builtin_FILE_NAME
-  __builtin_FUNCTION __builtin_LINE __builtin___CFStringMakeConstantString
-  __builtin___NSStringMakeConstantString __builtin___clear_cache __builtin___fprintf_chk
-  __builtin___get_unsafe_stack_bottom __builtin___get_unsafe_stack_ptr
-  __builtin___get_unsafe_stack_start __builtin___get_unsafe_stack_top __builtin___memccpy_chk
-  __builtin___memcpy_chk __builtin___memmove_chk __builtin___mempcpy_chk __builtin___memset_chk
-  __builtin___printf_chk __builtin___snprintf_chk __builtin___sprintf_chk __builtin___stpcpy_chk
-  __builtin___stpncpy_chk __builtin___strcat_chk __builtin___strcpy_chk __builtin___strlcat_chk
-  __builtin___strlcpy_chk __builtin___strncat_chk __builtin___strncpy_chk
-  __builtin___vfprintf_chk __builtin___vprintf_chk __builtin___vsnprintf_chk
-  __builtin___vsprintf_chk __builtin_abort __builtin_abs __builtin_acos __builtin_acosf
-  __builtin_acosf128 __builtin_acosf16 __builtin_acosh __builtin_acoshf __builtin_acoshf128
-  __builtin_acoshl __builtin_acosl __builtin_add_overflow __builtin_addc __builtin_addcb
-  __builtin_addcl __builtin_addcll __builtin_addcs __builtin_addressof __builtin_align_down
-  __builtin_align_up __builtin_alloca __builtin_alloca_uninitialized __builtin_alloca_with_align
+  __arithmetic_fence __atomic_add_fetch __atomic_always_lock_free __atomic_and_fetch
+  __atomic_clear __atomic_compare_exchange __atomic_compare_exchange_n __atomic_exchange
+  __atomic_exchange_n __atomic_fetch_add __atomic_fetch_and __atomic_fetch_max __atomic_fetch_min
+  __atomic_fetch_nand __atomic_fetch_or __atomic_fetch_sub __atomic_fetch_xor
+  __atomic_is_lock_free __atomic_load __atomic_load_n __atomic_max_fetch __atomic_min_fetch
+  __atomic_nand_fetch __atomic_or_fetch __atomic_signal_fence __atomic_store __atomic_store_n
+  __atomic_sub_fetch __atomic_test_and_set __atomic_thread_fence __atomic_xor_fetch
+  __builtin_COLUMN __builtin_FILE __builtin_FILE_NAME __builtin_FUNCTION __builtin_LINE
+  __builtin___CFStringMakeConstantString __builtin___NSStringMakeConstantString
+  __builtin___clear_cache __builtin___fprintf_chk __builtin___get_unsafe_stack_bottom
+  __builtin___get_unsafe_stack_ptr __builtin___get_unsafe_stack_start
+  __builtin___get_unsafe_stack_top __builtin___memccpy_chk __builtin___memcpy_chk
+  __builtin___memmove_chk __builtin___mempcpy_chk __builtin___memset_chk __builtin___printf_chk
+  __builtin___snprintf_chk __builtin___sprintf_chk __builtin___stpcpy_chk __builtin___stpncpy_chk
+  __builtin___strcat_chk __builtin___strcpy_chk __builtin___strlcat_chk __builtin___strlcpy_chk
+  __builtin___strncat_chk __builtin___strncpy_chk __builtin___vfprintf_chk
+  __builtin___vprintf_chk __builtin___vsnprintf_chk __builtin___vsprintf_chk __builtin_abort
+  __builtin_abs __builtin_acos __builtin_acosf __builtin_acosf128 __builtin_acosf16
+  __builtin_acosh __builtin_acoshf __builtin_acoshf128 __builtin_acoshl __builtin_acosl
+  __builtin_add_overflow __builtin_addc __builtin_addcb __builtin_addcl __builtin_addcll
+  __builtin_addcs __builtin_addressof __builtin_align_down __builtin_align_up __builtin_alloca
+  __builtin_alloca_uninitialized __builtin_alloca_with_align
   __builtin_alloca_with_align_uninitialized __builtin_allow_runtime_check __builtin_annotation
   __builtin_asin __builtin_asinf __builtin_asinf128 __builtin_asinf16 __builtin_asinh
   __builtin_asinhf __builtin_asinhf128 __builtin_asinhl __builtin_asinl __builtin_assume
@@ -223,12 +223,11 @@ export const genericBuiltins: readonly string[] = words(`
   __c11_atomic_exchange __c11_atomic_fetch_add __c11_atomic_fetch_and __c11_atomic_fetch_max
   __c11_atomic_fetch_min __c11_atomic_fetch_nand __c11_atomic_fetch_or __c11_atomic_fetch_sub
   __c11_atomic_fetch_xor __c11_atomic_init __c11_atomic_is_lock_free __c11_atomic_load
-  __c11_atomic_signal_fence __c11_atomic_store __c11_atomic_thread_fence __cospi __cospif __exp10
-  __exp10f __finite __finitef __finitel __hip_atomic_compare_exchange_strong
-  __hip_atomic_compare_exchange_weak __hip_atomic_exchange __hip_atomic_fetch_add
-  __hip_atomic_fetch_and __hip_atomic_fetch_max __hip_atomic_fetch_min __hip_atomic_fetch_or
-  __hip_atomic_fetch_sub __hip_atomic_fetch_xor __hip_atomic_load __hip_atomic_store
-  __is_bitwise_cloneable __is_destructible __is_nothrow_destructible
+  __c11_atomic_signal_fence __c11_atomic_store __c11_atomic_thread_fence
+  __hip_atomic_compare_exchange_strong __hip_atomic_compare_exchange_weak __hip_atomic_exchange
+  __hip_atomic_fetch_add __hip_atomic_fetch_and __hip_atomic_fetch_max __hip_atomic_fetch_min
+  __hip_atomic_fetch_or __hip_atomic_fetch_sub __hip_atomic_fetch_xor __hip_atomic_load
+  __hip_atomic_store __is_bitwise_cloneable __is_destructible __is_nothrow_destructible
   __opencl_atomic_compare_exchange_strong __opencl_atomic_compare_exchange_weak
   __opencl_atomic_exchange __opencl_atomic_fetch_add __opencl_atomic_fetch_and
   __opencl_atomic_fetch_max __opencl_atomic_fetch_min __opencl_atomic_fetch_or
@@ -240,27 +239,27 @@ export const genericBuiltins: readonly string[] = words(`
   __scoped_atomic_fetch_or __scoped_atomic_fetch_sub __scoped_atomic_fetch_xor
   __scoped_atomic_load __scoped_atomic_load_n __scoped_atomic_max_fetch __scoped_atomic_min_fetch
   __scoped_atomic_nand_fetch __scoped_atomic_or_fetch __scoped_atomic_store
-  __scoped_atomic_store_n __scoped_atomic_sub_fetch __scoped_atomic_xor_fetch __sigsetjmp __sinpi
-  __sinpif __sync_add_and_fetch __sync_add_and_fetch_1 __sync_add_and_fetch_16
-  __sync_add_and_fetch_2 __sync_add_and_fetch_4 __sync_add_and_fetch_8 __sync_and_and_fetch
-  __sync_and_and_fetch_1 __sync_and_and_fetch_16 __sync_and_and_fetch_2 __sync_and_and_fetch_4
-  __sync_and_and_fetch_8 __sync_bool_compare_and_swap __sync_bool_compare_and_swap_1
-  __sync_bool_compare_and_swap_16 __sync_bool_compare_and_swap_2 __sync_bool_compare_and_swap_4
-  __sync_bool_compare_and_swap_8 __sync_fetch_and_add __sync_fetch_and_add_1
-  __sync_fetch_and_add_16 __sync_fetch_and_add_2 __sync_fetch_and_add_4 __sync_fetch_and_add_8
-  __sync_fetch_and_and __sync_fetch_and_and_1 __sync_fetch_and_and_16 __sync_fetch_and_and_2
-  __sync_fetch_and_and_4 __sync_fetch_and_and_8 __sync_fetch_and_max __sync_fetch_and_min
-  __sync_fetch_and_nand __sync_fetch_and_nand_1 __sync_fetch_and_nand_16 __sync_fetch_and_nand_2
-  __sync_fetch_and_nand_4 __sync_fetch_and_nand_8 __sync_fetch_and_or __sync_fetch_and_or_1
-  __sync_fetch_and_or_16 __sync_fetch_and_or_2 __sync_fetch_and_or_4 __sync_fetch_and_or_8
-  __sync_fetch_and_sub __sync_fetch_and_sub_1 __sync_fetch_and_sub_16 __sync_fetch_and_sub_2
-  __sync_fetch_and_sub_4 __sync_fetch_and_sub_8 __sync_fetch_and_umax __sync_fetch_and_umin
-  __sync_fetch_and_xor __sync_fetch_and_xor_1 __sync_fetch_and_xor_16 __sync_fetch_and_xor_2
-  __sync_fetch_and_xor_4 __sync_fetch_and_xor_8 __sync_lock_release __sync_lock_release_1
-  __sync_lock_release_16 __sync_lock_release_2 __sync_lock_release_4 __sync_lock_release_8
-  __sync_lock_test_and_set __sync_lock_test_and_set_1 __sync_lock_test_and_set_16
-  __sync_lock_test_and_set_2 __sync_lock_test_and_set_4 __sync_lock_test_and_set_8
-  __sync_nand_and_fetch __sync_nand_and_fetch_1 __sync_nand_and_fetch_16 __sync_nand_and_fetch_2
+  __scoped_atomic_store_n __scoped_atomic_sub_fetch __scoped_atomic_xor_fetch
+  __sync_add_and_fetch __sync_add_and_fetch_1 __sync_add_and_fetch_16 __sync_add_and_fetch_2
+  __sync_add_and_fetch_4 __sync_add_and_fetch_8 __sync_and_and_fetch __sync_and_and_fetch_1
+  __sync_and_and_fetch_16 __sync_and_and_fetch_2 __sync_and_and_fetch_4 __sync_and_and_fetch_8
+  __sync_bool_compare_and_swap __sync_bool_compare_and_swap_1 __sync_bool_compare_and_swap_16
+  __sync_bool_compare_and_swap_2 __sync_bool_compare_and_swap_4 __sync_bool_compare_and_swap_8
+  __sync_fetch_and_add __sync_fetch_and_add_1 __sync_fetch_and_add_16 __sync_fetch_and_add_2
+  __sync_fetch_and_add_4 __sync_fetch_and_add_8 __sync_fetch_and_and __sync_fetch_and_and_1
+  __sync_fetch_and_and_16 __sync_fetch_and_and_2 __sync_fetch_and_and_4 __sync_fetch_and_and_8
+  __sync_fetch_and_max __sync_fetch_and_min __sync_fetch_and_nand __sync_fetch_and_nand_1
+  __sync_fetch_and_nand_16 __sync_fetch_and_nand_2 __sync_fetch_and_nand_4
+  __sync_fetch_and_nand_8 __sync_fetch_and_or __sync_fetch_and_or_1 __sync_fetch_and_or_16
+  __sync_fetch_and_or_2 __sync_fetch_and_or_4 __sync_fetch_and_or_8 __sync_fetch_and_sub
+  __sync_fetch_and_sub_1 __sync_fetch_and_sub_16 __sync_fetch_and_sub_2 __sync_fetch_and_sub_4
+  __sync_fetch_and_sub_8 __sync_fetch_and_umax __sync_fetch_and_umin __sync_fetch_and_xor
+  __sync_fetch_and_xor_1 __sync_fetch_and_xor_16 __sync_fetch_and_xor_2 __sync_fetch_and_xor_4
+  __sync_fetch_and_xor_8 __sync_lock_release __sync_lock_release_1 __sync_lock_release_16
+  __sync_lock_release_2 __sync_lock_release_4 __sync_lock_release_8 __sync_lock_test_and_set
+  __sync_lock_test_and_set_1 __sync_lock_test_and_set_16 __sync_lock_test_and_set_2
+  __sync_lock_test_and_set_4 __sync_lock_test_and_set_8 __sync_nand_and_fetch
+  __sync_nand_and_fetch_1 __sync_nand_and_fetch_16 __sync_nand_and_fetch_2
   __sync_nand_and_fetch_4 __sync_nand_and_fetch_8 __sync_or_and_fetch __sync_or_and_fetch_1
   __sync_or_and_fetch_16 __sync_or_and_fetch_2 __sync_or_and_fetch_4 __sync_or_and_fetch_8
   __sync_sub_and_fetch __sync_sub_and_fetch_1 __sync_sub_and_fetch_16 __sync_sub_and_fetch_2
@@ -269,33 +268,7 @@ export const genericBuiltins: readonly string[] = words(`
   __sync_val_compare_and_swap_1 __sync_val_compare_and_swap_16 __sync_val_compare_and_swap_2
   __sync_val_compare_and_swap_4 __sync_val_compare_and_swap_8 __sync_xor_and_fetch
   __sync_xor_and_fetch_1 __sync_xor_and_fetch_16 __sync_xor_and_fetch_2 __sync_xor_and_fetch_4
-  __sync_xor_and_fetch_8 __tanpi __tanpif __warn_memset_zero_len __xray_customevent
-  __xray_typedevent _exit _longjmp _setjmp abort acos acosf acosh acoshf acoshl acosl
-  aligned_alloc alloca asin asinf asinh asinhf asinhl asinl atan atan2 atan2f atan2l atanf atanh
-  atanhf atanhl atanl bcmp bcopy bzero cabs cabsf cabsl cacos cacosf cacosh cacoshf cacoshl
-  cacosl calloc carg cargf cargl casin casinf casinh casinhf casinhl casinl catan catanf catanh
-  catanhf catanhl catanl cbrt cbrtf cbrtl ccos ccosf ccosh ccoshf ccoshl ccosl ceil ceilf ceill
-  cexp cexpf cexpl cimag cimagf cimagl clog clogf clogl conj conjf conjl copysign copysignf
-  copysignl cosf cosh coshf coshl cosl cpow cpowf cpowl cproj cprojf cprojl creal crealf creall
-  csin csinf csinh csinhf csinhl csinl csqrt csqrtf csqrtl ctan ctanf ctanh ctanhf ctanhl ctanl
-  erfc erfcf erfcl erff erfl exit exp2 exp2f exp2l expf expl expm1 expm1f expm1l fabs fabsf fabsl
-  fdim fdimf fdiml finite finitef finitel floor floorf floorl fmaf fmal fmax fmaxf fmaxl fmin
-  fminf fminl fmod fmodf fmodl fopen fprintf fread free frexp frexpf frexpl fscanf fwrite
-  getcontext hypot hypotf hypotl ilogb ilogbf ilogbl index isalnum isalpha isblank iscntrl
-  isdigit isgraph islower isprint ispunct isspace isupper isxdigit labs ldexp ldexpf ldexpl
-  lgamma lgammaf lgammal llabs llrint llrintf llrintl llround llroundf llroundl log10 log10f
-  log10l log1p log1pf log1pl log2 log2f log2l logb logbf logbl logf logl longjmp lrint lrintf
-  lrintl lround lroundf lroundl malloc memalign memccpy memchr memcmp memcpy memmove mempcpy
-  memset modf modff modfl nanf nanl nearbyint nearbyintf nearbyintl nextafter nextafterf
-  nextafterl nexttoward nexttowardf nexttowardl powf powl printf pthread_create realloc remainder
-  remainderf remainderl remquo remquof remquol rindex rint rintf rintl round roundeven roundevenf
-  roundevenl roundf roundl savectx scalbln scalblnf scalblnl scalbn scalbnf scalbnl scanf setjmp
-  siglongjmp sigsetjmp sinf sinh sinhf sinhl sinl snprintf sprintf sqrt sqrtf sqrtl sscanf stpcpy
-  stpncpy strcasecmp strcat strchr strcmp strcpy strcspn strdup strerror strlen strncasecmp
-  strncat strncmp strncpy strndup strpbrk strrchr strspn strstr strtod strtof strtok strtol
-  strtold strtoll strtoul strtoull strxfrm tanf tanh tanhf tanhl tanl tgamma tgammaf tgammal
-  tolower toupper trunc truncf truncl va_copy va_end va_start vfork vfprintf vfscanf vprintf
-  vscanf vsnprintf vsprintf vsscanf wcschr wcscmp wcslen wcsncmp wmemchr wmemcmp wmemcpy wmemmove
+  __sync_xor_and_fetch_8 __warn_memset_zero_len __xray_customevent __xray_typedevent
 `);
 
 /** Identifiers that are keywords in C with GNU extensions (__is_identifier answers 0). */
