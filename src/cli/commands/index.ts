@@ -1,7 +1,7 @@
 // The subcommands, in the order --help lists them (pipeline order).
 import type { CommandModule } from "yargs";
 import { configCommand } from "./config.js";
-import { kobjCommand } from "../../kobj/cli-command.js";
+import { kobjCommand } from "./kobj.js";
 import { preprocessCommand } from "./preprocess.js";
 import { targetsCommand } from "./targets.js";
 import { dumpCommand } from "./dump.js";

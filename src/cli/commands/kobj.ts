@@ -3,17 +3,19 @@
 import type { CommandModule } from "yargs";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderDiagnostic } from "../diagnostics/index.js";
-import { writeDirAtomic } from "../io/atomic-output.js";
+import { renderDiagnostic } from "../../diagnostics/index.js";
+import { writeDirAtomic } from "../../io/atomic-output.js";
 import {
   generateVnodeHeaders,
   generateVnodeSource,
   kobjDialectFor,
   listInterfaceFiles,
   readInterfaceFile,
-} from "./index.js";
-import { checkDistinctOutputs } from "./interface-files.js";
-import { emitInterfaceHeader, emitInterfaceSource, outputNames } from "./interface-emitter.js";
+  checkDistinctOutputs,
+  emitInterfaceHeader,
+  emitInterfaceSource,
+  outputNames,
+} from "../../kobj/index.js";
 
 interface KobjArgs {
   sys: string;
