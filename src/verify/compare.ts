@@ -11,7 +11,8 @@ export type MismatchProperty =
   | "bit offset"
   | "bit width"
   | "members"
-  | "rejected";
+  | "rejected"
+  | "presence";
 
 export interface Mismatch {
   recordId: string;
@@ -51,6 +52,11 @@ export class DumpIndex {
         this.byName.set(`${r.kind} ${r.name}`, r);
       }
     }
+  }
+
+  /** Tagged records the compiler laid out, as "struct tag" / "union tag" with their block. */
+  tagged(): [string, DumpedRecord][] {
+    return [...this.byName.entries()];
   }
 
   /** The members of the only member of a probe wrapper struct, as a record of its own. */

@@ -5,16 +5,20 @@ import type { Mismatch } from "./compare.js";
 import type { VerifyReport } from "./verify.js";
 
 export function describeMismatch(m: Mismatch): string {
-  const where = `${m.location.file}:${m.location.line}:${m.location.column}`;
+  const where =
+    m.location.line > 0 ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : "";
   const subject = m.member === "" ? m.recordId : `${m.recordId}, member '${m.member}'`;
   const header =
     m.location.header && m.location.header !== m.location.file
       ? ` (in <${m.location.header}>)`
       : "";
   if (m.property === "rejected") {
-    return `${where}: error: ${subject}${header}: the compiler rejected the check (we computed ${m.ours}): ${m.compiler}`;
+    return `${where}error: ${subject}${header}: the compiler rejected the check (we computed ${m.ours}): ${m.compiler}`;
   }
-  return `${where}: error: ${subject}${header}: ${m.property} mismatch: ours ${m.ours}, compiler ${m.compiler}`;
+  if (m.property === "presence") {
+    return `${where}error: ${subject}: the compiler lays it out (${m.compiler}) but our translation unit ${m.ours}`;
+  }
+  return `${where}error: ${subject}${header}: ${m.property} mismatch: ours ${m.ours}, compiler ${m.compiler}`;
 }
 
 export function formatVerifyReport(report: VerifyReport, label: string): string {

@@ -7,7 +7,7 @@ import { LayoutEngine, type RecordLayout } from "../layout/index.js";
 import type { TargetDescription } from "../targets/types.js";
 import { compareWithDump, DumpIndex, type Mismatch } from "./compare.js";
 import { parseProbeDiagnostics } from "./compiler-diagnostics.js";
-import { buildProbe, recordSpellings, type ProbeCheck } from "./probe.js";
+import { buildProbe, recordSpellings, WRAPPER_TAG, type ProbeCheck } from "./probe.js";
 import { parseRecordDump } from "./record-dump.js";
 import { compileProbe } from "./run-compiler.js";
 
@@ -34,6 +34,9 @@ export interface VerifyReport {
   /** Records neither the probe nor the dump could reach, with the reason. */
   unchecked: { recordId: string; reason: string }[];
 }
+
+/** For findings about records the front end never saw. */
+const NO_LOCATION = { file: "", line: 0, column: 0, header: "" };
 
 function mismatchKey(m: Pick<Mismatch, "recordId" | "member" | "property">): string {
   return `${m.recordId}\u0000${m.member}\u0000${m.property}`;
@@ -89,15 +92,13 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
     diagnostics.otherErrors.length > 0 ||
     (result.exitCode !== 0 && diagnostics.failed.length === 0)
   ) {
-    const shown = diagnostics.otherErrors
-      .slice(0, 20)
-      .map((e) =>
-        error(`${request.compiler} rejected the checked source: ${e.message}`, {
-          file: e.file,
-          line: e.line,
-          column: e.column,
-        }),
-      );
+    const shown = diagnostics.otherErrors.slice(0, 20).map((e) =>
+      error(`${request.compiler} rejected the checked source: ${e.message}`, {
+        file: e.file,
+        line: e.line,
+        column: e.column,
+      }),
+    );
     if (shown.length === 0)
       shown.push(
         error(
@@ -147,6 +148,20 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
     }
   }
 
+  // Records the compiler has that we do not: our preprocessing or parsing went another way.
+  for (const [id, dumped] of dump.tagged()) {
+    if (id.startsWith(`struct ${WRAPPER_TAG}`) || engine.recordDecl(id)?.complete) continue;
+    const m: Mismatch = {
+      recordId: id,
+      member: "",
+      property: "presence",
+      ours: engine.recordDecl(id) ? "only declares it" : "does not have it",
+      compiler: `size ${dumped.size}`,
+      location: engine.recordDecl(id)?.location ?? NO_LOCATION,
+    };
+    mismatches.set(mismatchKey(m), m);
+  }
+
   return {
     recordsChecked: checkedRecords.size,
     fieldsChecked: fields.size,
@@ -160,7 +175,8 @@ function sortMismatches(list: Mismatch[], layouts: RecordLayout[]): Mismatch[] {
   const order = new Map(layouts.map((l, i) => [l.id, i]));
   return list.sort(
     (a, b) =>
-      (order.get(a.recordId) ?? 0) - (order.get(b.recordId) ?? 0) ||
+      (order.get(a.recordId) ?? order.size) - (order.get(b.recordId) ?? order.size) ||
+      a.recordId.localeCompare(b.recordId) ||
       a.location.line - b.location.line ||
       a.member.localeCompare(b.member) ||
       a.property.localeCompare(b.property),

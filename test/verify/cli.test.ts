@@ -99,6 +99,29 @@ describeWith([needClang()], "kpi-bindgen layout and verify", () => {
     );
   });
 
+  it("verify reports records the compiler has and we do not", () => {
+    // A compiler whose checking run sees a definition its preprocessing run did not: the
+    // way a preprocessing difference between our front end and the compiler shows up.
+    const cc = join(scratch, "diverging-cc");
+    writeFileSync(
+      cc,
+      `#!/bin/sh\ncase " $* " in *" -E "*) exec ${clangCommand} "$@" ;; esac\nexec ${clangCommand} -DEXTRA "$@"\n`,
+    );
+    chmodSync(cc, 0o755);
+    const file = join(scratch, "extra.c");
+    writeFileSync(
+      file,
+      "struct always { int a; };\n#ifdef EXTRA\nstruct extra { int x; };\n" +
+        '_Static_assert(sizeof(struct extra) == 4, "used");\n#endif\n',
+    );
+    expect(run("verify", file, "--cc", clangCommand).status).toBe(0);
+    const theirs = run("verify", file, "--cc", cc);
+    expect(theirs.status).toBe(1);
+    expect(theirs.stderr).toContain(
+      "error: struct extra: the compiler lays it out (size 4) but our translation unit does not have it",
+    );
+  });
+
   it("bad input gets a diagnostic, exit 1 and no stack trace", () => {
     for (const args of [
       ["verify", fixture("missing.c")],
