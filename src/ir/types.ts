@@ -54,6 +54,11 @@ export interface ArrayType extends Qualifiers {
   element: CType;
   /** Evaluated element count; null for an incomplete array (`x[]`, flexible member). */
   length: number | null;
+  /**
+   * Present (with the bound as written) when the bound needs record layout that was not
+   * supplied to the parser; `length` is then null although the array is not incomplete.
+   */
+  unevaluatedLength?: string;
 }
 
 export interface FunctionParam {

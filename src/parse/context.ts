@@ -174,11 +174,19 @@ export class ParseContext {
     return this.evaluateExpr(node, expr, what);
   }
 
+  /** Whether the last evaluation of `node` failed only for lack of record layout. */
+  needsLayout(node: SyntaxNode): boolean {
+    return this.layoutPending.has(node.startIndex);
+  }
+
+  private readonly layoutPending = new Set<number>();
+
   evaluateExpr(node: SyntaxNode, expr: ConstExpr, what: string): IntValue | null {
     try {
       return evaluate(this.evalEnv(), expr);
     } catch (e) {
       if (e instanceof NotConstantError) {
+        if (e.reason === "layout") this.layoutPending.add(node.startIndex);
         if (e.reason === "layout") this.warn(node, `${what} not evaluated: ${e.message}`);
         else this.report(node, `${what} is not an integer constant: ${e.message}`);
         return null;

@@ -177,14 +177,18 @@ export function applyDeclarator(ctx: ParseContext, node: SyntaxNode, base: CType
       for (const c of node.children) if (c.type === "type_qualifier") qualifierOf(c, q);
       const sizeNode = node.childForFieldName("size");
       let length: number | null = null;
+      let unevaluated: string | undefined;
       if (sizeNode && sizeNode.text !== "*") {
         const v = ctx.evaluateNode(sizeNode, "array bound");
         if (v) {
           if (v.value < 0n) ctx.report(sizeNode, `array has negative size ${v.value}`);
           else length = Number(v.value);
-        }
+        } else if (ctx.needsLayout(sizeNode)) unevaluated = sizeNode.text.replace(/\s+/g, " ").trim();
       }
-      const arr = withQualifiers({ kind: "array", element: base, length }, q);
+      const arr = withQualifiers(
+        unevaluated === undefined ? { kind: "array", element: base, length } : { kind: "array", element: base, length, unevaluatedLength: unevaluated },
+        q,
+      );
       const inner = node.childForFieldName("declarator");
       return inner ? applyDeclarator(ctx, inner, arr, scope) : { name: null, nameNode: null, type: arr };
     }

@@ -2,12 +2,12 @@
 // both kernel trees on amd64, i386 and arm64: declared names, type spellings, function
 // signatures, record fields and bitfield widths.
 import { beforeAll, expect, it } from "vitest";
-import type { TranslationUnit } from "../../src/ir/index.js";
+import type { DeclLocation, TranslationUnit } from "../../src/ir/index.js";
 import { makePathResolver, parseTranslationUnitLenient } from "../../src/parse/index.js";
 import { getTarget } from "../../src/targets/index.js";
 import { describeWith, freebsdVersions, needClang, needTree } from "../support/environment.js";
-import { clangView, diffMaps, ourView, type DeclView } from "./support/ast-compare.js";
-import { kernelSetup, preprocessWrapper, wrapperAst, type OracleArch } from "./support/kernel-clang.js";
+import { clangDeclLocations, clangView, diffMaps, ourView, type DeclView } from "./support/ast-compare.js";
+import { kernelSetup, preprocessWrapper, wrapperAst, type ClangNode, type OracleArch } from "./support/kernel-clang.js";
 
 const arches: OracleArch[] = ["amd64", "i386", "arm64"];
 
@@ -19,8 +19,10 @@ for (const release of freebsdVersions) {
       let errors: string[];
       let clang: DeclView;
       let ours: DeclView;
+      let ast: ClangNode;
       beforeAll(async () => {
-        const [text, ast] = await Promise.all([preprocessWrapper(cfg), wrapperAst(cfg)]);
+        let text: string;
+        [text, ast] = await Promise.all([preprocessWrapper(cfg), wrapperAst(cfg)]);
         const setup = kernelSetup(cfg);
         const result = parseTranslationUnitLenient(text, {
           target: arch,
@@ -58,6 +60,26 @@ for (const release of freebsdVersions) {
         expect(ours.definitions.size).toBeGreaterThan(200);
         expect([...ours.definitions].sort()).toEqual([...clang.definitions].sort());
         expect(ours.staticAsserts).toBe(clang.staticAsserts);
+      });
+
+      it("locates every record, function and typedef where clang does, by kernel path and header", () => {
+        const setup = kernelSetup(cfg);
+        const resolvePath = makePathResolver(setup.sys, setup.includeDirs);
+        const expected = new Map<string, string>();
+        for (const [name, loc] of clangDeclLocations(ast)) expected.set(name, `${resolvePath(loc.file).file}:${loc.line}`);
+        const actual = new Map<string, string>();
+        const misplaced: string[] = [];
+        const add = (name: string, loc: DeclLocation) => {
+          actual.set(name, `${loc.file}:${loc.line}`);
+          const viaMachine = loc.header.startsWith("machine/");
+          if (viaMachine !== loc.file.startsWith(`${arch}/include/`)) misplaced.push(`${name}: header ${loc.header} for ${loc.file}`);
+        };
+        for (const r of unit.records) if (r.complete && r.tag) add(`${r.kind} ${r.tag}`, r.location);
+        for (const f of unit.functions) add(f.name, f.location);
+        for (const t of unit.typedefs) add(t.name, t.location);
+        expect(expected.size).toBeGreaterThan(2000);
+        expect(diffMaps("location", expected, actual, (s) => s)).toEqual([]);
+        expect(misplaced).toEqual([]);
       });
 
       it("has the same variables with the same types", () => {

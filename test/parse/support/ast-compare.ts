@@ -174,3 +174,54 @@ export function diffMaps<V>(what: string, clang: Map<string, V>, ours: Map<strin
   for (const k of ours.keys()) if (!clang.has(k)) out.push(`${what} ${k}: extra (not declared per clang)`);
   return out;
 }
+
+export interface LineLocation {
+  file: string;
+  line: number;
+}
+
+/**
+ * clang's JSON omits a location's file and line when they repeat the previous location
+ * printed; walking the document in order restores them. For a declaration made by a macro,
+ * the expansion location is where the declaration is (the spelling is in the #define).
+ */
+export function clangDeclLocations(tu: ClangNode): Map<string, LineLocation> {
+  let file = "";
+  let line = 0;
+  const restore = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) restore(v);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const obj = value as Record<string, unknown>;
+    if ("offset" in obj && "col" in obj) {
+      if (typeof obj.file === "string") file = obj.file;
+      if (typeof obj.line === "number") line = obj.line;
+      obj.$file = file;
+      obj.$line = line;
+    }
+    for (const key of Object.keys(obj)) if (key !== "$file" && key !== "$line") restore(obj[key]);
+  };
+  restore(tu);
+  const at = (loc: unknown): LineLocation | null => {
+    const l = loc as Record<string, unknown> | undefined;
+    if (!l) return null;
+    const bare = (l.expansionLoc ?? l) as Record<string, unknown>;
+    return typeof bare.$file === "string" ? { file: bare.$file, line: bare.$line as number } : null;
+  };
+  const out = new Map<string, LineLocation>();
+  const visitRecord = (node: ClangNode): void => {
+    for (const inner of node.inner ?? []) if (inner.kind === "RecordDecl") visitRecord(inner);
+    const loc = at(node.loc);
+    if (node.name && node.completeDefinition && loc) out.set(`${node.tagUsed} ${node.name}`, loc);
+  };
+  for (const node of tu.inner ?? []) {
+    if (node.isImplicit) continue;
+    const loc = at(node.loc);
+    if (!loc) continue;
+    if (node.kind === "RecordDecl") visitRecord(node);
+    else if ((node.kind === "FunctionDecl" || node.kind === "TypedefDecl") && !out.has(node.name!)) out.set(node.name!, loc);
+  }
+  return out;
+}
