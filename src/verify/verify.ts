@@ -8,6 +8,7 @@ import type { TargetDescription } from "../targets/types.js";
 import { compareWithDump, DumpIndex, type Mismatch } from "./compare.js";
 import { parseProbeDiagnostics } from "./compiler-diagnostics.js";
 import { buildProbe, recordSpellings, WRAPPER_TAG, type ProbeCheck } from "./probe.js";
+import { fileScopeRecords } from "./presence.js";
 import { parseRecordDump } from "./record-dump.js";
 import { compileProbe } from "./run-compiler.js";
 
@@ -149,15 +150,20 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
   }
 
   // Records the compiler has that we do not: our preprocessing or parsing went another way.
-  for (const [id, dumped] of dump.tagged()) {
-    if (id.startsWith(`struct ${WRAPPER_TAG}`) || engine.recordDecl(id)?.complete) continue;
+  const candidates = dump
+    .tagged()
+    .filter(([id]) => !id.startsWith(`struct ${WRAPPER_TAG}`) && !engine.recordDecl(id)?.complete);
+  const compileAssertions = (assertions: string) =>
+    compileProbe(request.compiler, args, probeText(request.source, assertions));
+  for (const [id, dumped] of await fileScopeRecords(candidates, compileAssertions)) {
+    const decl = engine.recordDecl(id);
     const m: Mismatch = {
       recordId: id,
       member: "",
       property: "presence",
-      ours: engine.recordDecl(id) ? "only declares it" : "does not have it",
+      ours: decl ? "only declares it" : "does not have it",
       compiler: `size ${dumped.size}`,
-      location: engine.recordDecl(id)?.location ?? NO_LOCATION,
+      location: decl?.location ?? NO_LOCATION,
     };
     mismatches.set(mismatchKey(m), m);
   }
