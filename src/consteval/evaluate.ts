@@ -68,9 +68,16 @@ export function typeOfExpr(env: EvalEnv, e: ConstExpr): CType {
     case "int":
       return { kind: "builtin", name: e.type };
     case "float":
-      return { kind: "builtin", name: /[fF]$/.test(e.text) ? "float" : /[lL]$/.test(e.text) ? "long double" : "double" };
+      return {
+        kind: "builtin",
+        name: /[fF]$/.test(e.text) ? "float" : /[lL]$/.test(e.text) ? "long double" : "double",
+      };
     case "string":
-      return { kind: "array", element: { kind: "builtin", name: "char" }, length: e.value.length + 1 };
+      return {
+        kind: "array",
+        element: { kind: "builtin", name: "char" },
+        length: e.value.length + 1,
+      };
     case "ident": {
       const c = env.enumConstant(e.name);
       if (c) return { kind: "builtin", name: c.type };
@@ -111,16 +118,31 @@ export function typeOfExpr(env: EvalEnv, e: ConstExpr): CType {
       if (e.op === ",") return typeOfExpr(env, e.right);
       if (["<", ">", "<=", ">=", "==", "!=", "&&", "||"].includes(e.op)) return INT;
       const l = integerKindOf(env, typeOfExpr(env, e.left));
-      if (e.op === "<<" || e.op === ">>") return { kind: "builtin", name: promote({ value: 0n, type: l ?? "int" }).type };
+      if (e.op === "<<" || e.op === ">>")
+        return { kind: "builtin", name: promote({ value: 0n, type: l ?? "int" }).type };
       const r = integerKindOf(env, typeOfExpr(env, e.right));
       if (!l || !r) throw new NotConstantError("arithmetic on non-integer operands", "value");
-      return { kind: "builtin", name: commonType(env.abi, promote({ value: 0n, type: l }).type, promote({ value: 0n, type: r }).type) };
+      return {
+        kind: "builtin",
+        name: commonType(
+          env.abi,
+          promote({ value: 0n, type: l }).type,
+          promote({ value: 0n, type: r }).type,
+        ),
+      };
     }
     case "ternary": {
       const a = integerKindOf(env, typeOfExpr(env, e.then));
       const b = integerKindOf(env, typeOfExpr(env, e.otherwise));
       if (!a || !b) return typeOfExpr(env, e.then);
-      return { kind: "builtin", name: commonType(env.abi, promote({ value: 0n, type: a }).type, promote({ value: 0n, type: b }).type) };
+      return {
+        kind: "builtin",
+        name: commonType(
+          env.abi,
+          promote({ value: 0n, type: a }).type,
+          promote({ value: 0n, type: b }).type,
+        ),
+      };
     }
     case "sizeof":
     case "sizeofExpr":
@@ -213,8 +235,10 @@ export function evaluate(env: EvalEnv, e: ConstExpr): IntValue {
       return c;
     }
     case "unary": {
-      if (e.op === "!") return { value: evaluate(env, e.operand).value === 0n ? 1n : 0n, type: "int" };
-      if (e.op === "*" || e.op === "&") throw new NotConstantError(`unary '${e.op}' is not an integer constant`, "value");
+      if (e.op === "!")
+        return { value: evaluate(env, e.operand).value === 0n ? 1n : 0n, type: "int" };
+      if (e.op === "*" || e.op === "&")
+        throw new NotConstantError(`unary '${e.op}' is not an integer constant`, "value");
       const v = promote(evaluate(env, e.operand));
       if (e.op === "-") return asInt(env, -v.value, v.type);
       if (e.op === "~") return asInt(env, ~v.value, v.type);
@@ -246,7 +270,8 @@ export function evaluate(env: EvalEnv, e: ConstExpr): IntValue {
       if (!k) throw new NotConstantError("cast to a non-integer type", "value");
       const f = floatingValue(e.operand);
       if (f !== null) {
-        if (!Number.isFinite(f)) throw new NotConstantError("cast of a non-finite floating constant", "value");
+        if (!Number.isFinite(f))
+          throw new NotConstantError("cast of a non-finite floating constant", "value");
         return convert(env.abi, BigInt(Math.trunc(f)), k);
       }
       return convert(env.abi, evaluate(env, e.operand).value, k);
@@ -254,11 +279,17 @@ export function evaluate(env: EvalEnv, e: ConstExpr): IntValue {
     case "sizeof":
       return { value: BigInt(env.layout.sizeOf(e.type)), type: sizeType(env.abi) };
     case "sizeofExpr":
-      return { value: BigInt(env.layout.sizeOf(typeOfExpr(env, e.operand))), type: sizeType(env.abi) };
+      return {
+        value: BigInt(env.layout.sizeOf(typeOfExpr(env, e.operand))),
+        type: sizeType(env.abi),
+      };
     case "alignof":
       return { value: BigInt(env.layout.alignOf(e.type, e.preferred)), type: sizeType(env.abi) };
     case "alignofExpr":
-      return { value: BigInt(env.layout.alignOf(typeOfExpr(env, e.operand), e.preferred)), type: sizeType(env.abi) };
+      return {
+        value: BigInt(env.layout.alignOf(typeOfExpr(env, e.operand), e.preferred)),
+        type: sizeType(env.abi),
+      };
     case "offsetof":
       return { value: BigInt(env.layout.offsetOf(e.type, e.path)), type: sizeType(env.abi) };
     case "member":

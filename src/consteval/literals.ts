@@ -21,7 +21,18 @@ export function parseIntegerLiteral(text: string): IntegerLiteral | null {
 }
 
 const SIMPLE_ESCAPES: Record<string, number> = {
-  n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, "\\": 92, "'": 39, '"': 34, "?": 63,
+  n: 10,
+  t: 9,
+  r: 13,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11,
+  e: 27,
+  "\\": 92,
+  "'": 39,
+  '"': 34,
+  "?": 63,
 };
 
 /** Decodes the body of a literal into code units. */

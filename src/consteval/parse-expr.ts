@@ -26,16 +26,43 @@ export class ExprSyntaxError extends Error {
 }
 
 const BINARY_PRECEDENCE: Record<string, number> = {
-  "||": 1, "&&": 2, "|": 3, "^": 4, "&": 5,
-  "==": 6, "!=": 6, "<": 7, ">": 7, "<=": 7, ">=": 7,
-  "<<": 8, ">>": 8, "+": 9, "-": 9, "*": 10, "/": 10, "%": 10,
+  "||": 1,
+  "&&": 2,
+  "|": 3,
+  "^": 4,
+  "&": 5,
+  "==": 6,
+  "!=": 6,
+  "<": 7,
+  ">": 7,
+  "<=": 7,
+  ">=": 7,
+  "<<": 8,
+  ">>": 8,
+  "+": 9,
+  "-": 9,
+  "*": 10,
+  "/": 10,
+  "%": 10,
 };
 
-const QUALIFIER_WORDS = new Set(["const", "volatile", "restrict", "__const", "__volatile",
-  "__volatile__", "__restrict", "__restrict__", "_Atomic"]);
+const QUALIFIER_WORDS = new Set([
+  "const",
+  "volatile",
+  "restrict",
+  "__const",
+  "__volatile",
+  "__volatile__",
+  "__restrict",
+  "__restrict__",
+  "_Atomic",
+]);
 const SIZEOF_WORDS = new Set(["sizeof"]);
 const ALIGNOF_WORDS: Record<string, boolean> = {
-  _Alignof: false, alignof: false, __alignof__: true, __alignof: true,
+  _Alignof: false,
+  alignof: false,
+  __alignof__: true,
+  __alignof: true,
 };
 const OFFSETOF_WORDS = new Set(["__builtin_offsetof", "offsetof"]);
 const TYPEOF_WORDS = new Set(["typeof", "__typeof", "__typeof__"]);
@@ -53,7 +80,8 @@ export class ExprParser {
   /** Parses the whole token list as one expression (commas included). */
   parseAll(): ConstExpr {
     const e = this.comma();
-    if (this.pos < this.tokens.length) this.fail(`unexpected '${this.peek()!.text}' in constant expression`);
+    if (this.pos < this.tokens.length)
+      this.fail(`unexpected '${this.peek()!.text}' in constant expression`);
     return e;
   }
 
@@ -74,7 +102,8 @@ export class ExprParser {
   }
 
   private expect(text: string): void {
-    if (!this.accept(text)) this.fail(`expected '${text}'${this.peek() ? ` before '${this.peek()!.text}'` : " at end"}`);
+    if (!this.accept(text))
+      this.fail(`expected '${text}'${this.peek() ? ` before '${this.peek()!.text}'` : " at end"}`);
   }
 
   private comma(): ConstExpr {
@@ -196,7 +225,8 @@ export class ExprParser {
         this.pos++;
         const lit = parseIntegerLiteral(t.text);
         if (!lit) return { kind: "float", text: t.text };
-        const type = literalType(this.abi, lit.value, lit.decimal, lit.suffix) ?? "unsigned long long";
+        const type =
+          literalType(this.abi, lit.value, lit.decimal, lit.suffix) ?? "unsigned long long";
         return { kind: "int", value: lit.value, type };
       }
       case "char": {
@@ -207,7 +237,8 @@ export class ExprParser {
       }
       case "string": {
         let value = "";
-        while (this.peek()?.kind === "string") value += decodeStringLiteral(this.tokens[this.pos++]!.text);
+        while (this.peek()?.kind === "string")
+          value += decodeStringLiteral(this.tokens[this.pos++]!.text);
         return { kind: "string", value };
       }
       case "ident": {
@@ -218,7 +249,8 @@ export class ExprParser {
       case "punct":
         if (t.text === "(") {
           this.pos++;
-          if (this.peek()?.text === "{") this.fail("statement expressions are not constant expressions");
+          if (this.peek()?.text === "{")
+            this.fail("statement expressions are not constant expressions");
           const e = this.comma();
           this.expect(")");
           return e;
@@ -282,10 +314,12 @@ export class ExprParser {
         const tag = this.peek();
         if (tag?.kind !== "ident") this.fail(`expected a tag after '${t.text}'`);
         this.pos++;
-        named = t.text === "enum" ? this.types.enumRef(tag.text) : this.types.recordRef(t.text, tag.text);
+        named =
+          t.text === "enum" ? this.types.enumRef(tag.text) : this.types.recordRef(t.text, tag.text);
         continue;
       }
-      if (TYPEOF_WORDS.has(t.text)) this.fail("typeof in a constant expression type name is not supported");
+      if (TYPEOF_WORDS.has(t.text))
+        this.fail("typeof in a constant expression type name is not supported");
       if (this.types.isTypedefName(t.text)) {
         this.pos++;
         named = { kind: "typedef", name: t.text };
@@ -309,7 +343,14 @@ export class ExprParser {
       type = { kind: "pointer", pointee: type };
       while (this.peek()?.kind === "ident" && QUALIFIER_WORDS.has(this.peek()!.text)) {
         const q = this.tokens[this.pos++]!.text;
-        type = { ...type, ...(q.includes("const") ? { const: true } : q.includes("volatile") ? { volatile: true } : { restrict: true }) } as CType;
+        type = {
+          ...type,
+          ...(q.includes("const")
+            ? { const: true }
+            : q.includes("volatile")
+              ? { volatile: true }
+              : { restrict: true }),
+        } as CType;
       }
     }
     if (this.peek()?.text === "(" && this.peek(1)?.text === "*") {
@@ -339,7 +380,10 @@ export class ExprParser {
         this.pos++;
       }
       const lenTokens = this.tokens.slice(start, this.pos - 1);
-      const lit = lenTokens.length === 1 && lenTokens[0]!.kind === "number" ? parseIntegerLiteral(lenTokens[0]!.text) : null;
+      const lit =
+        lenTokens.length === 1 && lenTokens[0]!.kind === "number"
+          ? parseIntegerLiteral(lenTokens[0]!.text)
+          : null;
       if (!lit) this.fail("array bounds inside a constant expression must be integer literals");
       return { kind: "array", element: this.suffixes(base), length: Number(lit.value) };
     }
@@ -360,7 +404,11 @@ export class ExprParser {
   }
 }
 
-export function parseConstExpr(tokens: readonly Token[], abi: TargetAbi, types: TypeNameContext): ConstExpr {
+export function parseConstExpr(
+  tokens: readonly Token[],
+  abi: TargetAbi,
+  types: TypeNameContext,
+): ConstExpr {
   if (tokens.length === 0) throw new ExprSyntaxError("empty expression", undefined);
   return new ExprParser(tokens, abi, types).parseAll();
 }

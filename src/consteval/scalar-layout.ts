@@ -63,7 +63,8 @@ export function scalarLayout(env: ScalarLayoutEnv, records?: LayoutQuery): Layou
         case "pointer":
           return env.abi.scalars.pointer.size;
         case "array":
-          if (type.length === null) throw new NotConstantError("sizeof of an incomplete array", "value");
+          if (type.length === null)
+            throw new NotConstantError("sizeof of an incomplete array", "value");
           return type.length * query.sizeOf(type.element);
         case "function":
           return 1;

@@ -2,8 +2,21 @@
 import type { BuiltinKind } from "../ir/index.js";
 
 export const BUILTIN_TYPE_WORDS = new Set([
-  "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
-  "_Bool", "__int128", "__int128_t", "__uint128_t", "__builtin_va_list", "_Complex",
+  "void",
+  "char",
+  "short",
+  "int",
+  "long",
+  "float",
+  "double",
+  "signed",
+  "unsigned",
+  "_Bool",
+  "__int128",
+  "__int128_t",
+  "__uint128_t",
+  "__builtin_va_list",
+  "_Complex",
 ]);
 
 /** Combines specifier words in any order; null when the combination is not a C type. */

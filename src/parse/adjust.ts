@@ -18,10 +18,17 @@ function resolved(type: CType, resolve?: TypedefResolver): CType {
 
 export function adjustParameterType(type: CType, resolve?: TypedefResolver): CType {
   // A typedef naming a function type decays too, and stays spelled by its name.
-  if (type.kind === "typedef" && resolved(type, resolve).kind === "function") return { kind: "pointer", pointee: type };
+  if (type.kind === "typedef" && resolved(type, resolve).kind === "function")
+    return { kind: "pointer", pointee: type };
   if (type.kind === "array") {
     const { const: c, volatile: v, restrict: r } = type;
-    return { kind: "pointer", pointee: type.element, ...(c ? { const: c } : {}), ...(v ? { volatile: v } : {}), ...(r ? { restrict: r } : {}) };
+    return {
+      kind: "pointer",
+      pointee: type.element,
+      ...(c ? { const: c } : {}),
+      ...(v ? { volatile: v } : {}),
+      ...(r ? { restrict: r } : {}),
+    };
   }
   if (type.kind === "function") return { kind: "pointer", pointee: type };
   return type;
@@ -32,7 +39,10 @@ export function adjustFunctionType(type: FunctionType, resolve?: TypedefResolver
   return {
     ...type,
     returnType: adjustNested(type.returnType, resolve),
-    params: type.params.map((p) => ({ name: p.name, type: adjustNested(adjustParameterType(p.type, resolve), resolve) })),
+    params: type.params.map((p) => ({
+      name: p.name,
+      type: adjustNested(adjustParameterType(p.type, resolve), resolve),
+    })),
   };
 }
 

@@ -1,6 +1,17 @@
 // What GNU attributes mean for records, fields, typedefs, functions and variables.
-import { decodeStringLiteral, evaluate, NotConstantError, parseConstExpr, ExprSyntaxError } from "../consteval/index.js";
-import type { FieldAttributes, FunctionAttributes, RecordAttributes, VariableAttributes } from "../ir/index.js";
+import {
+  decodeStringLiteral,
+  evaluate,
+  NotConstantError,
+  parseConstExpr,
+  ExprSyntaxError,
+} from "../consteval/index.js";
+import type {
+  FieldAttributes,
+  FunctionAttributes,
+  RecordAttributes,
+  VariableAttributes,
+} from "../ir/index.js";
 import type { ParseContext } from "./context.js";
 import type { AttributeGroup, AttributeItem } from "./gnu-forms.js";
 import type { Token } from "../consteval/index.js";
@@ -34,7 +45,10 @@ function alignedValue(ctx: ParseContext, item: AttributeItem, at: number): numbe
 }
 
 /** Attributes that shape layout, shared by records, fields and typedefs. */
-function layoutAttributes(ctx: ParseContext, groups: readonly AttributeGroup[]): { packed?: true; aligned?: number; other: string[] } {
+function layoutAttributes(
+  ctx: ParseContext,
+  groups: readonly AttributeGroup[],
+): { packed?: true; aligned?: number; other: string[] } {
   const out: { packed?: true; aligned?: number; other: string[] } = { other: [] };
   for (const g of groups) {
     for (const item of g.items) {
@@ -54,7 +68,10 @@ function sortedUnique(names: string[]): string[] | undefined {
   return u.length > 0 ? u : undefined;
 }
 
-export function recordAttributes(ctx: ParseContext, groups: readonly AttributeGroup[]): RecordAttributes {
+export function recordAttributes(
+  ctx: ParseContext,
+  groups: readonly AttributeGroup[],
+): RecordAttributes {
   const l = layoutAttributes(ctx, groups);
   const out: RecordAttributes = {};
   if (l.packed) out.packed = true;
@@ -64,7 +81,10 @@ export function recordAttributes(ctx: ParseContext, groups: readonly AttributeGr
   return out;
 }
 
-export function fieldAttributes(ctx: ParseContext, groups: readonly AttributeGroup[]): FieldAttributes {
+export function fieldAttributes(
+  ctx: ParseContext,
+  groups: readonly AttributeGroup[],
+): FieldAttributes {
   const l = layoutAttributes(ctx, groups);
   const out: FieldAttributes = {};
   if (l.packed) out.packed = true;
@@ -72,7 +92,10 @@ export function fieldAttributes(ctx: ParseContext, groups: readonly AttributeGro
   return out;
 }
 
-export function typedefAttributes(ctx: ParseContext, groups: readonly AttributeGroup[]): { packed?: true; aligned?: number } {
+export function typedefAttributes(
+  ctx: ParseContext,
+  groups: readonly AttributeGroup[],
+): { packed?: true; aligned?: number } {
   const l = layoutAttributes(ctx, groups);
   const out: { packed?: true; aligned?: number } = {};
   if (l.packed) out.packed = true;
@@ -88,7 +111,11 @@ function tokenText(tokens: Token[]): string {
   return tokens.map((t) => t.text).join(" ");
 }
 
-export function functionAttributes(ctx: ParseContext, groups: readonly AttributeGroup[], asmLabel?: string): FunctionAttributes {
+export function functionAttributes(
+  ctx: ParseContext,
+  groups: readonly AttributeGroup[],
+  asmLabel?: string,
+): FunctionAttributes {
   const out: FunctionAttributes = {};
   const other: string[] = [];
   for (const g of groups) {
@@ -110,13 +137,19 @@ export function functionAttributes(ctx: ParseContext, groups: readonly Attribute
   return out;
 }
 
-export function variableAttributes(ctx: ParseContext, groups: readonly AttributeGroup[], asmLabel?: string): VariableAttributes {
+export function variableAttributes(
+  ctx: ParseContext,
+  groups: readonly AttributeGroup[],
+  asmLabel?: string,
+): VariableAttributes {
   const out: VariableAttributes = {};
   const other: string[] = [];
   for (const g of groups) {
     for (const item of g.items) {
       if (item.name === "section" && item.args.length === 1) {
-        out.section = item.args[0]!.filter((t) => t.kind === "string").map((t) => decodeStringLiteral(t.text)).join("");
+        out.section = item.args[0]!.filter((t) => t.kind === "string")
+          .map((t) => decodeStringLiteral(t.text))
+          .join("");
       } else if (item.name === "aligned") {
         const v = alignedValue(ctx, item, g.start);
         if (v !== null) out.aligned = Math.max(out.aligned ?? 0, v);

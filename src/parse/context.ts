@@ -79,7 +79,13 @@ export class ParseContext {
 
   report(node: SyntaxNode, message: string): void {
     const loc = this.location(node);
-    this.diagnostics.push(error(message, { file: loc.file, line: loc.line, column: loc.column }, this.sourceLineOf(node)));
+    this.diagnostics.push(
+      error(
+        message,
+        { file: loc.file, line: loc.line, column: loc.column },
+        this.sourceLineOf(node),
+      ),
+    );
   }
 
   warn(node: SyntaxNode, message: string): void {

@@ -17,7 +17,12 @@ function anonymousId(ctx: ParseContext, kind: string, scope: Scope, loc: DeclLoc
   return `${kind} <anonymous at ${loc.file}:${loc.line}:${loc.column}>`;
 }
 
-export function defineRecord(ctx: ParseContext, node: SyntaxNode, scope: Scope, trailingLimit: number): CType {
+export function defineRecord(
+  ctx: ParseContext,
+  node: SyntaxNode,
+  scope: Scope,
+  trailingLimit: number,
+): CType {
   const kind = node.type === "union_specifier" ? "union" : "struct";
   const nameNode = node.childForFieldName("name");
   const body = node.childForFieldName("body");
@@ -48,7 +53,8 @@ export function defineRecord(ctx: ParseContext, node: SyntaxNode, scope: Scope, 
   let leadStart = body.startIndex + 1;
   for (const item of body.namedChildren) {
     if (item.type === "field_declaration") fields.push(...readFields(ctx, item, inner, leadStart));
-    else if (item.type !== "comment") ctx.report(item, `unsupported item '${item.type}' in ${kind} body`);
+    else if (item.type !== "comment")
+      ctx.report(item, `unsupported item '${item.type}' in ${kind} body`);
     leadStart = item.endIndex;
   }
   r.fields = fields;
@@ -59,7 +65,9 @@ export function defineRecord(ctx: ParseContext, node: SyntaxNode, scope: Scope, 
 
 function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart: number): Field[] {
   const declarators: { decl: SyntaxNode | null; width: SyntaxNode | null; start: number }[] = [];
-  const declaratorStarts = new Set(node.childrenForFieldName("declarator").map((d) => d.startIndex));
+  const declaratorStarts = new Set(
+    node.childrenForFieldName("declarator").map((d) => d.startIndex),
+  );
   for (const child of node.children) {
     if (declaratorStarts.has(child.startIndex) && child.type !== "bitfield_clause") {
       declarators.push({ decl: child, width: null, start: child.startIndex });
@@ -77,14 +85,25 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart
     // Only an anonymous struct/union makes a member without a declarator.
     const t = specs.type;
     if (t.kind === "record" && ctx.unit.records.get(t.id)?.tag === null) {
-      fields.push({ name: null, type: t, bitWidth: null, attributes: fieldAttributes(ctx, [...shared, ...ctx.claimAttributes(node.startIndex, node.endIndex)]), location: ctx.location(node) });
+      fields.push({
+        name: null,
+        type: t,
+        bitWidth: null,
+        attributes: fieldAttributes(ctx, [
+          ...shared,
+          ...ctx.claimAttributes(node.startIndex, node.endIndex),
+        ]),
+        location: ctx.location(node),
+      });
     }
     return fields;
   }
   declarators.forEach((d, k) => {
     const end = declarators[k + 1]?.start ?? node.endIndex;
     const unnamed = d.decl === null || isUnnamedBitfieldName(d.decl);
-    const declared = unnamed ? { name: null, type: specs.type } : applyDeclarator(ctx, d.decl!, specs.type, scope);
+    const declared = unnamed
+      ? { name: null, type: specs.type }
+      : applyDeclarator(ctx, d.decl!, specs.type, scope);
     let bitWidth: number | null = null;
     if (d.width) {
       const expr = d.width.namedChildren[0];
@@ -105,16 +124,23 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart
 
 /** Type of an enumerator while its enum is being defined: int, or wider when needed. */
 function provisionalType(ctx: ParseContext, value: bigint): IntegerKind {
-  for (const k of ["int", "long", "long long", "unsigned long long"] as const) if (fits(ctx.abi, k, value)) return k;
+  for (const k of ["int", "long", "long long", "unsigned long long"] as const)
+    if (fits(ctx.abi, k, value)) return k;
   return "unsigned long long";
 }
 
-export function defineEnum(ctx: ParseContext, node: SyntaxNode, scope: Scope, trailingLimit: number): CType {
+export function defineEnum(
+  ctx: ParseContext,
+  node: SyntaxNode,
+  scope: Scope,
+  trailingLimit: number,
+): CType {
   const nameNode = node.childForFieldName("name");
   const body = node.childForFieldName("body");
   const loc = ctx.location(node);
   const tag = nameNode?.text ?? null;
-  if (node.childForFieldName("underlying_type")) ctx.report(node, "enums with a fixed underlying type are not supported");
+  if (node.childForFieldName("underlying_type"))
+    ctx.report(node, "enums with a fixed underlying type are not supported");
   if (!body) {
     if (tag === null) ctx.report(node, "enum without a tag or a body");
     const id = `enum ${tag ?? "?"}`;
@@ -152,11 +178,18 @@ export function defineEnum(ctx: ParseContext, node: SyntaxNode, scope: Scope, tr
   }
   e.packed = isPacked(groups);
   e.underlying = enumIntegerType(ctx.abi, values, e.packed);
-  e.enumerators = names.map((n, i) => ({ name: n.name, value: values[i]!.toString(), location: ctx.location(n.node) }));
+  e.enumerators = names.map((n, i) => ({
+    name: n.name,
+    value: values[i]!.toString(),
+    location: ctx.location(n.node),
+  }));
   // After the closing brace an enumerator has type int when its value fits, else the enum's type.
   names.forEach((n, i) => {
     const v = values[i]!;
-    ctx.unit.enumConstants.set(n.name, fits(ctx.abi, "int", v) ? { value: v, type: "int" } : convert(ctx.abi, v, e.underlying));
+    ctx.unit.enumConstants.set(
+      n.name,
+      fits(ctx.abi, "int", v) ? { value: v, type: "int" } : convert(ctx.abi, v, e.underlying),
+    );
   });
   e.complete = true;
   return { kind: "enum", id };

@@ -38,7 +38,12 @@ function qualifierOf(node: SyntaxNode, q: Qualifiers): void {
 }
 
 /** Reads the specifiers of a declaration-like node (declaration, field, parameter, typedef). */
-export function readSpecifiers(ctx: ParseContext, node: SyntaxNode, scope: Scope, trailingLimit: number): Specifiers {
+export function readSpecifiers(
+  ctx: ParseContext,
+  node: SyntaxNode,
+  scope: Scope,
+  trailingLimit: number,
+): Specifiers {
   const q: Qualifiers = {};
   let storage: Specifiers["storage"] = "none";
   let inline = false;
@@ -48,7 +53,8 @@ export function readSpecifiers(ctx: ParseContext, node: SyntaxNode, scope: Scope
       case "storage_class_specifier": {
         const s = child.text.trim();
         if (s === "extern" || s === "static") storage = s;
-        else if (s === "inline" || s === "__inline" || s === "__inline__" || s === "__forceinline") inline = true;
+        else if (s === "inline" || s === "__inline" || s === "__inline__" || s === "__forceinline")
+          inline = true;
         break;
       }
       case "type_qualifier":
@@ -75,7 +81,8 @@ function builtinOrReport(ctx: ParseContext, node: SyntaxNode, words: string[]): 
 }
 
 function typedefRef(ctx: ParseContext, node: SyntaxNode, name: string, complex: boolean): CType {
-  if (BUILTIN_TYPE_WORDS.has(name)) return builtinOrReport(ctx, node, complex ? [name, "_Complex"] : [name]);
+  if (BUILTIN_TYPE_WORDS.has(name))
+    return builtinOrReport(ctx, node, complex ? [name, "_Complex"] : [name]);
   if (!ctx.unit.isTypedefName(name)) ctx.report(node, `unknown type name '${name}'`);
   return { kind: "typedef", name };
 }
@@ -123,7 +130,11 @@ function typeofSpecifier(ctx: ParseContext, node: SyntaxNode, scope: Scope): CTy
     return { kind: "builtin", name: "int" };
   }
   const inner = desc.childForFieldName("type");
-  if (inner?.type === "type_identifier" && !desc.childForFieldName("declarator") && !ctx.unit.isTypedefName(inner.text)) {
+  if (
+    inner?.type === "type_identifier" &&
+    !desc.childForFieldName("declarator") &&
+    !ctx.unit.isTypedefName(inner.text)
+  ) {
     // typeof applied to a declared object or function, not to a type.
     const v = ctx.unit.variables.get(inner.text) ?? ctx.unit.functions.get(inner.text);
     if (v) return v.type;
@@ -147,7 +158,12 @@ export interface Declared {
 }
 
 /** Applies a (possibly abstract) declarator to the base type. */
-export function applyDeclarator(ctx: ParseContext, node: SyntaxNode, base: CType, scope: Scope): Declared {
+export function applyDeclarator(
+  ctx: ParseContext,
+  node: SyntaxNode,
+  base: CType,
+  scope: Scope,
+): Declared {
   switch (node.type) {
     case "identifier":
     case "field_identifier":
@@ -158,7 +174,11 @@ export function applyDeclarator(ctx: ParseContext, node: SyntaxNode, base: CType
     case "attributed_declarator":
     case "parenthesized_declarator":
     case "abstract_parenthesized_declarator": {
-      const inner = node.childForFieldName("declarator") ?? node.namedChildren.find((c) => c.type !== "attribute_specifier" && c.type !== "ms_call_modifier");
+      const inner =
+        node.childForFieldName("declarator") ??
+        node.namedChildren.find(
+          (c) => c.type !== "attribute_specifier" && c.type !== "ms_call_modifier",
+        );
       if (!inner) return { name: null, nameNode: null, type: base };
       return applyDeclarator(ctx, inner, base, scope);
     }
@@ -166,10 +186,13 @@ export function applyDeclarator(ctx: ParseContext, node: SyntaxNode, base: CType
     case "abstract_pointer_declarator": {
       const q: Qualifiers = {};
       for (const c of node.children) if (c.type === "type_qualifier") qualifierOf(c, q);
-      for (const c of node.children) if (c.type === "ms_pointer_modifier" && c.text.includes("restrict")) q.restrict = true;
+      for (const c of node.children)
+        if (c.type === "ms_pointer_modifier" && c.text.includes("restrict")) q.restrict = true;
       const ptr = withQualifiers({ kind: "pointer", pointee: base }, q);
       const inner = node.childForFieldName("declarator");
-      return inner ? applyDeclarator(ctx, inner, ptr, scope) : { name: null, nameNode: null, type: ptr };
+      return inner
+        ? applyDeclarator(ctx, inner, ptr, scope)
+        : { name: null, nameNode: null, type: ptr };
     }
     case "array_declarator":
     case "abstract_array_declarator": {
@@ -183,20 +206,27 @@ export function applyDeclarator(ctx: ParseContext, node: SyntaxNode, base: CType
         if (v) {
           if (v.value < 0n) ctx.report(sizeNode, `array has negative size ${v.value}`);
           else length = Number(v.value);
-        } else if (ctx.needsLayout(sizeNode)) unevaluated = sizeNode.text.replace(/\s+/g, " ").trim();
+        } else if (ctx.needsLayout(sizeNode))
+          unevaluated = sizeNode.text.replace(/\s+/g, " ").trim();
       }
       const arr = withQualifiers(
-        unevaluated === undefined ? { kind: "array", element: base, length } : { kind: "array", element: base, length, unevaluatedLength: unevaluated },
+        unevaluated === undefined
+          ? { kind: "array", element: base, length }
+          : { kind: "array", element: base, length, unevaluatedLength: unevaluated },
         q,
       );
       const inner = node.childForFieldName("declarator");
-      return inner ? applyDeclarator(ctx, inner, arr, scope) : { name: null, nameNode: null, type: arr };
+      return inner
+        ? applyDeclarator(ctx, inner, arr, scope)
+        : { name: null, nameNode: null, type: arr };
     }
     case "function_declarator":
     case "abstract_function_declarator": {
       const fn = functionType(ctx, node, base, scope);
       const inner = node.childForFieldName("declarator");
-      return inner ? applyDeclarator(ctx, inner, fn, scope) : { name: null, nameNode: null, type: fn };
+      return inner
+        ? applyDeclarator(ctx, inner, fn, scope)
+        : { name: null, nameNode: null, type: fn };
     }
     default:
       ctx.report(node, `unsupported declarator '${node.type}'`);
@@ -204,7 +234,12 @@ export function applyDeclarator(ctx: ParseContext, node: SyntaxNode, base: CType
   }
 }
 
-function functionType(ctx: ParseContext, node: SyntaxNode, returnType: CType, scope: Scope): FunctionType {
+function functionType(
+  ctx: ParseContext,
+  node: SyntaxNode,
+  returnType: CType,
+  scope: Scope,
+): FunctionType {
   const list = node.childForFieldName("parameters");
   const params: FunctionParam[] = [];
   let variadic = false;
@@ -218,7 +253,9 @@ function functionType(ctx: ParseContext, node: SyntaxNode, returnType: CType, sc
         prototyped = true;
         const specs = readSpecifiers(ctx, p, scope, p.endIndex);
         const d = p.childForFieldName("declarator");
-        const declared = d ? applyDeclarator(ctx, d, specs.type, scope) : { name: null, type: specs.type };
+        const declared = d
+          ? applyDeclarator(ctx, d, specs.type, scope)
+          : { name: null, type: specs.type };
         params.push({ name: declared.name, type: declared.type });
       } else if (p.type === "identifier") {
         ctx.report(p, "old-style parameter lists are not supported");

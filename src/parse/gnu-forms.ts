@@ -122,7 +122,11 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
     if (t.kind !== "ident") continue;
     const spelling = KEYWORD_SPELLINGS[t.text];
     if (spelling !== undefined) {
-      edits.push({ start: t.start, end: t.end, replacement: spelling.padEnd(t.end - t.start, " ") });
+      edits.push({
+        start: t.start,
+        end: t.end,
+        replacement: spelling.padEnd(t.end - t.start, " "),
+      });
       continue;
     }
     if (t.text === "_Noreturn") {
@@ -155,7 +159,11 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
     }
     if (ASM_KEYWORDS.has(t.text)) {
       let open = i + 1;
-      while (tokens[open]?.kind === "ident" && /^(__)?volatile(__)?$|^goto$/.test(tokens[open]!.text)) open++;
+      while (
+        tokens[open]?.kind === "ident" &&
+        /^(__)?volatile(__)?$|^goto$/.test(tokens[open]!.text)
+      )
+        open++;
       if (tokens[open]?.text !== "(") continue;
       const close = matchingClose(tokens, open);
       if (close < 0) continue;
@@ -179,7 +187,11 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
 }
 
 /** Items of side-table entries whose start lies in [from, to). Tables are sorted by start. */
-export function entriesIn<T extends { start: number }>(table: readonly T[], from: number, to: number): T[] {
+export function entriesIn<T extends { start: number }>(
+  table: readonly T[],
+  from: number,
+  to: number,
+): T[] {
   let lo = 0;
   let hi = table.length;
   while (lo < hi) {

@@ -15,7 +15,12 @@ import { defaultPathResolver, type PathResolver } from "./paths.js";
 import { walkTranslationUnit } from "./top-level.js";
 import { UnitBuilder } from "./unit-builder.js";
 
-export { makePathResolver, defaultPathResolver, type PathResolver, type ResolvedPath } from "./paths.js";
+export {
+  makePathResolver,
+  defaultPathResolver,
+  type PathResolver,
+  type ResolvedPath,
+} from "./paths.js";
 export { parseMacroTable } from "./macro-table.js";
 
 export interface ParseOptions {
@@ -48,16 +53,23 @@ function parser(): Parser {
 }
 
 /** Parses and returns every diagnostic, errors included, without throwing. */
-export function parseTranslationUnitLenient(preprocessed: string, options: ParseOptions): ParseResult {
+export function parseTranslationUnitLenient(
+  preprocessed: string,
+  options: ParseOptions,
+): ParseResult {
   const t0 = performance.now();
   const source = scanLineMarkers(preprocessed);
   const neutral = neutralize(source.text);
   const gnu = rewriteGnuForms(neutral.tokens);
   const text = applyEdits(source.text, [...neutral.edits, ...gnu.edits]);
   const t1 = performance.now();
-  const tree = parser().parse((index: number) => (index < text.length ? text.slice(index, index + 65536) : null), undefined, {
-    bufferSize: 1 << 20,
-  });
+  const tree = parser().parse(
+    (index: number) => (index < text.length ? text.slice(index, index + 65536) : null),
+    undefined,
+    {
+      bufferSize: 1 << 20,
+    },
+  );
   const t2 = performance.now();
   const builder = new UnitBuilder(options.target);
   const ctx = new ParseContext(
@@ -87,7 +99,8 @@ export function parseTranslationUnitLenient(preprocessed: string, options: Parse
 /** Parses; throws DiagnosticError carrying every diagnostic when any is an error. */
 export function parseTranslationUnit(preprocessed: string, options: ParseOptions): ParseResult {
   const result = parseTranslationUnitLenient(preprocessed, options);
-  if (hasErrors(result.diagnostics)) throw new DiagnosticError(result.diagnostics.filter((d) => d.severity === "error"));
+  if (hasErrors(result.diagnostics))
+    throw new DiagnosticError(result.diagnostics.filter((d) => d.severity === "error"));
   return result;
 }
 export { spellType, defaultTagNamer, recordNamer, type TagNamer } from "./type-spelling.js";

@@ -30,7 +30,10 @@ const MARKER = /^#\s*(?:line\s+)?(\d+)\s+"((?:[^"\\]|\\.)*)"/;
 const PACK = /^#\s*pragma\s+pack\s*\(\s*([^)]*)\)/;
 
 function parsePack(args: string, offset: number): PragmaPackEvent | null {
-  const parts = args.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  const parts = args
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (parts.length === 0) return { offset, action: "reset", value: null };
   const numeric = parts.find((p) => /^\d+$/.test(p));
   const value = numeric === undefined ? null : Number(numeric);

@@ -76,7 +76,9 @@ export class MacroExpander {
     for (let k = 0; k < body.length; k++) {
       const t = body[k]!;
       if (t.text === "#" && body[k + 1]?.kind === "ident" && argOf(body[k + 1]!.text)) {
-        const text = argOf(body[++k]!.text)!.map((a) => a.text).join(" ");
+        const text = argOf(body[++k]!.text)!
+          .map((a) => a.text)
+          .join(" ");
         out.push({ kind: "string", text: JSON.stringify(text), start: 0, end: 0 });
         continue;
       }
@@ -105,7 +107,8 @@ function collectArgs(tokens: readonly Token[], open: number): { args: Token[][];
       if (depth === 1) continue;
     } else if (t.text === ")") {
       depth--;
-      if (depth === 0) return { args: args.length === 1 && args[0]!.length === 0 ? [] : args, end: i };
+      if (depth === 0)
+        return { args: args.length === 1 && args[0]!.length === 0 ? [] : args, end: i };
     } else if (t.text === "," && depth === 1) {
       args.push([]);
       continue;

@@ -8,7 +8,13 @@ export function parseMacroTable(text: string, file = "<macros>"): MacroDefinitio
   text.split("\n").forEach((line, i) => {
     const m = DEFINE.exec(line);
     if (!m) return;
-    const params = m[2] === undefined ? null : m[3]!.split(",").map((p) => p.trim()).filter((p) => p.length > 0);
+    const params =
+      m[2] === undefined
+        ? null
+        : m[3]!
+            .split(",")
+            .map((p) => p.trim())
+            .filter((p) => p.length > 0);
     out.push({
       name: m[1]!,
       params,

@@ -17,7 +17,11 @@ function locationOf(ctx: ParseContext, m: MacroDefinition): DeclLocation | null 
   return { file, line: m.location.line, column: m.location.column, header };
 }
 
-export function summarizeMacros(table: readonly MacroDefinition[], _unit: TranslationUnit, ctx: ParseContext): MacroSummary {
+export function summarizeMacros(
+  table: readonly MacroDefinition[],
+  _unit: TranslationUnit,
+  ctx: ParseContext,
+): MacroSummary {
   const byName = new Map<string, MacroDefinition>();
   for (const m of table) {
     if (m.defined) byName.set(m.name, m);
@@ -57,10 +61,19 @@ export function summarizeMacros(table: readonly MacroDefinition[], _unit: Transl
     try {
       const expr = parseConstExpr(tokens, ctx.abi, types);
       const v = evaluate(env, expr);
-      summary.constants.push({ kind: "integer", name, value: v.value.toString(), type: v.type, location });
+      summary.constants.push({
+        kind: "integer",
+        name,
+        value: v.value.toString(),
+        type: v.type,
+        location,
+      });
     } catch (e) {
       if (e instanceof NotConstantError) {
-        summary.other.push({ name, reason: e.reason === "layout" ? "needs record layout" : e.message });
+        summary.other.push({
+          name,
+          reason: e.reason === "layout" ? "needs record layout" : e.message,
+        });
       } else if (e instanceof ExprSyntaxError) {
         summary.other.push({ name, reason: `not an expression: ${e.message}` });
       } else throw e;

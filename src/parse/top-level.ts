@@ -25,12 +25,19 @@ function firstProblem(node: SyntaxNode): SyntaxNode | null {
  * MISSING field_identifier. That is C's unnamed bitfield, not an error.
  */
 export function isUnnamedBitfieldName(node: SyntaxNode): boolean {
-  return node.isMissing && node.type === "field_identifier" && node.nextSibling?.type === "bitfield_clause";
+  return (
+    node.isMissing &&
+    node.type === "field_identifier" &&
+    node.nextSibling?.type === "bitfield_clause"
+  );
 }
 
 function describeProblem(ctx: ParseContext, p: SyntaxNode): string {
   if (p.isMissing) return `syntax error: expected '${p.type}'`;
-  const text = ctx.text.slice(p.startIndex, Math.min(p.endIndex, p.startIndex + 40)).replace(/\s+/g, " ").trim();
+  const text = ctx.text
+    .slice(p.startIndex, Math.min(p.endIndex, p.startIndex + 40))
+    .replace(/\s+/g, " ")
+    .trim();
   return `syntax error: unexpected '${text}'`;
 }
 
@@ -56,13 +63,19 @@ function resolvesToFunction(ctx: ParseContext, type: CType): boolean {
  * `leadStart` is where the previous item ended: attributes and `_Noreturn` written before
  * the first token the grammar kept (they were blanked) still belong to this declaration.
  */
-function handleDeclaration(ctx: ParseContext, node: SyntaxNode, body: SyntaxNode | null, leadStart: number): void {
+function handleDeclaration(
+  ctx: ParseContext,
+  node: SyntaxNode,
+  body: SyntaxNode | null,
+  leadStart: number,
+): void {
   const decls = declaratorsOf(node);
   const firstStart = decls[0]?.startIndex ?? node.endIndex;
   const specs = readSpecifiers(ctx, node, FILE_SCOPE, firstStart);
   const shared = ctx.claimAttributes(leadStart, firstStart);
   decls.forEach((d, k) => {
-    const end = k + 1 < decls.length ? decls[k + 1]!.startIndex : body ? body.startIndex : node.endIndex;
+    const end =
+      k + 1 < decls.length ? decls[k + 1]!.startIndex : body ? body.startIndex : node.endIndex;
     const declared = applyDeclarator(ctx, unwrapInit(d), specs.type, FILE_SCOPE);
     const groups = [...shared, ...ctx.claimAttributes(d.startIndex, end)];
     const label = ctx.claimAsmLabel(d.startIndex, end);
@@ -118,7 +131,11 @@ function handleTypedef(ctx: ParseContext, node: SyntaxNode, leadStart: number): 
 
 function handleStaticAssert(ctx: ParseContext, node: SyntaxNode): boolean {
   const call = node.namedChildren[0];
-  if (call?.type !== "call_expression" || call.childForFieldName("function")?.text !== "_Static_assert") return false;
+  if (
+    call?.type !== "call_expression" ||
+    call.childForFieldName("function")?.text !== "_Static_assert"
+  )
+    return false;
   const args = call.childForFieldName("arguments")?.namedChildren ?? [];
   const cond = args[0];
   if (!cond) {
@@ -129,7 +146,8 @@ function handleStaticAssert(ctx: ParseContext, node: SyntaxNode): boolean {
   const message = msgNode ? msgNode.text.replace(/^"|"$/g, "") : null;
   const value = ctx.evaluateNode(cond, "_Static_assert condition");
   const holds = value === null ? null : value.value !== 0n;
-  if (holds === false) ctx.report(cond, `static assertion failed${message !== null ? `: ${message}` : ""}`);
+  if (holds === false)
+    ctx.report(cond, `static assertion failed${message !== null ? `: ${message}` : ""}`);
   ctx.unit.staticAsserts.push({
     condition: ctx.text.slice(cond.startIndex, cond.endIndex).replace(/\s+/g, " ").trim(),
     message,

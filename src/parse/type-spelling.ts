@@ -10,7 +10,11 @@ function qualifierWords(q: Qualifiers): string[] {
   return w;
 }
 
-const NULLABILITY_SPELLING = { nonnull: "_Nonnull", nullable: "_Nullable", unspecified: "_Null_unspecified" } as const;
+const NULLABILITY_SPELLING = {
+  nonnull: "_Nonnull",
+  nullable: "_Nullable",
+  unspecified: "_Null_unspecified",
+} as const;
 
 function nullabilitySuffix(q: Qualifiers): string {
   return q.nullability ? ` ${NULLABILITY_SPELLING[q.nullability]}` : "";
@@ -38,7 +42,8 @@ function spell(type: CType, inner: string, namer: TagNamer): string {
     case "record":
     case "enum": {
       let name: string;
-      if (type.kind === "builtin") name = type.name.endsWith(" _Complex") ? `_Complex ${type.name.slice(0, -9)}` : type.name;
+      if (type.kind === "builtin")
+        name = type.name.endsWith(" _Complex") ? `_Complex ${type.name.slice(0, -9)}` : type.name;
       else if (type.kind === "typedef") name = type.name;
       else if (type.kind === "record") name = namer(type.recordKind, type.id);
       else name = namer("enum", type.id);
@@ -47,7 +52,8 @@ function spell(type: CType, inner: string, namer: TagNamer): string {
     }
     case "pointer": {
       const q = quals.join(" ") + nullabilitySuffix(type);
-      let p = "*" + q + (inner !== "" ? (q !== "" && !inner.startsWith("[") ? " " : "") + inner : "");
+      let p =
+        "*" + q + (inner !== "" ? (q !== "" && !inner.startsWith("[") ? " " : "") + inner : "");
       if (type.pointee.kind === "array" || type.pointee.kind === "function") p = `(${p})`;
       return spell(type.pointee, p, namer);
     }

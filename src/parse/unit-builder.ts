@@ -27,10 +27,25 @@ export class UnitBuilder {
   constructor(readonly target: string) {}
 
   /** The record for `id`, created incomplete at `location` on first mention. */
-  recordFor(id: string, kind: "struct" | "union", tag: string | null, location: DeclLocation): RecordDecl {
+  recordFor(
+    id: string,
+    kind: "struct" | "union",
+    tag: string | null,
+    location: DeclLocation,
+  ): RecordDecl {
     let r = this.records.get(id);
     if (!r) {
-      r = { id, kind, tag, complete: false, fields: [], attributes: {}, pragmaPack: null, parent: null, location };
+      r = {
+        id,
+        kind,
+        tag,
+        complete: false,
+        fields: [],
+        attributes: {},
+        pragmaPack: null,
+        parent: null,
+        location,
+      };
       this.records.set(id, r);
     }
     return r;
@@ -39,7 +54,16 @@ export class UnitBuilder {
   enumFor(id: string, tag: string | null, location: DeclLocation): EnumDecl {
     let e = this.enums.get(id);
     if (!e) {
-      e = { id, tag, complete: false, enumerators: [], underlying: "unsigned int", packed: false, parent: null, location };
+      e = {
+        id,
+        tag,
+        complete: false,
+        enumerators: [],
+        underlying: "unsigned int",
+        packed: false,
+        parent: null,
+        location,
+      };
       this.enums.set(id, e);
     }
     return e;
@@ -83,7 +107,8 @@ export class UnitBuilder {
       return;
     }
     // `extern int a[];` then `int a[4];`: the completed type wins.
-    if (prev.type.kind === "array" && prev.type.length === null && v.type.kind === "array") prev.type = v.type;
+    if (prev.type.kind === "array" && prev.type.length === null && v.type.kind === "array")
+      prev.type = v.type;
     if (prev.storage === "extern" && v.storage !== "extern") prev.storage = v.storage;
     mergeAttributes(prev.attributes, v.attributes);
   }

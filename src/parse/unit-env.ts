@@ -13,7 +13,11 @@ import type { CType, IntegerKind, LayoutQuery, RecordDecl, TranslationUnit } fro
 import type { TargetAbi } from "../targets/types.js";
 
 /** Type of a named member, looking through anonymous struct/union members. */
-export function findField(records: ReadonlyMap<string, RecordDecl>, id: string, name: string): CType | undefined {
+export function findField(
+  records: ReadonlyMap<string, RecordDecl>,
+  id: string,
+  name: string,
+): CType | undefined {
   const r = records.get(id);
   if (!r) return undefined;
   for (const f of r.fields) {
@@ -31,7 +35,11 @@ export interface UnitEnvironment {
   types: TypeNameContext;
 }
 
-export function unitEnvironment(unit: TranslationUnit, abi: TargetAbi, records?: LayoutQuery): UnitEnvironment {
+export function unitEnvironment(
+  unit: TranslationUnit,
+  abi: TargetAbi,
+  records?: LayoutQuery,
+): UnitEnvironment {
   const typedefs = new Map(unit.typedefs.map((t) => [t.name, t]));
   const recordMap = new Map(unit.records.map((r) => [r.id, r]));
   const enums = new Map(unit.enums.map((e) => [e.id, e]));
@@ -53,7 +61,8 @@ export function unitEnvironment(unit: TranslationUnit, abi: TargetAbi, records?:
     ...base,
     layout: scalarLayout(base, records),
     enumConstant: (name) => constants.get(name),
-    fieldType: (record, field) => (record.kind === "record" ? findField(recordMap, record.id, field) : undefined),
+    fieldType: (record, field) =>
+      record.kind === "record" ? findField(recordMap, record.id, field) : undefined,
   };
   const types: TypeNameContext = {
     isTypedefName: (name) => typedefs.has(name),
@@ -67,7 +76,12 @@ export function unitEnvironment(unit: TranslationUnit, abi: TargetAbi, records?:
  * Evaluates C source text as an integer constant expression in the unit's scope.
  * Throws ExprSyntaxError or NotConstantError (reason "layout" when record layout is needed).
  */
-export function evaluateConstant(text: string, unit: TranslationUnit, abi: TargetAbi, records?: LayoutQuery): IntValue {
+export function evaluateConstant(
+  text: string,
+  unit: TranslationUnit,
+  abi: TargetAbi,
+  records?: LayoutQuery,
+): IntValue {
   const { env, types } = unitEnvironment(unit, abi, records);
   return evaluate(env, parseConstExpr(tokenize(text), abi, types));
 }

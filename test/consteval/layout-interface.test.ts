@@ -44,14 +44,21 @@ describe("record layout through LayoutQuery", () => {
 
   it("asks the layout for record sizes and alignments, through typedefs", () => {
     const { query, asked } = recordingLayout();
-    expect(evaluateConstant("sizeof(foo_t) + _Alignof(struct foo)", unit, abi, query).value).toBe(48n);
+    expect(evaluateConstant("sizeof(foo_t) + _Alignof(struct foo)", unit, abi, query).value).toBe(
+      48n,
+    );
     expect(asked).toEqual(["sizeof struct foo", "alignof struct foo false"]);
   });
 
   it("passes offsetof designators as a field path", () => {
     const { query, asked } = recordingLayout();
-    expect(evaluateConstant("__builtin_offsetof(foo_t, in.b[2])", unit, abi, query)).toEqual({ value: 12n, type: "unsigned long" });
-    expect(asked).toEqual([`offsetof foo_t ${JSON.stringify([{ field: "in" }, { field: "b" }, { index: 2 }])}`]);
+    expect(evaluateConstant("__builtin_offsetof(foo_t, in.b[2])", unit, abi, query)).toEqual({
+      value: 12n,
+      type: "unsigned long",
+    });
+    expect(asked).toEqual([
+      `offsetof foo_t ${JSON.stringify([{ field: "in" }, { field: "b" }, { index: 2 }])}`,
+    ]);
   });
 
   it("types member expressions for sizeof without asking the layout", () => {
@@ -62,7 +69,9 @@ describe("record layout through LayoutQuery", () => {
   });
 
   it("rejects what is not an integer constant with the reason", () => {
-    expect(() => evaluateConstant("undeclared_name + 1", unit, abi)).toThrow(/'undeclared_name' is not a constant/);
+    expect(() => evaluateConstant("undeclared_name + 1", unit, abi)).toThrow(
+      /'undeclared_name' is not a constant/,
+    );
     expect(() => evaluateConstant("1 / 0", unit, abi)).toThrow(/division by zero/);
     expect(() => evaluateConstant("(int)", unit, abi)).toThrow(/expected an expression/);
   });

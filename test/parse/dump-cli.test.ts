@@ -36,7 +36,7 @@ describe("kpi-bindgen dump", () => {
   it("evaluates the macro table it is given", () => {
     const input = preprocessedFixture("enums");
     const table = join(dir, "macros.h");
-    writeFileSync(table, "#define TWICE_S6 (S6 * 2)\n#define NAME \"kpi\"\n#define F(x) ((x) + 1)\n");
+    writeFileSync(table, '#define TWICE_S6 (S6 * 2)\n#define NAME "kpi"\n#define F(x) ((x) + 1)\n');
     const r = dump(["--preprocessed", input, "--arch", "i386", "--json", "--macros", table]);
     expect(r.status).toBe(0);
     const { macros } = JSON.parse(r.stdout);
@@ -49,22 +49,42 @@ describe("kpi-bindgen dump", () => {
 
   it("reports bad input compiler-style, exits 1 and writes nothing", () => {
     const out = join(dir, "never.json");
-    const r = dump(["--preprocessed", preprocessedFixture("bad-syntax"), "--arch", "amd64", "--json", "-o", out]);
+    const r = dump([
+      "--preprocessed",
+      preprocessedFixture("bad-syntax"),
+      "--arch",
+      "amd64",
+      "--json",
+      "-o",
+      out,
+    ]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("fixtures/parse/bad-syntax.c:4:7: error: syntax error: expected ';'");
+    expect(r.stderr).toContain(
+      "fixtures/parse/bad-syntax.c:4:7: error: syntax error: expected ';'",
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
   });
 
   it("writes the output file atomically when it succeeds", () => {
     const out = join(dir, "ok.json");
-    const r = dump(["--preprocessed", preprocessedFixture("variables"), "--arch", "arm64", "--json", "-o", out]);
+    const r = dump([
+      "--preprocessed",
+      preprocessedFixture("variables"),
+      "--arch",
+      "arm64",
+      "--json",
+      "-o",
+      out,
+    ]);
     expect(r.status).toBe(0);
     expect(JSON.parse(readFileSync(out, "utf8")).variables.length).toBe(7);
   });
 
   it("names a missing input and an unknown target", () => {
-    expect(dump(["--preprocessed", join(dir, "nope.i"), "--arch", "amd64"]).stderr).toMatch(/error: preprocessed file not found/);
+    expect(dump(["--preprocessed", join(dir, "nope.i"), "--arch", "amd64"]).stderr).toMatch(
+      /error: preprocessed file not found/,
+    );
     const r = dump(["--preprocessed", preprocessedFixture("enums"), "--arch", "vax"]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/unknown target 'vax'|vax/);

@@ -15,7 +15,10 @@ const run = promisify(execFile);
 const fixtures = loadFixtures();
 
 function parseFixture(f: Fixture) {
-  return parseTranslationUnitLenient(asPreprocessed(f), { target: f.expected.target, abi: getTarget("amd64").abi });
+  return parseTranslationUnitLenient(asPreprocessed(f), {
+    target: f.expected.target,
+    abi: getTarget("amd64").abi,
+  });
 }
 
 type Keyed = "records" | "enums" | "typedefs" | "functions" | "variables";
@@ -38,7 +41,15 @@ function keyed(unit: TranslationUnit, kind: Keyed): Map<string, object> {
 describe("front-end fixtures", () => {
   it("has fixtures for every construct family", () => {
     expect(fixtures.map((f) => f.name)).toEqual(
-      expect.arrayContaining(["records", "enums", "typedefs", "functions", "variables", "static-assert", "bad-syntax"]),
+      expect.arrayContaining([
+        "records",
+        "enums",
+        "typedefs",
+        "functions",
+        "variables",
+        "static-assert",
+        "bad-syntax",
+      ]),
     );
   });
 
@@ -55,7 +66,8 @@ describe("front-end fixtures", () => {
         it(`declares exactly the expected ${kind}, with the expected contents`, () => {
           const got = keyed(parseFixture(f).unit, kind);
           expect([...got.keys()].sort()).toEqual(Object.keys(want).sort());
-          for (const [key, partial] of Object.entries(want)) expect(got.get(key), key).toMatchObject(partial);
+          for (const [key, partial] of Object.entries(want))
+            expect(got.get(key), key).toMatchObject(partial);
         });
       }
 
@@ -73,7 +85,13 @@ describe("front-end fixtures", () => {
 });
 
 describeWith([needClang()], "front-end fixtures vs clang-19", () => {
-  const args = ["--target=x86_64-unknown-freebsd13.0", "-ffreestanding", "-std=gnu99", "-fsyntax-only", "-Wno-everything"];
+  const args = [
+    "--target=x86_64-unknown-freebsd13.0",
+    "-ffreestanding",
+    "-std=gnu99",
+    "-fsyntax-only",
+    "-Wno-everything",
+  ];
   for (const f of fixtures) {
     const bad = f.expected.diagnostics.some((d) => d.includes(": error: "));
     it(`${f.name}: clang ${bad ? "rejects it too" : "sees the same declarations"}`, async () => {

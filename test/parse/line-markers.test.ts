@@ -32,7 +32,16 @@ describe("line markers", () => {
   it("blanks directives without moving any offset", () => {
     expect(scanned.text.length).toBe(SAMPLE.length);
     expect(scanned.text.split("\n").map((l) => l.trim())).toEqual([
-      "", "int a;", "", "", "int b;", "", "struct p { char c; int i; };", "", "", "int c;",
+      "",
+      "int a;",
+      "",
+      "",
+      "int b;",
+      "",
+      "struct p { char c; int i; };",
+      "",
+      "",
+      "int c;",
     ]);
   });
 
@@ -44,12 +53,20 @@ describe("line markers", () => {
 
   it("reports a parse problem at the original file and line", () => {
     const text = SAMPLE.replace("int c;", "int c d;");
-    const { diagnostics } = parseTranslationUnitLenient(text, { target: "amd64", abi: getTarget("amd64").abi });
-    expect(diagnostics.map((d) => `${d.location?.file}:${d.location?.line}: ${d.severity}`)).toEqual(["sys/a.h:7: error"]);
+    const { diagnostics } = parseTranslationUnitLenient(text, {
+      target: "amd64",
+      abi: getTarget("amd64").abi,
+    });
+    expect(
+      diagnostics.map((d) => `${d.location?.file}:${d.location?.line}: ${d.severity}`),
+    ).toEqual(["sys/a.h:7: error"]);
   });
 
   it("makes paths relative to the kernel sys/ directory by default", () => {
-    expect(defaultPathResolver("/usr/src/sys/sys/proc.h")).toEqual({ file: "sys/proc.h", header: "sys/proc.h" });
+    expect(defaultPathResolver("/usr/src/sys/sys/proc.h")).toEqual({
+      file: "sys/proc.h",
+      header: "sys/proc.h",
+    });
     expect(defaultPathResolver("<built-in>")).toEqual({ file: "<built-in>", header: "<built-in>" });
   });
 });

@@ -1,7 +1,12 @@
 // The declarations clang sees at file scope, reduced to names and type spellings, and the
 // same view of our TranslationUnit, so a test can list every difference.
 import type { CType, TranslationUnit } from "../../../src/ir/index.js";
-import { adjustFunctionTypesWithin, recordNamer, spellType, type TagNamer } from "../../../src/parse/index.js";
+import {
+  adjustFunctionTypesWithin,
+  recordNamer,
+  spellType,
+  type TagNamer,
+} from "../../../src/parse/index.js";
 import type { ClangNode } from "./kernel-clang.js";
 
 export type ClangNodeLike = ClangNode;
@@ -25,13 +30,18 @@ export interface DeclView {
 
 /** clang spells anonymous tags with their path and appends type attributes; we do neither. */
 export function normalizeClangType(s: string): string {
-  return s
-    .replace(/(?:\w+::)*\((?:unnamed|anonymous)(?: (?:struct|union|enum))? at [^)]*\)/g, "<anonymous>")
-    .replace(/\s*__attribute__\(\(.*\)\)\s*$/, "")
-    // The compiler's own typedefs for the 128-bit integers; the IR names the builtin type.
-    .replace(/\b__uint128_t\b/g, "unsigned __int128")
-    .replace(/\b__int128_t\b/g, "__int128")
-    .trim();
+  return (
+    s
+      .replace(
+        /(?:\w+::)*\((?:unnamed|anonymous)(?: (?:struct|union|enum))? at [^)]*\)/g,
+        "<anonymous>",
+      )
+      .replace(/\s*__attribute__\(\(.*\)\)\s*$/, "")
+      // The compiler's own typedefs for the 128-bit integers; the IR names the builtin type.
+      .replace(/\b__uint128_t\b/g, "unsigned __int128")
+      .replace(/\b__int128_t\b/g, "__int128")
+      .trim()
+  );
 }
 
 function emptyView(): DeclView {
@@ -53,7 +63,8 @@ function bitWidth(field: ClangNode): number | null {
 }
 
 function addRecord(view: DeclView, node: ClangNode): void {
-  for (const inner of node.inner ?? []) if (inner.kind === "RecordDecl" || inner.kind === "EnumDecl") addTag(view, inner);
+  for (const inner of node.inner ?? [])
+    if (inner.kind === "RecordDecl" || inner.kind === "EnumDecl") addTag(view, inner);
   if (!node.name) return;
   const key = `${node.tagUsed} ${node.name}`;
   const prev = view.records.get(key);
@@ -63,7 +74,11 @@ function addRecord(view: DeclView, node: ClangNode): void {
   }
   const fields = (node.inner ?? [])
     .filter((n) => n.kind === "FieldDecl")
-    .map((f) => ({ name: f.name ?? "", type: normalizeClangType(f.type!.qualType), width: bitWidth(f) }));
+    .map((f) => ({
+      name: f.name ?? "",
+      type: normalizeClangType(f.type!.qualType),
+      width: bitWidth(f),
+    }));
   view.records.set(key, { complete: true, fields });
 }
 
@@ -75,7 +90,9 @@ function addTag(view: DeclView, node: ClangNode): void {
 /** The IR resolves typeof to the type it names; clang keeps it as sugar on top. */
 function spelledOrResolvedTypeof(node: ClangNode): string {
   const t = node.type!;
-  return /^(__)?typeof/.test(t.qualType) && t.desugaredQualType !== undefined ? t.desugaredQualType : t.qualType;
+  return /^(__)?typeof/.test(t.qualType) && t.desugaredQualType !== undefined
+    ? t.desugaredQualType
+    : t.qualType;
 }
 
 export function clangView(tu: ClangNode): DeclView {
@@ -91,7 +108,8 @@ export function clangView(tu: ClangNode): DeclView {
         view.typedefs.set(node.name!, normalizeClangType(spelledOrResolvedTypeof(node)));
         break;
       case "FunctionDecl":
-        if (!view.functions.has(node.name!)) view.functions.set(node.name!, normalizeClangType(node.type!.qualType));
+        if (!view.functions.has(node.name!))
+          view.functions.set(node.name!, normalizeClangType(node.type!.qualType));
         if (node.inner?.some((n) => n.kind === "CompoundStmt")) view.definitions.add(node.name!);
         break;
       case "StaticAssertDecl":
@@ -118,11 +136,13 @@ export function ourView(unit: TranslationUnit, vaListIsArray: boolean): DeclView
   const nameForAnonymous = new Map<string, string>();
   for (const t of unit.typedefs) {
     const ty = t.type;
-    if ((ty.kind === "record" || ty.kind === "enum") && !nameForAnonymous.has(ty.id)) nameForAnonymous.set(ty.id, t.name);
+    if ((ty.kind === "record" || ty.kind === "enum") && !nameForAnonymous.has(ty.id))
+      nameForAnonymous.set(ty.id, t.name);
   }
   const byTag = recordNamer(records);
   const namer: TagNamer = (kind, id) => {
-    const tagged = kind === "enum" ? unit.enums.find((e) => e.id === id)?.tag : records.get(id)?.tag;
+    const tagged =
+      kind === "enum" ? unit.enums.find((e) => e.id === id)?.tag : records.get(id)?.tag;
     if (!tagged && nameForAnonymous.has(id)) return `${kind} ${nameForAnonymous.get(id)}`;
     return byTag(kind, id);
   };
@@ -139,7 +159,10 @@ export function ourView(unit: TranslationUnit, vaListIsArray: boolean): DeclView
       returnType: vaDecay(t.returnType),
       params: t.params.map((p) => ({
         name: p.name,
-        type: vaListIsArray && isVaList(p.type) ? { kind: "pointer", pointee: { kind: "typedef", name: "struct __va_list_tag" } } : vaDecay(p.type),
+        type:
+          vaListIsArray && isVaList(p.type)
+            ? { kind: "pointer", pointee: { kind: "typedef", name: "struct __va_list_tag" } }
+            : vaDecay(p.type),
       })),
     };
   };
@@ -150,7 +173,9 @@ export function ourView(unit: TranslationUnit, vaListIsArray: boolean): DeclView
     if (r.tag === null) continue;
     view.records.set(`${r.kind} ${r.tag}`, {
       complete: r.complete,
-      fields: r.complete ? r.fields.map((f) => ({ name: f.name ?? "", type: spell(f.type), width: f.bitWidth })) : [],
+      fields: r.complete
+        ? r.fields.map((f) => ({ name: f.name ?? "", type: spell(f.type), width: f.bitWidth }))
+        : [],
     });
   }
   for (const e of unit.enums) if (e.tag !== null) view.enums.add(`enum ${e.tag}`);
@@ -165,13 +190,20 @@ export function ourView(unit: TranslationUnit, vaListIsArray: boolean): DeclView
 }
 
 /** Human-readable differences: missing on either side, or different values. */
-export function diffMaps<V>(what: string, clang: Map<string, V>, ours: Map<string, V>, show = (v: V) => JSON.stringify(v)): string[] {
+export function diffMaps<V>(
+  what: string,
+  clang: Map<string, V>,
+  ours: Map<string, V>,
+  show = (v: V) => JSON.stringify(v),
+): string[] {
   const out: string[] = [];
   for (const [k, v] of clang) {
     if (!ours.has(k)) out.push(`${what} ${k}: missing (clang: ${show(v)})`);
-    else if (show(ours.get(k)!) !== show(v)) out.push(`${what} ${k}: ours ${show(ours.get(k)!)} vs clang ${show(v)}`);
+    else if (show(ours.get(k)!) !== show(v))
+      out.push(`${what} ${k}: ours ${show(ours.get(k)!)} vs clang ${show(v)}`);
   }
-  for (const k of ours.keys()) if (!clang.has(k)) out.push(`${what} ${k}: extra (not declared per clang)`);
+  for (const k of ours.keys())
+    if (!clang.has(k)) out.push(`${what} ${k}: extra (not declared per clang)`);
   return out;
 }
 
@@ -221,7 +253,8 @@ export function clangDeclLocations(tu: ClangNode): Map<string, LineLocation> {
     const loc = at(node.loc);
     if (!loc) continue;
     if (node.kind === "RecordDecl") visitRecord(node);
-    else if ((node.kind === "FunctionDecl" || node.kind === "TypedefDecl") && !out.has(node.name!)) out.set(node.name!, loc);
+    else if ((node.kind === "FunctionDecl" || node.kind === "TypedefDecl") && !out.has(node.name!))
+      out.set(node.name!, loc);
   }
   return out;
 }

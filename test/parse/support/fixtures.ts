@@ -38,7 +38,9 @@ export function loadFixtures(): Fixture[] {
         relPath: `fixtures/parse/${f}`,
         absPath,
         source: readFileSync(absPath, "utf8"),
-        expected: JSON.parse(readFileSync(join(fixtureDir, `${name}.expected.json`), "utf8")) as Expected,
+        expected: JSON.parse(
+          readFileSync(join(fixtureDir, `${name}.expected.json`), "utf8"),
+        ) as Expected,
       };
     });
 }

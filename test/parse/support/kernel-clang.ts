@@ -6,7 +6,12 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { clangCommand, kpiWrapper, sysTree, type FreeBSDRelease } from "../../support/environment.js";
+import {
+  clangCommand,
+  kpiWrapper,
+  sysTree,
+  type FreeBSDRelease,
+} from "../../support/environment.js";
 
 const run = promisify(execFile);
 
@@ -42,10 +47,18 @@ export function kernelSetup(cfg: KernelConfig): KernelSetup {
   if (cfg.arch !== "arm64") symlinkSync(join(sys, "x86", "include"), join(inc, "x86"));
   const args = [
     `--target=${TRIPLE_ARCH[cfg.arch]}-unknown-freebsd${cfg.release}`,
-    "-ffreestanding", "-nostdinc", "-std=gnu99", "-D_KERNEL", "-DKLD_MODULE",
-    "-I", inc, "-I", sys,
+    "-ffreestanding",
+    "-nostdinc",
+    "-std=gnu99",
+    "-D_KERNEL",
+    "-DKLD_MODULE",
+    "-I",
+    inc,
+    "-I",
+    sys,
     ...(cfg.release === "13.0" ? ["-I", join(sys, "contrib", "ck", "include")] : []),
-    "-I", opt,
+    "-I",
+    opt,
   ];
   s = { sys, includeDirs: [inc, sys], args, dir };
   setups.set(key, s);
@@ -94,7 +107,14 @@ export function wrapperMacros(cfg: KernelConfig): Promise<string> {
 /** clang's JSON AST of the wrapper (top level: TranslationUnitDecl). */
 export function wrapperAst(cfg: KernelConfig): Promise<ClangNode> {
   return once(`ast:${cfg.release}-${cfg.arch}`, async () => {
-    const r = await clang([...kernelSetup(cfg).args, "-fsyntax-only", "-Wno-everything", "-Xclang", "-ast-dump=json", kpiWrapper]);
+    const r = await clang([
+      ...kernelSetup(cfg).args,
+      "-fsyntax-only",
+      "-Wno-everything",
+      "-Xclang",
+      "-ast-dump=json",
+      kpiWrapper,
+    ]);
     if (!r.ok) throw new Error(`clang -ast-dump=json failed:\n${r.stderr}`);
     return JSON.parse(r.stdout) as ClangNode;
   });
@@ -117,14 +137,29 @@ export interface ClangNode {
  * Compiles `source` (placed beside the probe directory, so it can #include the wrapper)
  * and returns the 1-based lines clang reported errors on, with the messages.
  */
-export async function compileProbe(cfg: KernelConfig, name: string, source: string): Promise<Map<number, string>> {
+export async function compileProbe(
+  cfg: KernelConfig,
+  name: string,
+  source: string,
+): Promise<Map<number, string>> {
   const setup = kernelSetup(cfg);
   const file = join(setup.dir, name);
   writeFileSync(file, source);
-  const r = await clang([...setup.args, "-fsyntax-only", "-Wno-everything", "-ferror-limit=0", file]);
+  const r = await clang([
+    ...setup.args,
+    "-fsyntax-only",
+    "-Wno-everything",
+    "-ferror-limit=0",
+    file,
+  ]);
   const errors = new Map<number, string>();
-  const re = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):\\d+: error: (.*)$`, "gm");
-  for (const m of r.stderr.matchAll(re)) if (!errors.has(Number(m[1]))) errors.set(Number(m[1]), m[2]!);
-  if (!r.ok && errors.size === 0) throw new Error(`probe failed without located errors:\n${r.stderr.slice(0, 2000)}`);
+  const re = new RegExp(
+    `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):\\d+: error: (.*)$`,
+    "gm",
+  );
+  for (const m of r.stderr.matchAll(re))
+    if (!errors.has(Number(m[1]))) errors.set(Number(m[1]), m[2]!);
+  if (!r.ok && errors.size === 0)
+    throw new Error(`probe failed without located errors:\n${r.stderr.slice(0, 2000)}`);
   return errors;
 }

@@ -18,18 +18,28 @@ export function typedLiteral(value: bigint, type: IntegerKind): string {
 export function valueClaims(name: string, expr: string, value: bigint, type: IntegerKind): Claim[] {
   return [
     { label: `${name} == ${value}`, condition: `(${expr}) == ${typedLiteral(value, type)}` },
-    { label: `${name} has type ${type}`, condition: `__builtin_types_compatible_p(__typeof__(${expr}), ${type})` },
+    {
+      label: `${name} has type ${type}`,
+      condition: `__builtin_types_compatible_p(__typeof__(${expr}), ${type})`,
+    },
   ];
 }
 
-export function probeSource(include: string, claims: readonly Claim[]): { source: string; firstLine: number } {
+export function probeSource(
+  include: string,
+  claims: readonly Claim[],
+): { source: string; firstLine: number } {
   const head = [`#include "${include}"`];
   const lines = claims.map((c) => `_Static_assert(${c.condition}, "");`);
   return { source: [...head, ...lines, ""].join("\n"), firstLine: head.length + 1 };
 }
 
 /** The claims clang rejected, with its message. */
-export function rejectedClaims(claims: readonly Claim[], firstLine: number, errors: Map<number, string>): string[] {
+export function rejectedClaims(
+  claims: readonly Claim[],
+  firstLine: number,
+  errors: Map<number, string>,
+): string[] {
   const out: string[] = [];
   for (const [line, message] of errors) {
     const claim = claims[line - firstLine];
