@@ -5,8 +5,9 @@
 // wiring them to the full pipeline means replacing this one function.
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { fail } from "../diagnostics/index.js";
+import { DiagnosticError, fail, hasErrors } from "../diagnostics/index.js";
 import type { TranslationUnit } from "../ir/index.js";
+import { loadKernelConfig } from "../kernconf/index.js";
 import { makePathResolver } from "../parse/index.js";
 import {
   generatedBuildHeaders,
@@ -27,6 +28,8 @@ export interface ConfigurationRequest {
   arch: string;
   /** Kernel tree; when given, the file is compiled inside a kernel or module build. */
   sys?: string;
+  /** With `sys`: a kernel configuration whose opt_*.h headers the build uses. */
+  kernconf?: string;
   mode: BuildMode;
   release?: string;
   defines: string[];
@@ -70,10 +73,17 @@ async function kernelConfiguration(
   const sysDir = resolve(request.sys!);
   if (!existsSync(sysDir) || !statSync(sysDir).isDirectory())
     fail(`kernel source tree not found: ${request.sys} (--sys)`);
+  let optionHeaders: Map<string, string> | undefined;
+  if (request.kernconf !== undefined) {
+    const loaded = loadKernelConfig({ sysDir, kernconf: request.kernconf, arch: target.machine });
+    if (hasErrors(loaded.diagnostics)) throw new DiagnosticError(loaded.diagnostics);
+    optionHeaders = new Map(Object.entries(loaded.resolved.headers));
+  }
   const plan = planKernelBuild({
     sysDir,
     target,
     mode: request.mode,
+    optionHeaders,
     generatedHeaders: generatedBuildHeaders(sysDir),
     release: request.release === undefined ? undefined : parseRelease(request.release),
     user: { macros: macroFlags(request), includeDirs: request.includeDirs.map((d) => resolve(d)) },
@@ -119,6 +129,7 @@ async function plainConfiguration(
 export async function openConfiguration(request: ConfigurationRequest): Promise<Configuration> {
   const target = getTarget(parseTargetName(request.arch));
   const file = existingFile(request.file, "input file");
+  if (request.kernconf !== undefined && request.sys === undefined) fail("--kernconf needs --sys");
   return request.sys === undefined
     ? plainConfiguration(request, target, file)
     : kernelConfiguration(request, target, file);

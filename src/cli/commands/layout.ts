@@ -15,6 +15,7 @@ export interface LayoutInputArgs {
   file: string;
   arch: string;
   sys?: string;
+  kernconf?: string;
   mode: string;
   release?: string;
   D?: string[];
@@ -50,6 +51,11 @@ export function configurationOptions<T>(yargs: Argv<T>): Argv<T> {
       type: "string",
       describe: "FreeBSD kernel tree: compile the file inside a kernel or module build",
     })
+    .option("kernconf", {
+      type: "string",
+      describe:
+        "With --sys: kernel configuration whose opt_*.h headers to use (default: empty ones)",
+    })
     .option("mode", {
       choices: ["kernel", "module"],
       default: "module",
@@ -74,6 +80,7 @@ export function configurationRequest(args: LayoutInputArgs): ConfigurationReques
     file: args.file,
     arch: args.arch,
     sys: args.sys,
+    kernconf: args.kernconf,
     mode: args.mode === "kernel" ? "kernel" : "module",
     release: args.release,
     defines: asList(args.D),
