@@ -18,6 +18,8 @@ export interface FoundHeader {
 }
 
 export function normalizePath(p: string): string {
+  // Most candidate paths are already normal; the full normalization is the slow path.
+  if (!p.includes("/.") && !p.includes("//") && !p.endsWith("/")) return p;
   return posix.normalize(p);
 }
 

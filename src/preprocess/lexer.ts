@@ -248,6 +248,13 @@ function decodeUcns(spelling: string): string {
   );
 }
 
+/** End of the first token of `text` (0 when it starts with a comment or whitespace). */
+export function firstTokenEnd(text: string): number {
+  const c = text.charCodeAt(0);
+  if (c === 47 && (text.charCodeAt(1) === 47 || text.charCodeAt(1) === 42)) return 0;
+  return scanToken(text, 0);
+}
+
 /**
  * Re-lexes a spelling made by `##`. Returns the kind when it is exactly one token, or null
  * (an invalid paste: several tokens, none, or a comment).

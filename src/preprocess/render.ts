@@ -2,7 +2,7 @@
 // source had one or where two tokens would otherwise lex as one, and `# N "file" flags`
 // line markers (or none, as with -P).
 import type { PreprocessResult } from "./api.js";
-import { tokenize } from "./lexer.js";
+import { firstTokenEnd } from "./lexer.js";
 import type { PPToken } from "./tokens.js";
 
 export interface RenderOptions {
@@ -10,19 +10,26 @@ export interface RenderOptions {
   lineMarkers: boolean;
 }
 
-// Tokens that never merge with a neighbour.
-const INERT = new Set(["(", ")", "[", "]", "{", "}", ",", ";", "?", "~"]);
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 0x80 || c === 92;
+}
 
-/** Whether printing `b` right after `a` would lex differently. */
+// Characters that can continue a punctuator: a pair needs a closer look only when the left
+// token ends with one of these and the right one starts with one.
+const PUNCT_JOIN = new Set([..."<>=!&|+-*/%^#:.?"].map((c) => c.charCodeAt(0)));
+
+/** Whether printing `b` right after `a` would lex differently (clang adds a space there). */
 function wouldMerge(a: PPToken, b: PPToken): boolean {
-  if (INERT.has(a.text) || INERT.has(b.text)) return false;
-  const joined = a.text + b.text;
-  let firstEnd = -1;
-  tokenize(joined, (_kind, _start, end) => {
-    if (firstEnd < 0) firstEnd = end;
-  });
-  // A comment opener (`/` `/`, `/` `*`) swallows the rest: no token ends at the boundary.
-  return firstEnd !== a.text.length;
+  const last = a.text.charCodeAt(a.text.length - 1);
+  const first = b.text.charCodeAt(0);
+  const quote = first === 34 || first === 39;
+  if (isWordChar(last)) {
+    // Identifiers and numbers run into words, numbers and (as prefixes) literals.
+    if (!(isWordChar(first) || first === 46 || quote || first === 43 || first === 45)) return false;
+  } else if (!(PUNCT_JOIN.has(last) && (PUNCT_JOIN.has(first) || (last === 46 && first >= 48 && first <= 57)))) {
+    return false;
+  }
+  return firstTokenEnd(a.text + b.text) !== a.text.length;
 }
 
 /** Up to this many lines are skipped with newlines; beyond it a marker is shorter. */
