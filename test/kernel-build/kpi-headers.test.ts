@@ -1,11 +1,13 @@
 // Acceptance: kpi_wrapper.h and every tree header it reaches, each as its own translation
 // unit, preprocess to exactly clang-19's tokens in both trees, for amd64, i386 and arm64, in
 // kernel and module mode. A header clang cannot preprocess standalone must fail with us too,
-// at a named location. The trees have no conf/options tables yet, so there is no kernel
-// configuration: every opt header (opt_global.h included) is empty. Kernel mode needs the
-// build's offset.inc (sys/kpilite.h), which depends on struct thread's layout; the
-// comparison uses a stand-in from fixtures/kernel-build/build-files, and a separate case
-// checks that without it both preprocessors stop at the same #include.
+// and our first error must be where clang's is (file, line and column).
+//
+// The trees have no conf/options tables yet, so there is no kernel configuration: every opt
+// header (opt_global.h included) is empty. Kernel mode needs the build's offset.inc
+// (sys/kpilite.h), which depends on struct thread's layout; the comparison uses a stand-in
+// from fixtures/kernel-build/build-files, and a separate case checks that without it both
+// preprocessors stop at the same #include.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";

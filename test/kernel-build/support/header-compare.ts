@@ -1,5 +1,5 @@
 // One translation unit per header, preprocessed by us and by clang under the same build,
-// and the verdict: same tokens, both fail, or a difference worth chasing.
+// and the verdict: same tokens, both fail at the same first error, or a difference to chase.
 import { realpathSync } from "node:fs";
 import { relative } from "node:path";
 import { setImmediate as nextTick } from "node:timers/promises";
@@ -68,6 +68,27 @@ export function clangPathRenamer(layout: ClangLayout, sysDir: string): (file: st
       .join("");
 }
 
+/**
+ * Where clang's first error is, in our display form: links followed to the real file, tree
+ * files relative to the tree, generated files as `<build>/name`.
+ */
+export function clangErrorLocation(stderr: string, layout: ClangLayout, sysDir: string): string {
+  const m = /^(.*?):(\d+):(\d+): (?:fatal )?error: /m.exec(stderr);
+  if (!m) return "<no location>";
+  let file = m[1];
+  try {
+    const real = realpathSync(file);
+    const buildDir = realpathSync(layout.buildDir);
+    const inTree = relative(realpathSync(sysDir), real);
+    if (real.startsWith(buildDir + "/")) file = `<build>/${relative(buildDir, real)}`;
+    else if (!inTree.startsWith("..")) file = inTree;
+    else file = real;
+  } catch {
+    // A path clang names but that does not exist stays as printed.
+  }
+  return `${file}:${m[2]}:${m[3]}`;
+}
+
 function firstLine(text: string): string {
   return text.split("\n").find((l) => /error/.test(l)) ?? text.split("\n")[0] ?? "";
 }
@@ -109,11 +130,19 @@ export async function compareHeader(
         header: name,
         detail: `ours failed, clang succeeded: ${ourMessage}`,
       };
-    if (!located)
+    if (!located?.location)
       return {
         kind: "different",
         header: name,
         detail: `both fail, but ours names no location: ${ourMessage}`,
+      };
+    const clangAt = clangErrorLocation(clang.stderr, layout, plan.spec.sysDir);
+    const oursAt = `${located.location.file}:${located.location.line}:${located.location.column}`;
+    if (clangAt !== oursAt)
+      return {
+        kind: "different",
+        header: name,
+        detail: `both fail, at different places:\n  ours:  ${ourMessage}\n  clang: ${firstLine(clang.stderr)} (${clangAt})`,
       };
     return { kind: "both-fail", header: name };
   }
