@@ -110,10 +110,19 @@ export function randomUnit(seed: number, count: number): TranslationUnit {
   };
 
   const bitfield = (): Field => {
-    const useEnum = chance(0.1);
-    const [type, bits]: [CType, number] = useEnum
-      ? [{ kind: "enum", id: "enum small" }, 32]
-      : (([n, b]) => [builtin(n), b] as [CType, number])(pick(bitfieldTypes));
+    const r = rnd();
+    const [type, bits]: [CType, number] =
+      r < 0.1
+        ? [{ kind: "enum", id: pick(enums).id }, 32]
+        : r < 0.2
+          ? // Typedefs whose aligned() differs from the storage unit's size.
+            pick<[CType, number]>([
+              [{ kind: "typedef", name: "int_a8" }, 32],
+              [{ kind: "typedef", name: "ll_a4" }, 64],
+              [{ kind: "typedef", name: "short_a16" }, 16],
+              [{ kind: "typedef", name: "plain_u32" }, 32],
+            ])
+          : (([n, b]) => [builtin(n), b] as [CType, number])(pick(bitfieldTypes));
     const width = chance(0.12) ? 0 : 1 + Math.floor(rnd() * bits);
     const named = width !== 0 && !chance(0.1);
     return {
