@@ -7,14 +7,15 @@ import { DiagnosticError, fail, hasErrors, renderDiagnostic } from "../../diagno
 import { writeFileAtomic } from "../../io/atomic-output.js";
 import { loadKernelConfig } from "../../kernconf/index.js";
 import {
+  formatDepfile,
+  generatedBuildHeaders,
   parseDefineArgument,
   parseUndefineArgument,
-} from "../../preprocess/kernel-build/compiler-flags.js";
-import { formatDepfile } from "../../preprocess/kernel-build/depfile.js";
-import { generatedBuildHeaders } from "../../preprocess/kernel-build/generated-headers.js";
-import { planKernelBuild } from "../../preprocess/kernel-build/plan.js";
-import { preprocessInBuild } from "../../preprocess/kernel-build/run.js";
-import type { BuildMode, MacroFlag } from "../../preprocess/kernel-build/types.js";
+  planKernelBuild,
+  preprocessInBuild,
+  type BuildMode,
+  type MacroFlag,
+} from "../../preprocess/kernel-build/index.js";
 import { getTarget, parseRelease, parseTargetName } from "../../targets/index.js";
 
 interface PreprocessArgs {
