@@ -206,3 +206,10 @@ export class LayoutEngine implements LayoutQuery {
     };
   }
 }
+
+/** What the front end's `recordLayout` option expects: record layouts for constant evaluation. */
+export function recordLayoutProvider(
+  target: TargetDescription,
+): (unit: TranslationUnit) => LayoutQuery {
+  return (unit) => new LayoutEngine(unit, target);
+}

@@ -1,7 +1,7 @@
 // The layout stage: record sizes, alignments, field offsets, bitfield positions and gaps,
 // computed per target the way the C compiler lays records out.
 export type * from "./types.js";
-export { LayoutEngine } from "./engine.js";
+export { LayoutEngine, recordLayoutProvider } from "./engine.js";
 export { flattenMembers, type FlattenSource } from "./flatten.js";
 export {
   placeRecord,

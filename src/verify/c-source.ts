@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { DiagnosticError, error, fail } from "../diagnostics/index.js";
 import type { TranslationUnit } from "../ir/index.js";
-import { LayoutEngine } from "../layout/index.js";
+import { recordLayoutProvider } from "../layout/index.js";
 import { defaultPathResolver, parseTranslationUnit, type PathResolver } from "../parse/index.js";
 import type { TargetDescription } from "../targets/types.js";
 
@@ -81,7 +81,7 @@ export function parseForLayout(
     target: target.name,
     abi: target.abi,
     resolvePath,
-    recordLayout: (unit) => new LayoutEngine(unit, target),
+    recordLayout: recordLayoutProvider(target),
   }).unit;
 }
 
