@@ -1,4 +1,5 @@
 // What GNU attributes mean for records, fields, typedefs, functions and variables.
+import { DiagnosticError } from "../diagnostics/index.js";
 import {
   decodeStringLiteral,
   evaluate,
@@ -33,6 +34,10 @@ function integerArg(ctx: ParseContext, tokens: Token[], at: number, what: string
         message: `${what}: ${e.message}`,
         location: { file: loc.file, line: loc.line, column: loc.column },
       });
+      return null;
+    }
+    if (e instanceof DiagnosticError) {
+      ctx.diagnostics.push(...e.diagnostics);
       return null;
     }
     throw e;

@@ -14,7 +14,7 @@ import {
   type Token,
   type TypeNameContext,
 } from "../consteval/index.js";
-import { error, warning, type Diagnostic } from "../diagnostics/index.js";
+import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
 import type { CType, DeclLocation, LayoutQuery, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
 import type { AsmLabel, AttributeGroup } from "./gnu-forms.js";
@@ -32,6 +32,7 @@ export class ParseContext {
   private readonly claimedAttributes = new Set<AttributeGroup>();
   private readonly claimedLabels = new Set<AsmLabel>();
   private readonly claimedComplex = new Set<number>();
+  private cachedLayout: { version: number; query: LayoutQuery } | undefined;
   /** Anonymous records defined so far per parent record id. */
   readonly anonymousCounters = new Map<string, number>();
 
@@ -134,8 +135,13 @@ export class ParseContext {
       enumUnderlying: (id: string) => unit.enumUnderlying(id),
     };
     const provider = this.recordLayout;
-    let built: LayoutQuery | undefined;
-    const get = (): LayoutQuery => (built ??= provider!(unit.build()));
+    const get = (): LayoutQuery => {
+      // One layout per state of the declarations: rebuilt only after something changed.
+      if (!this.cachedLayout || this.cachedLayout.version !== unit.version) {
+        this.cachedLayout = { version: unit.version, query: provider!(unit.build()) };
+      }
+      return this.cachedLayout.query;
+    };
     const records: LayoutQuery | undefined = provider
       ? {
           sizeOf: (t) => get().sizeOf(t),
@@ -195,6 +201,11 @@ export class ParseContext {
         if (e.reason === "layout") this.layoutPending.add(node.startIndex);
         if (e.reason === "layout") this.warn(node, `${what} not evaluated: ${e.message}`);
         else this.report(node, `${what} is not an integer constant: ${e.message}`);
+        return null;
+      }
+      if (e instanceof DiagnosticError) {
+        // The layout stage's own diagnostics (e.g. sizeof of an incomplete record) stand.
+        this.diagnostics.push(...e.diagnostics);
         return null;
       }
       throw e;

@@ -60,6 +60,7 @@ export function defineRecord(
   r.fields = fields;
   r.attributes = recordAttributes(ctx, groups);
   r.complete = true;
+  ctx.unit.touch();
   return { kind: "record", recordKind: kind, id };
 }
 
@@ -192,5 +193,6 @@ export function defineEnum(
     );
   });
   e.complete = true;
+  ctx.unit.touch();
   return { kind: "enum", id };
 }

@@ -57,9 +57,16 @@ export class MacroExpander {
 
   private substitute(m: MacroDefinition, args: Token[][], hide: ReadonlySet<string>): Token[] {
     const params = m.params!;
-    const variadicAt = params.indexOf("...");
+    // `...` collects the rest as __VA_ARGS__; GNU `args...` collects it under its own name.
+    const variadicAt = params.findIndex((p) => p.endsWith("..."));
+    const variadicName =
+      variadicAt < 0
+        ? null
+        : params[variadicAt] === "..."
+          ? "__VA_ARGS__"
+          : params[variadicAt]!.slice(0, -3);
     const argOf = (name: string): Token[] | undefined => {
-      if (name === "__VA_ARGS__" && variadicAt >= 0) {
+      if (name === variadicName) {
         const rest = args.slice(variadicAt);
         const joined: Token[] = [];
         rest.forEach((a, k) => {

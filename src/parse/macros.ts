@@ -7,6 +7,7 @@ import {
   NotConstantError,
   parseConstExpr,
 } from "../consteval/index.js";
+import { DiagnosticError } from "../diagnostics/index.js";
 import type { DeclLocation, MacroDefinition, MacroSummary, TranslationUnit } from "../ir/index.js";
 import type { ParseContext } from "./context.js";
 import { MacroExpander, MacroExpansionError } from "./macro-expand.js";
@@ -76,6 +77,9 @@ export function summarizeMacros(
         });
       } else if (e instanceof ExprSyntaxError) {
         summary.other.push({ name, reason: `not an expression: ${e.message}` });
+      } else if (e instanceof DiagnosticError) {
+        // The layout stage could not lay out a record the macro needs (e.g. incomplete).
+        summary.other.push({ name, reason: e.diagnostics.map((d) => d.message).join("; ") });
       } else throw e;
     }
   }

@@ -23,6 +23,13 @@ export class UnitBuilder {
   readonly variables = new Map<string, VariableDecl>();
   readonly staticAsserts: StaticAssertDecl[] = [];
   readonly enumConstants = new Map<string, IntValue>();
+  /** Bumped whenever a record, enum or typedef is added or completed. */
+  version = 0;
+
+  /** Marks that declarations changed (a definition completed), invalidating cached layouts. */
+  touch(): void {
+    this.version++;
+  }
 
   constructor(readonly target: string) {}
 
@@ -65,6 +72,7 @@ export class UnitBuilder {
         location,
       };
       this.enums.set(id, e);
+      this.touch();
     }
     return e;
   }
@@ -84,7 +92,10 @@ export class UnitBuilder {
 
   /** Adds a typedef; a compatible redefinition (C11) keeps the first. */
   addTypedef(t: TypedefDecl): void {
-    if (!this.typedefs.has(t.name)) this.typedefs.set(t.name, t);
+    if (!this.typedefs.has(t.name)) {
+      this.typedefs.set(t.name, t);
+      this.touch();
+    }
   }
 
   addFunction(f: FunctionDecl): void {

@@ -7,6 +7,7 @@ import {
   parseMacroTable,
   parseTranslationUnitLenient,
 } from "../../src/parse/index.js";
+import { LayoutEngine } from "../../src/layout/index.js";
 import { getTarget } from "../../src/targets/index.js";
 import {
   describeWith,
@@ -91,6 +92,33 @@ for (const release of freebsdVersions) {
           );
           expect(integers.length).toBeGreaterThan(2000);
           expect(await rejected(cfg, "macro-probe.c", claims)).toEqual([]);
+        });
+
+        it("with record layout from the layout stage, evaluates what needed it, as clang does", async () => {
+          const [text, macroText] = await Promise.all([preprocessWrapper(cfg), wrapperMacros(cfg)]);
+          const setup = kernelSetup(cfg);
+          const target = getTarget(arch);
+          const result = parseTranslationUnitLenient(text, {
+            target: arch,
+            abi: target.abi,
+            resolvePath: makePathResolver(setup.sys, setup.includeDirs),
+            macros: parseMacroTable(macroText),
+            recordLayout: (u) => new LayoutEngine(u, target),
+          });
+          const needed = new Set(
+            unit.macros.other.filter((o) => o.reason === "needs record layout").map((o) => o.name),
+          );
+          const evaluated = result.unit.macros.constants.filter(
+            (c): c is IntegerMacro => c.kind === "integer" && needed.has(c.name),
+          );
+          expect(evaluated.map((m) => m.name).sort()).toEqual([...needed].sort());
+          expect(result.unit.staticAsserts.map((a) => a.holds)).toEqual(
+            unit.staticAsserts.map(() => true),
+          );
+          const claims = evaluated.flatMap((m) =>
+            valueClaims(m.name, m.name, BigInt(m.value), m.type),
+          );
+          expect(await rejected(cfg, "layout-macro-probe.c", claims)).toEqual([]);
         });
 
         it("leaves only macros that are not integer constants, or need record layout, unevaluated", () => {
