@@ -1,0 +1,39 @@
+// A cursor over tokens with the error reporting both parsers share.
+import type { Token } from "./lexer.js";
+
+export class ExprSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly token: Token | undefined,
+  ) {
+    super(message);
+    this.name = "ExprSyntaxError";
+  }
+}
+
+export class TokenCursor {
+  protected pos = 0;
+
+  constructor(protected readonly tokens: readonly Token[]) {}
+
+  protected peek(offset = 0): Token | undefined {
+    return this.tokens[this.pos + offset];
+  }
+
+  protected fail(message: string): never {
+    throw new ExprSyntaxError(message, this.peek() ?? this.tokens[this.tokens.length - 1]);
+  }
+
+  protected accept(text: string): boolean {
+    if (this.peek()?.text === text) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  protected expect(text: string): void {
+    if (!this.accept(text))
+      this.fail(`expected '${text}'${this.peek() ? ` before '${this.peek()!.text}'` : " at end"}`);
+  }
+}
