@@ -6,11 +6,11 @@ import type { TranslationUnit } from "../ir/index.js";
 import { LayoutEngine, type RecordLayout } from "../layout/index.js";
 import type { TargetDescription } from "../targets/types.js";
 import { compareWithDump, DumpIndex, type Mismatch } from "./compare.js";
-import { parseProbeDiagnostics } from "./compiler-diagnostics.js";
+import { parseProbeDiagnostics, type ProbeDiagnostics } from "./compiler-diagnostics.js";
 import { buildProbe, recordSpellings, WRAPPER_TAG, type ProbeCheck } from "./probe.js";
 import { fileScopeRecords } from "./presence.js";
 import { parseRecordDump } from "./record-dump.js";
-import { compileProbe } from "./run-compiler.js";
+import { compileProbe, type CompileResult } from "./run-compiler.js";
 
 export interface VerifyRequest {
   unit: TranslationUnit;
@@ -66,14 +66,10 @@ export function probeText(source: VerifyRequest["source"], assertions: string): 
   return `${body}${body.endsWith("\n") ? "" : "\n"}${assertions}`;
 }
 
-export async function verifyLayouts(request: VerifyRequest): Promise<VerifyReport> {
-  const engine = new LayoutEngine(request.unit, request.target);
-  const { layouts, diagnostics: layoutFailures } = engine.layoutAll();
-  const spellings = recordSpellings(request.unit);
-  const probe = buildProbe(layouts, engine, spellings);
-
-  const args = [
-    ...request.compilerArgs,
+/** Flags for the one compile: every error reported, and the record layout dump. */
+function probeArgs(compilerArgs: string[]): string[] {
+  return [
+    ...compilerArgs,
     "-fsyntax-only",
     "-ferror-limit=0",
     "-Wno-everything",
@@ -83,44 +79,63 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
     "-Xclang",
     "-fdump-record-layouts",
   ];
-  const result = await compileProbe(
-    request.compiler,
-    args,
-    probeText(request.source, probe.assertions),
-  );
-  const diagnostics = parseProbeDiagnostics(result.stderr);
-  if (
-    diagnostics.otherErrors.length > 0 ||
-    (result.exitCode !== 0 && diagnostics.failed.length === 0)
-  ) {
-    const shown = diagnostics.otherErrors.slice(0, 20).map((e) =>
-      error(`${request.compiler} rejected the checked source: ${e.message}`, {
-        file: e.file,
-        line: e.line,
-        column: e.column,
-      }),
-    );
-    if (shown.length === 0)
-      shown.push(
-        error(
-          `${request.compiler} failed (exit ${result.exitCode}): ${result.stderr.trim().split("\n")[0] ?? ""}`,
-        ),
-      );
-    throw new DiagnosticError(shown);
+}
+
+/** The checked source must compile; when it does not, the compiler's errors are the answer. */
+function requireCompiled(
+  compiler: string,
+  result: CompileResult,
+  parsed: ProbeDiagnostics,
+  checks: number,
+): void {
+  const helperErrors = parsed.failed.filter((f) => f.index >= checks);
+  if (parsed.otherErrors.length === 0 && helperErrors.length === 0) {
+    if (result.exitCode === 0 || parsed.failed.length > 0) return;
   }
+  const shown = parsed.otherErrors.slice(0, 20).map((e) =>
+    error(`${compiler} rejected the checked source: ${e.message}`, {
+      file: e.file,
+      line: e.line,
+      column: e.column,
+    }),
+  );
+  for (const h of helperErrors)
+    shown.push(
+      error(`${compiler} rejected a probe declaration: ${h.rejection ?? "unknown error"}`),
+    );
+  if (shown.length === 0) {
+    const first = result.stderr.trim().split("\n")[0] ?? "";
+    shown.push(error(`${compiler} failed (exit ${result.exitCode}): ${first}`));
+  }
+  throw new DiagnosticError(shown);
+}
+
+export async function verifyLayouts(request: VerifyRequest): Promise<VerifyReport> {
+  const engine = new LayoutEngine(request.unit, request.target);
+  const { layouts, diagnostics: layoutFailures } = engine.layoutAll();
+  const spellings = recordSpellings(request.unit);
+  const probe = buildProbe(layouts, engine, spellings);
+  const args = probeArgs(request.compilerArgs);
+  const compile = (assertions: string) =>
+    compileProbe(request.compiler, args, probeText(request.source, assertions));
+
+  const result = await compile(probe.assertions);
+  const parsed = parseProbeDiagnostics(result.stderr);
+  requireCompiled(request.compiler, result, parsed, probe.checks.length);
 
   const mismatches = new Map<string, Mismatch>();
+  const note = (m: Mismatch) => {
+    if (!mismatches.has(mismatchKey(m))) mismatches.set(mismatchKey(m), m);
+  };
   const fields = new Set<string>();
   const checkedRecords = new Set<string>();
   for (const check of probe.checks) {
     checkedRecords.add(check.recordId);
     if (check.property === "offset") fields.add(`${check.recordId}\u0000${check.member}`);
   }
-  for (const failed of diagnostics.failed) {
+  for (const failed of parsed.failed) {
     const check = probe.checks[failed.index];
-    if (!check) continue;
-    const m = fromFailedCheck(check, failed.actual, failed.rejection);
-    mismatches.set(mismatchKey(m), m);
+    if (check) note(fromFailedCheck(check, failed.actual, failed.rejection));
   }
 
   const dump = new DumpIndex(parseRecordDump(result.stdout));
@@ -128,44 +143,40 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
   const unchecked: VerifyReport["unchecked"] = [];
   for (const layout of layouts) {
     if (/::anon\d+$/.test(layout.id)) continue;
-    const decl = engine.recordDecl(layout.id);
     const wrapper = probe.wrappers.get(layout.id);
     const dumped =
-      wrapper === undefined ? dump.find(layout, decl?.tag ?? null) : dump.unwrap(layout, wrapper);
+      wrapper === undefined
+        ? dump.find(layout, engine.recordDecl(layout.id)?.tag ?? null)
+        : dump.unwrap(layout, wrapper);
     if (!dumped) {
-      if (!checkedRecords.has(layout.id))
+      if (!checkedRecords.has(layout.id)) {
         unchecked.push({
           recordId: layout.id,
           reason: "not in the compiler's layout dump and not nameable in C",
         });
+      }
       continue;
     }
     checkedRecords.add(layout.id);
     const comparison = compareWithDump(engine, layout, dumped, expandable);
     for (const member of comparison.members) fields.add(`${layout.id}\u0000${member}`);
-    for (const m of comparison.mismatches) {
-      const key = mismatchKey(m);
-      if (!mismatches.has(key)) mismatches.set(key, m);
-    }
+    comparison.mismatches.forEach(note);
   }
 
   // Records the compiler has that we do not: our preprocessing or parsing went another way.
   const candidates = dump
     .tagged()
     .filter(([id]) => !id.startsWith(`struct ${WRAPPER_TAG}`) && !engine.recordDecl(id)?.complete);
-  const compileAssertions = (assertions: string) =>
-    compileProbe(request.compiler, args, probeText(request.source, assertions));
-  for (const [id, dumped] of await fileScopeRecords(candidates, compileAssertions)) {
+  for (const [id, dumped] of await fileScopeRecords(candidates, compile)) {
     const decl = engine.recordDecl(id);
-    const m: Mismatch = {
+    note({
       recordId: id,
       member: "",
       property: "presence",
       ours: decl ? "only declares it" : "does not have it",
       compiler: `size ${dumped.size}`,
       location: decl?.location ?? NO_LOCATION,
-    };
-    mismatches.set(mismatchKey(m), m);
+    });
   }
 
   return {
