@@ -1,7 +1,7 @@
 // The C front end: preprocessed text in, a TranslationUnit of typed declarations out.
 import Parser from "tree-sitter";
 import C from "tree-sitter-c";
-import { DiagnosticError, hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import { DiagnosticError, error, hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import type { LayoutQuery, MacroDefinition, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
 import { ParseContext } from "./context.js";
@@ -84,6 +84,16 @@ export function parseTranslationUnitLenient(
     builder,
     options.recordLayout,
   );
+  if (neutral.unterminatedBody !== null) {
+    const loc = ctx.locationOfOffset(neutral.unterminatedBody);
+    ctx.diagnostics.push(
+      error("function body is never closed ('}' missing)", {
+        file: loc.file,
+        line: loc.line,
+        column: loc.column,
+      }),
+    );
+  }
   walkTranslationUnit(ctx, buildCst(tree, text));
   const t3 = performance.now();
   const unit = builder.build();

@@ -20,6 +20,8 @@ export interface NeutralizedSource {
   bodyOpenOffsets: Set<number>;
   /** The tokens of the text outside the blanked bodies (still valid: offsets unchanged). */
   tokens: Token[];
+  /** Offset of a function body's `{` that is never closed; null when all are. */
+  unterminatedBody: number | null;
 }
 
 const ATTRIBUTE_WORDS = new Set(["__attribute__", "__attribute", "__asm", "__asm__", "asm"]);
@@ -64,6 +66,7 @@ export function neutralize(text: string): NeutralizedSource {
   const tokens = tokenize(text);
   const bodies: BlankedBody[] = [];
   const kept: Token[] = [];
+  let unterminatedBody: number | null = null;
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -77,7 +80,10 @@ export function neutralize(text: string): NeutralizedSource {
           if (u === "{") d++;
           else if (u === "}" && --d === 0) break;
         }
-        if (j >= tokens.length) break;
+        if (j >= tokens.length) {
+          unterminatedBody = t.start;
+          break;
+        }
         bodies.push({ open: t.start, close: tokens[j]!.start });
         kept.push(t, tokens[j]!);
         i = j;
@@ -94,5 +100,6 @@ export function neutralize(text: string): NeutralizedSource {
     bodies,
     bodyOpenOffsets: new Set(bodies.map((b) => b.open)),
     tokens: kept,
+    unterminatedBody,
   };
 }
