@@ -172,6 +172,13 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     expect(withFile.stdout).toContain("struct thread_lite {");
   });
 
+  it("gives byte-identical output for the same inputs", () => {
+    const args = ["--sys", sys, "--arch", "i386", "--mode", "module", join(sys, "sys/proc.h")];
+    const first = cli(...args);
+    expect(first.status).toBe(0);
+    expect(cli(...args).stdout).toBe(first.stdout);
+  });
+
   it("turns off line markers with --no-line-markers", () => {
     const r = cli(
       "--sys",

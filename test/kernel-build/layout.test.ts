@@ -153,6 +153,15 @@ describeWith([needTree("13.0"), needTree("11.0")], "synthesized build directory"
     expect(plan.preprocessor.files.readFile(`${BUILD_DIR}/opt_global.h`)).toBe("");
   });
 
+  it("takes the release from the tree unless overridden, and the triple follows it", () => {
+    const plan = planKernelBuild(specFor(amd64Module, { release: { major: 12, minor: 2 } }));
+    expect(plan.flags.triple).toBe("x86_64-unknown-freebsd12.2");
+    expect(plan.preprocessor.predefines).toContain("#define __FreeBSD__ 12\n");
+    expect(planKernelBuild(specFor(amd64Module)).preprocessor.predefines).toContain(
+      "#define __FreeBSD__ 13\n",
+    );
+  });
+
   it("puts contrib/ck/include on the path only where the tree has it", () => {
     expect(planKernelBuild(specFor(amd64Module)).preprocessor.includeDirs).toEqual([
       BUILD_DIR,
