@@ -3,7 +3,7 @@
 import { fail } from "../diagnostics/index.js";
 import { findHeader } from "./builtin-macros.js";
 import type { FileContext } from "./contexts.js";
-import { locOf, type Engine } from "./engine.js";
+import { endOf, locOf, type Engine } from "./engine.js";
 import { evaluateCondition } from "./expression.js";
 import { resolveHeaderName } from "./header-names.js";
 import { includeGuard } from "./include-guards.js";
@@ -51,7 +51,7 @@ export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void 
       if (!ctx.conds.pop()) fail("#endif without #if", locOf(name));
       return;
     case "define": {
-      const m = parseDefine(args.length > 0 ? args : fail("macro name missing", locOf(name)), ctx.root && ctx.abs.startsWith("<"));
+      const m = parseDefine(args.length > 0 ? args : fail("macro name missing", endOf(name)), ctx.root && ctx.abs.startsWith("<"));
       const old = e.macros.get(m.name);
       if (old && old.builtin === null && !sameDefinition(old, m)) e.warn(`'${m.name}' macro redefined`, locOf(args[0]!));
       e.define(m);
@@ -87,7 +87,7 @@ export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void 
 
 function macroName(args: Token[], directive: Token): Token {
   const n = args[0];
-  if (!n) fail("macro name missing", locOf(directive));
+  if (!n) fail("macro name missing", endOf(directive));
   if (n.kind !== "identifier") fail("macro name must be an identifier", locOf(n));
   return n;
 }
@@ -182,10 +182,11 @@ function evaluate(e: Engine, args: Token[], directive: Token): boolean {
     let n = e.lexRaw();
     const paren = isPunct(n, "(");
     if (paren) n = e.lexRaw();
-    if (n.kind !== "identifier") fail("macro name must be an identifier", locOf(n.kind === "eof" ? t : n));
+    if (n.kind === "eof") fail("macro name missing", endOf(t));
+    if (n.kind !== "identifier") fail("macro name must be an identifier", locOf(n));
     if (paren) {
       const close = e.lexRaw();
-      if (!isPunct(close, ")")) fail("missing ')' after 'defined'", locOf(close.kind === "eof" ? n : close));
+      if (!isPunct(close, ")")) fail("missing ')' after 'defined'", close.kind === "eof" ? endOf(n) : locOf(close));
     }
     return makeToken("number", e.macros.has(n.text) ? "1" : "0", t, t.leadingSpace);
   });
@@ -200,7 +201,7 @@ function evaluate(e: Engine, args: Token[], directive: Token): boolean {
 function include(e: Engine, ctx: FileContext, name: Token, args: Token[], hash: Token): void {
   let spelled = args;
   const first = args[0];
-  if (!first) fail('expected "FILENAME" or <FILENAME>', locOf(name));
+  if (!first) fail('expected "FILENAME" or <FILENAME>', endOf(name));
   const direct = first.kind === "string" && first.text.startsWith('"');
   const directAngled = isPunct(first, "<") && args.some((t) => isPunct(t, ">"));
   if (!direct && !directAngled) spelled = e.expandLine(args);

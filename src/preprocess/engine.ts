@@ -21,6 +21,9 @@ export interface FileCache {
 
 export const locOf = (t: Token): SourceLocation => ({ file: t.file, line: t.line, column: t.column });
 
+/** Just past `t`: where clang reports a directive line that ends too early. */
+export const endOf = (t: Token): SourceLocation => ({ file: t.file, line: t.line, column: t.column + t.text.length });
+
 export class Engine {
   readonly macros = new Map<string, Macro>();
   /** The last definition of every macro ever defined, in last-definition order. */

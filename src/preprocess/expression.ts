@@ -39,7 +39,7 @@ export function evaluateCondition(tokens: Token[], options: ExpressionOptions): 
   const result = p.comma(true);
   const extra = tokens[p.pos];
   if (extra) {
-    if (isPunct(extra, ")")) fail("token is not a valid binary operator in a preprocessor subexpression", loc(extra));
+    if (isPunct(extra, ")")) fail("expected end of line in preprocessor expression", loc(extra));
     fail("token is not a valid binary operator in a preprocessor subexpression", loc(extra));
   }
   return result.v !== 0n;

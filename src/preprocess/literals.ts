@@ -31,15 +31,18 @@ export function integerValue(text: string, at: SourceLocation): { value: bigint;
   const rest = lower.slice(end);
   const isFloat = radix === 16 ? /[.p]/.test(lower.slice(2)) : radix !== 2 && (rest.startsWith(".") || rest.startsWith("e"));
   if (isFloat) fail("floating point literal in preprocessor expression", at);
-  if (end === i && radix !== 8) fail(`invalid suffix '${text.slice(end)}' on integer constant`, at);
+  const atChar = (k: number): SourceLocation => ({ ...at, column: at.column + k });
+  if (end === i && radix !== 8) fail(`invalid suffix '${text.slice(end)}' on integer constant`, atChar(end));
   // Suffix letters must match in case within a pair (lL is invalid); clang also accepts none of z, wb in C17.
   const spelledSuffix = text.slice(end);
-  if (!VALID_SUFFIXES.has(suffix) || /lL|Ll/.test(spelledSuffix)) fail(`invalid suffix '${spelledSuffix}' on integer constant`, at);
+  if (!VALID_SUFFIXES.has(suffix) || /lL|Ll/.test(spelledSuffix)) {
+    fail(`invalid suffix '${spelledSuffix}' on integer constant`, atChar(end));
+  }
   let value = 0n;
   const big = BigInt(radix);
   for (let k = i; k < end; k++) {
     const d = digitValue(text.charCodeAt(k));
-    if (radix === 8 && d >= 8) fail(`invalid digit '${text[k]}' in octal constant`, at);
+    if (radix === 8 && d >= 8) fail(`invalid digit '${text[k]}' in octal constant`, atChar(k));
     value = value * big + BigInt(d);
   }
   if (value > MAX_UNSIGNED) fail("integer literal is too large to be represented in any integer type", at);

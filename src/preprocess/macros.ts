@@ -76,7 +76,10 @@ export function parseDefine(line: Token[], predefined: boolean): Macro {
         fail("invalid token in macro parameter list", loc(t));
       }
       const sep = line[i];
-      if (!sep) fail("missing ')' in macro parameter list", loc(line[i - 1]!));
+      if (!sep) {
+        const last = line[i - 1]!;
+        fail("expected comma in macro parameter list", { ...loc(last), column: last.column + last.text.length });
+      }
       if (isPunct(sep, ")")) {
         i++;
         break;

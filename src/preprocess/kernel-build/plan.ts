@@ -1,5 +1,7 @@
 // One build spec in, both ways of preprocessing it out: the setup for our preprocessor and
 // the clang command line (with its temporary layout) that sees exactly the same build.
+import { existsSync, statSync } from "node:fs";
+import { fail } from "../../diagnostics/index.js";
 import { predefinedMacros } from "../../targets/predefined/index.js";
 import type { FreeBSDRelease, MacroDefinition } from "../../targets/types.js";
 import { BUILD_DIR, buildDirectory, treeIncludeDirs } from "./build-directory.js";
@@ -53,10 +55,22 @@ export function builtinMacros(
   return applyGenericFlagEffects(base, flags.codegen);
 }
 
+/** A tree without the target's machine headers cannot build for it; say so up front. */
+function requireLinkTargets(directory: BuildDirectory, spec: KernelBuildSpec): void {
+  for (const [name, dir] of directory.aliases) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      fail(
+        `the kernel tree has no ${name}/ headers for ${spec.target.name}: ${dir} does not exist`,
+      );
+    }
+  }
+}
+
 export function planKernelBuild(spec: KernelBuildSpec, options: PlanOptions = {}): KernelBuildPlan {
   const release = spec.release ?? readTreeRelease(spec.sysDir);
   const flags = buildFlags(spec, release);
   const directory = buildDirectory(spec);
+  requireLinkTargets(directory, spec);
   const treeDirs = treeIncludeDirs(spec.sysDir, spec.target, spec.mode);
   const files = new BuildFileSystem(directory, spec.sysDir, options.fileCache);
   const layoutInput = {
