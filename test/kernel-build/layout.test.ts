@@ -162,6 +162,12 @@ describeWith([needTree("13.0"), needTree("11.0")], "synthesized build directory"
     );
   });
 
+  it("refuses a target whose machine headers the tree lacks", () => {
+    expect(() => planKernelBuild(specFor({ ...amd64Module, arch: "riscv64" }))).toThrow(
+      /^error: the kernel tree has no machine\/ headers for riscv64: .*\/riscv\/include does not exist/,
+    );
+  });
+
   it("puts contrib/ck/include on the path only where the tree has it", () => {
     expect(planKernelBuild(specFor(amd64Module)).preprocessor.includeDirs).toEqual([
       BUILD_DIR,
