@@ -34,6 +34,8 @@ export interface EvalEnv {
   enumUnderlying(id: string): IntegerKind | undefined;
   /** Type of a member of a record type (for sizeof of a member expression). */
   fieldType(record: CType, field: string): CType | undefined;
+  /** Declared type of a variable or function, for typeof/sizeof of expressions naming one. */
+  objectType?(name: string): CType | undefined;
 }
 
 export function sizeType(abi: TargetAbi): IntegerKind {
@@ -81,6 +83,8 @@ export function typeOfExpr(env: EvalEnv, e: ConstExpr): CType {
     case "ident": {
       const c = env.enumConstant(e.name);
       if (c) return { kind: "builtin", name: c.type };
+      const declared = env.objectType?.(e.name);
+      if (declared) return declared;
       throw new NotConstantError(`'${e.name}' is not a constant`, "value");
     }
     case "cast":

@@ -16,6 +16,11 @@ export class TokenCursor {
 
   constructor(protected readonly tokens: readonly Token[]) {}
 
+  /** Whether every token has been consumed. */
+  atEnd(): boolean {
+    return this.pos >= this.tokens.length;
+  }
+
   protected peek(offset = 0): Token | undefined {
     return this.tokens[this.pos + offset];
   }

@@ -17,7 +17,7 @@ import {
 import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
 import type { CType, DeclLocation, LayoutQuery, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
-import type { AsmLabel, AttributeGroup } from "./gnu-forms.js";
+import type { AsmLabel, AttributeGroup, TypeofForm } from "./gnu-forms.js";
 import { entriesIn } from "./gnu-forms.js";
 import type { ScannedSource } from "./line-markers.js";
 import type { PathResolver } from "./paths.js";
@@ -43,6 +43,7 @@ export class ParseContext {
     readonly attributes: AttributeGroup[],
     readonly asmLabels: AsmLabel[],
     readonly complexMarks: number[],
+    readonly typeofs: ReadonlyMap<string, TypeofForm>,
     readonly bodyOpenOffsets: Set<number>,
     readonly abi: TargetAbi,
     readonly unit: UnitBuilder,
@@ -153,6 +154,8 @@ export class ParseContext {
       ...base,
       layout: scalarLayout(base, records),
       enumConstant: (name) => unit.enumConstants.get(name),
+      objectType: (name: string) =>
+        unit.variables.get(name)?.type ?? unit.functions.get(name)?.type,
       fieldType: (record: CType, field: string) => {
         if (record.kind !== "record") return undefined;
         return findField(unit.records, record.id, field);

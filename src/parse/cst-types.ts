@@ -1,7 +1,16 @@
 // Declaration specifiers and declarators of the tree to CTypes. Declarators are applied
 // inside-out: `int *a[3]` wraps int in a pointer, then the array around it.
 import type { CstNode as SyntaxNode } from "./cst.js";
-import { BUILTIN_TYPE_WORDS, builtinFromWords } from "../consteval/index.js";
+import {
+  BUILTIN_TYPE_WORDS,
+  builtinFromWords,
+  ExprParser,
+  ExprSyntaxError,
+  NotConstantError,
+  parseConstExpr,
+  typeOfExpr,
+} from "../consteval/index.js";
+import type { TypeofForm } from "./gnu-forms.js";
 import type { CType, FunctionParam, FunctionType, Qualifiers } from "../ir/index.js";
 import type { ParseContext } from "./context.js";
 import { defineEnum, defineRecord } from "./cst-records.js";
@@ -19,7 +28,6 @@ export interface Specifiers {
 
 /** Names tree-sitter-c lexes as primitive types although C declares them with typedef. */
 const C_PRIMITIVE_KEYWORDS = new Set(["char", "int", "float", "double", "void"]);
-const TYPEOF_NAMES = new Set(["typeof", "__typeof", "__typeof__"]);
 
 export function withQualifiers(type: CType, q: Qualifiers): CType {
   if (!q.const && !q.volatile && !q.restrict && !q.atomic && !q.nullability) return type;
@@ -81,6 +89,8 @@ function builtinOrReport(ctx: ParseContext, node: SyntaxNode, words: string[]): 
 }
 
 function typedefRef(ctx: ParseContext, node: SyntaxNode, name: string, complex: boolean): CType {
+  const typeofForm = ctx.typeofs.get(name);
+  if (typeofForm) return resolveTypeof(ctx, node, typeofForm);
   if (BUILTIN_TYPE_WORDS.has(name))
     return builtinOrReport(ctx, node, complex ? [name, "_Complex"] : [name]);
   if (!ctx.unit.isTypedefName(name)) ctx.report(node, `unknown type name '${name}'`);
@@ -114,41 +124,33 @@ export function typeFromSpecifier(
     case "enum_specifier":
       return defineEnum(ctx, node, scope, trailingLimit);
     case "macro_type_specifier":
-      return typeofSpecifier(ctx, node, scope);
+      // NAME(type): a macro that was never defined, used as a type.
+      ctx.report(node, `unknown type name '${node.childForFieldName("name")?.text ?? node.text}'`);
+      return { kind: "builtin", name: "int" };
     default:
       ctx.report(node, `unsupported type specifier '${node.type}'`);
       return { kind: "builtin", name: "int" };
   }
 }
 
-/** `__typeof(T)` or `__typeof(expr)` as tree-sitter reads it: name(type_descriptor). */
-function typeofSpecifier(ctx: ParseContext, node: SyntaxNode, scope: Scope): CType {
-  const name = node.childForFieldName("name")?.text ?? "";
-  const desc = node.childForFieldName("type");
-  if (!TYPEOF_NAMES.has(name) || !desc) {
-    ctx.report(node, `unknown type name '${name}'`);
-    return { kind: "builtin", name: "int" };
+/** The type `__typeof(operand)` names: the type name itself, or the expression's type. */
+function resolveTypeof(ctx: ParseContext, node: SyntaxNode, form: TypeofForm): CType {
+  try {
+    const parser = new ExprParser(form.operand, ctx.abi, ctx.typeNames());
+    if (parser.startsTypeName()) {
+      const type = parser.typeName();
+      if (!parser.atEnd())
+        throw new ExprSyntaxError("unexpected tokens after the type name in typeof", undefined);
+      return type;
+    }
+    return typeOfExpr(ctx.evalEnv(), parseConstExpr(form.operand, ctx.abi, ctx.typeNames()));
+  } catch (e) {
+    if (e instanceof ExprSyntaxError || e instanceof NotConstantError) {
+      ctx.report(node, `cannot resolve typeof: ${e.message}`);
+      return { kind: "builtin", name: "int" };
+    }
+    throw e;
   }
-  const inner = desc.childForFieldName("type");
-  if (
-    inner?.type === "type_identifier" &&
-    !desc.childForFieldName("declarator") &&
-    !ctx.unit.isTypedefName(inner.text)
-  ) {
-    // typeof applied to a declared object or function, not to a type.
-    const v = ctx.unit.variables.get(inner.text) ?? ctx.unit.functions.get(inner.text);
-    if (v) return v.type;
-    ctx.report(inner, `typeof of unknown identifier '${inner.text}'`);
-    return { kind: "builtin", name: "int" };
-  }
-  return typeFromDescriptor(ctx, desc, scope);
-}
-
-/** A type name (type_descriptor): specifiers plus an abstract declarator. */
-export function typeFromDescriptor(ctx: ParseContext, desc: SyntaxNode, scope: Scope): CType {
-  const specs = readSpecifiers(ctx, desc, scope, desc.endIndex);
-  const decl = desc.childForFieldName("declarator");
-  return decl ? applyDeclarator(ctx, decl, specs.type, scope).type : specs.type;
 }
 
 export interface Declared {

@@ -29,12 +29,22 @@ export interface AsmLabel {
   label: string;
 }
 
+/** `__typeof(...)`, replaced in the text by a same-length placeholder type name. */
+export interface TypeofForm {
+  start: number;
+  end: number;
+  placeholder: string;
+  /** The operand: a type name or an expression. */
+  operand: Token[];
+}
+
 export interface GnuForms {
   /** Same-length rewrites to apply to the text. */
   edits: TextEdit[];
   attributes: AttributeGroup[];
   asmLabels: AsmLabel[];
   complexMarks: number[];
+  typeofs: Map<string, TypeofForm>;
 }
 
 const KEYWORD_SPELLINGS: Record<string, string> = {
@@ -51,6 +61,7 @@ const KEYWORD_SPELLINGS: Record<string, string> = {
 };
 
 const ATTRIBUTE_KEYWORDS = new Set(["__attribute__", "__attribute"]);
+const TYPEOF_KEYWORDS = new Set(["typeof", "__typeof", "__typeof__"]);
 const ASM_KEYWORDS = new Set(["__asm__", "__asm", "asm"]);
 
 export function normalizeAttributeName(name: string): string {
@@ -117,6 +128,7 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
   const attributes: AttributeGroup[] = [];
   const asmLabels: AsmLabel[] = [];
   const complexMarks: number[] = [];
+  const typeofs = new Map<string, TypeofForm>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== "ident") continue;
@@ -132,6 +144,24 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
     if (t.text === "_Noreturn") {
       attributes.push({ start: t.start, end: t.end, items: [{ name: "noreturn", args: [] }] });
       blank(t.start, t.end);
+      continue;
+    }
+    if (TYPEOF_KEYWORDS.has(t.text) && tokens[i + 1]?.text === "(") {
+      // The grammar reads typeof(T) only for type names; an identifier of the same length
+      // stands in for it, and the walker resolves the operand with the symbol tables.
+      const close = matchingClose(tokens, i + 1);
+      if (close < 0) continue;
+      const end = tokens[close]!.end;
+      const placeholder = `__T${typeofs.size.toString(36)}`;
+      if (placeholder.length > end - t.start) continue;
+      typeofs.set(placeholder, {
+        start: t.start,
+        end,
+        placeholder,
+        operand: tokens.slice(i + 2, close),
+      });
+      edits.push({ start: t.start, end, replacement: placeholder.padEnd(end - t.start, " ") });
+      i = close;
       continue;
     }
     if (t.text === "__extension__") {
@@ -183,7 +213,7 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
       i = close;
     }
   }
-  return { edits, attributes, asmLabels, complexMarks };
+  return { edits, attributes, asmLabels, complexMarks, typeofs };
 }
 
 /** Items of side-table entries whose start lies in [from, to). Tables are sorted by start. */

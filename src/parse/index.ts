@@ -79,6 +79,7 @@ export function parseTranslationUnitLenient(
     gnu.attributes,
     gnu.asmLabels,
     gnu.complexMarks,
+    gnu.typeofs,
     neutral.bodyOpenOffsets,
     options.abi,
     builder,
