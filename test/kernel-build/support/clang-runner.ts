@@ -43,8 +43,12 @@ function spawnClang(args: string[]): Promise<ClangResult> {
   });
 }
 
-/** Runs clang with `args`; identical argument lists run once per test run. */
-export function runClang(args: string[]): Promise<ClangResult> {
+/**
+ * Runs clang with `args`. Identical argument lists run once per test run unless `cache` is
+ * false (large outputs compared once, which the cache would only hold on to).
+ */
+export function runClang(args: string[], options: { cache?: boolean } = {}): Promise<ClangResult> {
+  if (options.cache === false) return slot(() => spawnClang(args));
   const key = JSON.stringify(args);
   let result = cache.get(key);
   if (!result) {

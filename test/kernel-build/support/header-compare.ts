@@ -95,7 +95,7 @@ function firstLine(text: string): string {
 
 /** clang -E of one header in the layout (queued in the shared pool). */
 export function clangPreprocess(layout: ClangLayout, header: string): Promise<ClangResult> {
-  return runClang([...layout.args, "-E", header]);
+  return runClang([...layout.args, "-E", header], { cache: false });
 }
 
 /**
