@@ -65,6 +65,7 @@ export function expandBuiltin(e: Engine, kind: BuiltinKind, t: Token): boolean {
       return true;
     case "__has_include":
     case "__has_include_next":
+      if (e.directiveDepth === 0) fail(`'${t.text}' must be used within a preprocessing directive`, locOf(t));
       push("number", hasInclude(e, t, kind === "__has_include_next") ? "1" : "0");
       return true;
     case "__has_warning":

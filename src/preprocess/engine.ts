@@ -46,6 +46,8 @@ export class Engine {
   fileDepth = 0;
   private expansionTokens = 0;
   private expansionDepth = 0;
+  /** Depth of directive lines being expanded (#if, #include, #line): __has_include needs one. */
+  directiveDepth = 0;
   /** Set while collecting macro arguments: an invocation may not run past the end of a file. */
   private stopAtFileEnd = false;
 
@@ -352,12 +354,14 @@ export class Engine {
     const eof = makeToken("eof", "", end ?? ({ file: "", line: 0, column: 0 } as Token), false);
     this.pushTokens([...tokens, eof], null, -1);
     const out: Token[] = [];
+    this.directiveDepth++;
     for (;;) {
       const t = this.next();
       if (t.kind === "eof") break;
       const kept = onToken ? onToken(t) : t;
       if (kept) out.push(kept);
     }
+    this.directiveDepth--;
     this.popTokens();
     return out;
   }
