@@ -116,11 +116,16 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart
       name: declared.name,
       type: declared.type,
       bitWidth,
-      attributes: fieldAttributes(ctx, [...shared, ...own]),
+      attributes: withAlignas(fieldAttributes(ctx, [...shared, ...own]), specs.alignas),
       location: ctx.location(d.decl ?? d.width!),
     });
   });
   return fields;
+}
+
+function withAlignas<T extends { aligned?: number }>(attrs: T, alignas: number | undefined): T {
+  if (alignas === undefined) return attrs;
+  return { ...attrs, aligned: Math.max(attrs.aligned ?? 0, alignas) };
 }
 
 /** Type of an enumerator while its enum is being defined: int, or wider when needed. */

@@ -24,6 +24,30 @@ export interface Specifiers {
   type: CType;
   storage: "extern" | "static" | "none";
   inline: boolean;
+  /** `_Alignas(N)` / `_Alignas(type)`, in bytes: the declared object's alignment. */
+  alignas?: number;
+}
+
+/** `_Alignas(expr)` or `_Alignas(type)`: the alignment it asks for, in bytes. */
+function readAlignas(ctx: ParseContext, node: SyntaxNode, scope: Scope): number | null {
+  const arg = node.namedChildren[0];
+  if (!arg) return null;
+  if (arg.type === "type_descriptor") {
+    const specs = readSpecifiers(ctx, arg, scope, arg.endIndex);
+    const decl = arg.childForFieldName("declarator");
+    const type = decl ? applyDeclarator(ctx, decl, specs.type, scope).type : specs.type;
+    try {
+      return ctx.evalEnv().layout.alignOf(type, false);
+    } catch (e) {
+      if (e instanceof NotConstantError) {
+        ctx.report(arg, `_Alignas: ${e.message}`);
+        return null;
+      }
+      throw e;
+    }
+  }
+  const v = ctx.evaluateNode(arg, "_Alignas argument");
+  return v === null ? null : Number(v.value);
 }
 
 /** Names tree-sitter-c lexes as primitive types although C declares them with typedef. */
@@ -55,6 +79,7 @@ export function readSpecifiers(
   const q: Qualifiers = {};
   let storage: Specifiers["storage"] = "none";
   let inline = false;
+  let alignasValue: number | undefined;
   const typeNode = node.childForFieldName("type");
   for (const child of node.children) {
     switch (child.type) {
@@ -65,9 +90,13 @@ export function readSpecifiers(
           inline = true;
         break;
       }
-      case "type_qualifier":
-        qualifierOf(child, q);
+      case "type_qualifier": {
+        const alignas = child.children[0]?.type === "alignas_qualifier" ? child.children[0] : null;
+        if (alignas)
+          alignasValue = Math.max(alignasValue ?? 0, readAlignas(ctx, alignas, scope) ?? 0);
+        else qualifierOf(child, q);
         break;
+      }
     }
   }
   if (!typeNode) {
@@ -76,7 +105,9 @@ export function readSpecifiers(
   }
   const complex = ctx.claimComplex(node.startIndex, trailingLimit);
   const type = typeFromSpecifier(ctx, typeNode, scope, trailingLimit, complex);
-  return { type: withQualifiers(type, q), storage, inline };
+  const specs: Specifiers = { type: withQualifiers(type, q), storage, inline };
+  if (alignasValue !== undefined) specs.alignas = alignasValue;
+  return specs;
 }
 
 function builtinOrReport(ctx: ParseContext, node: SyntaxNode, words: string[]): CType {

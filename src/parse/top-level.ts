@@ -1,6 +1,6 @@
 // File-scope items: declarations, typedefs, function definitions and _Static_assert.
 import type { CstNode as SyntaxNode } from "./cst.js";
-import type { CType } from "../ir/index.js";
+import type { CType, VariableAttributes } from "../ir/index.js";
 import { functionAttributes, typedefAttributes, variableAttributes } from "./attributes.js";
 import type { ParseContext } from "./context.js";
 import { applyDeclarator, readSpecifiers, typeFromSpecifier, type Scope } from "./cst-types.js";
@@ -100,11 +100,16 @@ function handleDeclaration(
         name: declared.name,
         type: declared.type,
         storage: specs.storage,
-        attributes: variableAttributes(ctx, groups, label),
+        attributes: withAlignas(variableAttributes(ctx, groups, label), specs.alignas),
         location,
       });
     }
   });
+}
+
+function withAlignas(attrs: VariableAttributes, alignas: number | undefined): VariableAttributes {
+  if (alignas !== undefined) attrs.aligned = Math.max(attrs.aligned ?? 0, alignas);
+  return attrs;
 }
 
 function handleTypedef(ctx: ParseContext, node: SyntaxNode, leadStart: number): void {
