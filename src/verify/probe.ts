@@ -1,9 +1,27 @@
 // The C probe: the checked source followed by one _Static_assert per fact we computed
 // (sizeof, _Alignof, offsetof), each tagged so a failure maps back to its record and field.
-import type { DeclLocation } from "../ir/index.js";
-import { flattenMembers, type FlattenSource, type RecordLayout } from "../layout/index.js";
+import type { DeclLocation, TranslationUnit } from "../ir/index.js";
+import {
+  flattenMembers,
+  recordSpellings,
+  type FlattenSource,
+  type RecordLayout,
+} from "../layout/index.js";
 
 export { recordSpellings } from "../layout/index.js";
+
+/**
+ * Names the probe can use for records: tags and typedefs, and for a record nothing names,
+ * `__typeof__` of a file-scope variable declared with it (`static struct {...} table;`).
+ */
+export function probeSpellings(unit: TranslationUnit): Map<string, string> {
+  const names = recordSpellings(unit);
+  for (const v of unit.variables) {
+    if (v.type.kind === "record" && !names.has(v.type.id))
+      names.set(v.type.id, `__typeof__(${v.name})`);
+  }
+  return names;
+}
 
 export type CheckProperty = "size" | "align" | "offset";
 

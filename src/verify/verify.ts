@@ -7,7 +7,7 @@ import { LayoutEngine, type RecordLayout } from "../layout/index.js";
 import type { TargetDescription } from "../targets/types.js";
 import { compareWithDump, DumpIndex, type Mismatch } from "./compare.js";
 import { parseProbeDiagnostics, type ProbeDiagnostics } from "./compiler-diagnostics.js";
-import { buildProbe, recordSpellings, WRAPPER_TAG, type ProbeCheck } from "./probe.js";
+import { buildProbe, probeSpellings, WRAPPER_TAG, type ProbeCheck } from "./probe.js";
 import { fileScopeRecords } from "./presence.js";
 import { parseRecordDump } from "./record-dump.js";
 import { compileProbe, type CompileResult } from "./run-compiler.js";
@@ -113,7 +113,7 @@ function requireCompiled(
 export async function verifyLayouts(request: VerifyRequest): Promise<VerifyReport> {
   const engine = new LayoutEngine(request.unit, request.target);
   const { layouts, diagnostics: layoutFailures } = engine.layoutAll();
-  const spellings = recordSpellings(request.unit);
+  const spellings = probeSpellings(request.unit);
   const probe = buildProbe(layouts, engine, spellings);
   const args = probeArgs(request.compilerArgs);
   const compile = (assertions: string) =>
