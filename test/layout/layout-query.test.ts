@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import type { CType, FieldPathStep } from "../../src/ir/index.js";
-import { targetNames } from "../../src/targets/index.js";
+import { formatDiagnostic } from "../../src/diagnostics/index.js";
+import { LayoutEngine } from "../../src/layout/index.js";
+import { getTarget, targetNames } from "../../src/targets/index.js";
 import { parseProbeDiagnostics } from "../../src/verify/index.js";
 import { clangCommand, describeWith, needClang } from "../support/environment.js";
 import { fixtureArgs, fixtureDir, runFixture } from "./support/fixture-run.js";
@@ -78,6 +80,51 @@ describeWith([needClang()], "layout queries for constant evaluation match clang-
       expect(r.status).toBe(0);
     });
   }
+
+  it("a record only declared has no size: a diagnostic at the use names the declaration", () => {
+    const at = (line: number) => ({ file: "sys/x.h", line, column: 1, header: "sys/x.h" });
+    const later: CType = { kind: "record", recordKind: "struct", id: "struct later" };
+    const unit = {
+      target: "amd64",
+      records: [
+        {
+          id: "struct later",
+          kind: "struct" as const,
+          tag: "later",
+          complete: false,
+          fields: [],
+          attributes: {},
+          pragmaPack: null,
+          parent: null,
+          location: at(1),
+        },
+        {
+          id: "struct uses",
+          kind: "struct" as const,
+          tag: "uses",
+          complete: true,
+          attributes: {},
+          pragmaPack: null,
+          parent: null,
+          location: at(2),
+          fields: [{ name: "l", type: later, bitWidth: null, attributes: {}, location: at(3) }],
+        },
+      ],
+      enums: [],
+      typedefs: [],
+      functions: [],
+      variables: [],
+      staticAsserts: [],
+      macros: { constants: [], functionLike: [], other: [] },
+    };
+    const engine = new LayoutEngine(unit, getTarget("amd64"));
+    expect(() => engine.sizeOf(later)).toThrow(/incomplete type 'struct later'/);
+    const { layouts, diagnostics } = engine.layoutAll();
+    expect(layouts).toEqual([]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "sys/x.h:3:1: error: incomplete type 'struct later' has no layout (only declared at sys/x.h:1)",
+    ]);
+  });
 
   it("an incomplete record is a located diagnostic, never a size", async () => {
     const { engine } = await runFixture("anonymous.c", "amd64");
