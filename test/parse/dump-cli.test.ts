@@ -78,7 +78,7 @@ describe("kpi-bindgen dump", () => {
       out,
     ]);
     expect(r.status).toBe(0);
-    expect(JSON.parse(readFileSync(out, "utf8")).variables.length).toBe(8);
+    expect(JSON.parse(readFileSync(out, "utf8")).variables.length).toBe(9);
   });
 
   it("names a missing input and an unknown target", () => {

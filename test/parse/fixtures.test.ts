@@ -104,7 +104,10 @@ describeWith([needClang()], "front-end fixtures vs clang-19", () => {
       );
       expect(r.ok).toBe(!bad);
       if (bad) return;
-      const clang = clangView(JSON.parse(r.stdout) as ClangNodeLike);
+      const clang = clangView(
+        JSON.parse(r.stdout) as ClangNodeLike,
+        getTarget("amd64").abi.maxAlign,
+      );
       const ours = ourView(parseFixture(f).unit, true);
       expect([
         ...diffMaps("record", clang.records, ours.records),
@@ -113,6 +116,8 @@ describeWith([needClang()], "front-end fixtures vs clang-19", () => {
         ...diffMaps("variable", clang.variables, ours.variables, (s) => s),
       ]).toEqual([]);
       expect([...ours.enums].sort()).toEqual([...clang.enums].sort());
+      expect([...ours.noreturn].sort()).toEqual([...clang.noreturn].sort());
+      expect([...ours.formatted].sort()).toEqual([...clang.formatted].sort());
     });
   }
 });

@@ -46,7 +46,7 @@ for (const release of freebsdVersions) {
           });
           unit = result.unit;
           errors = result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
-          clang = clangView(ast);
+          clang = clangView(ast, getTarget(arch).abi.maxAlign);
           ours = ourView(unit, arch === "amd64");
         });
 
@@ -55,7 +55,7 @@ for (const release of freebsdVersions) {
           expect(unit.functions.length).toBeGreaterThan(1000);
         });
 
-        it("has the same records, with the same fields and bitfield widths", () => {
+        it("has the same records, with the same fields, bitfield widths, packed and aligned attributes", () => {
           expect(diffMaps("record", clang.records, ours.records)).toEqual([]);
         });
 
@@ -69,6 +69,12 @@ for (const release of freebsdVersions) {
 
         it("has the same functions with the same signatures", () => {
           expect(diffMaps("function", clang.functions, ours.functions, (s) => s)).toEqual([]);
+        });
+
+        it("has the same noreturn and format attributes on functions", () => {
+          expect([...ours.noreturn].sort()).toEqual([...clang.noreturn].sort());
+          expect([...ours.formatted].sort()).toEqual([...clang.formatted].sort());
+          expect(ours.formatted.size).toBeGreaterThan(20);
         });
 
         it("extracts every inline function definition and every file-scope _Static_assert", () => {

@@ -15,10 +15,15 @@ export interface FieldView {
   name: string;
   type: string;
   width: number | null;
+  /** Layout attributes: "packed", "aligned=N" (largest of several), comma-separated. */
+  attrs: string;
 }
 
 export interface DeclView {
-  records: Map<string, { complete: boolean; fields: FieldView[] }>;
+  records: Map<string, { complete: boolean; attrs: string; fields: FieldView[] }>;
+  /** Functions declared noreturn, and those with a format attribute. */
+  noreturn: Set<string>;
+  formatted: Set<string>;
   enums: Set<string>;
   typedefs: Map<string, string>;
   functions: Map<string, string>;
@@ -53,6 +58,8 @@ function emptyView(): DeclView {
     variables: new Map(),
     definitions: new Set(),
     staticAsserts: 0,
+    noreturn: new Set(),
+    formatted: new Set(),
   };
 }
 
@@ -62,14 +69,37 @@ function bitWidth(field: ClangNode): number | null {
   return c?.value !== undefined ? Number(c.value) : null;
 }
 
-function addRecord(view: DeclView, node: ClangNode): void {
-  for (const inner of node.inner ?? [])
-    if (inner.kind === "RecordDecl" || inner.kind === "EnumDecl") addTag(view, inner);
+function layoutAttrs(packed: boolean, aligned: number | undefined): string {
+  return [
+    ...(packed ? ["packed"] : []),
+    ...(aligned !== undefined ? [`aligned=${aligned}`] : []),
+  ].join(",");
+}
+
+/** PackedAttr / AlignedAttr children; a bare aligned is the target's largest alignment. */
+function clangLayoutAttrs(node: ClangNode, maxAlign: number): string {
+  let packed = false;
+  let aligned: number | undefined;
+  for (const a of node.inner ?? []) {
+    if (a.kind === "PackedAttr") packed = true;
+    if (a.kind === "AlignedAttr") {
+      const c = a.inner?.find((n) => n.kind === "ConstantExpr");
+      const v = c?.value !== undefined ? Number(c.value) : maxAlign;
+      aligned = Math.max(aligned ?? 0, v);
+    }
+  }
+  return layoutAttrs(packed, aligned);
+}
+
+function addRecord(view: DeclView, node: ClangNode, maxAlign: number): void {
+  for (const inner of node.inner ?? []) {
+    if (inner.kind === "RecordDecl" || inner.kind === "EnumDecl") addTag(view, inner, maxAlign);
+  }
   if (!node.name) return;
   const key = `${node.tagUsed} ${node.name}`;
   const prev = view.records.get(key);
   if (!node.completeDefinition) {
-    if (!prev) view.records.set(key, { complete: false, fields: [] });
+    if (!prev) view.records.set(key, { complete: false, attrs: "", fields: [] });
     return;
   }
   const fields = (node.inner ?? [])
@@ -78,12 +108,13 @@ function addRecord(view: DeclView, node: ClangNode): void {
       name: f.name ?? "",
       type: normalizeClangType(f.type!.qualType),
       width: bitWidth(f),
+      attrs: clangLayoutAttrs(f, maxAlign),
     }));
-  view.records.set(key, { complete: true, fields });
+  view.records.set(key, { complete: true, attrs: clangLayoutAttrs(node, maxAlign), fields });
 }
 
-function addTag(view: DeclView, node: ClangNode): void {
-  if (node.kind === "RecordDecl") addRecord(view, node);
+function addTag(view: DeclView, node: ClangNode, maxAlign: number): void {
+  if (node.kind === "RecordDecl") addRecord(view, node, maxAlign);
   else if (node.kind === "EnumDecl" && node.name) view.enums.add(`enum ${node.name}`);
 }
 
@@ -95,14 +126,14 @@ function spelledOrResolvedTypeof(node: ClangNode): string {
     : t.qualType;
 }
 
-export function clangView(tu: ClangNode): DeclView {
+export function clangView(tu: ClangNode, maxAlign: number): DeclView {
   const view = emptyView();
   for (const node of tu.inner ?? []) {
     if (node.isImplicit) continue;
     switch (node.kind) {
       case "RecordDecl":
       case "EnumDecl":
-        addTag(view, node);
+        addTag(view, node, maxAlign);
         break;
       case "TypedefDecl":
         view.typedefs.set(node.name!, normalizeClangType(spelledOrResolvedTypeof(node)));
@@ -111,6 +142,13 @@ export function clangView(tu: ClangNode): DeclView {
         if (!view.functions.has(node.name!))
           view.functions.set(node.name!, normalizeClangType(node.type!.qualType));
         if (node.inner?.some((n) => n.kind === "CompoundStmt")) view.definitions.add(node.name!);
+        if (
+          /__attribute__\(\(noreturn\)\)/.test(node.type!.qualType) ||
+          node.inner?.some((n) => n.kind === "C11NoReturnAttr")
+        ) {
+          view.noreturn.add(node.name!);
+        }
+        if (node.inner?.some((n) => n.kind === "FormatAttr")) view.formatted.add(node.name!);
         break;
       case "StaticAssertDecl":
         view.staticAsserts++;
@@ -173,8 +211,14 @@ export function ourView(unit: TranslationUnit, vaListIsArray: boolean): DeclView
     if (r.tag === null) continue;
     view.records.set(`${r.kind} ${r.tag}`, {
       complete: r.complete,
+      attrs: layoutAttrs(r.attributes.packed === true, r.attributes.aligned),
       fields: r.complete
-        ? r.fields.map((f) => ({ name: f.name ?? "", type: spell(f.type), width: f.bitWidth }))
+        ? r.fields.map((f) => ({
+            name: f.name ?? "",
+            type: spell(f.type),
+            width: f.bitWidth,
+            attrs: layoutAttrs(f.attributes.packed === true, f.attributes.aligned),
+          }))
         : [],
     });
   }
@@ -183,6 +227,8 @@ export function ourView(unit: TranslationUnit, vaListIsArray: boolean): DeclView
   for (const f of unit.functions) {
     view.functions.set(f.name, spell(f.type));
     if (f.body) view.definitions.add(f.name);
+    if (f.attributes.noreturn) view.noreturn.add(f.name);
+    if (f.attributes.format) view.formatted.add(f.name);
   }
   view.staticAsserts = unit.staticAsserts.length;
   for (const v of unit.variables) view.variables.set(v.name, spell(v.type));
