@@ -97,6 +97,26 @@ describeWith([needClang()], "kpi-bindgen layout and verify", () => {
     expect(r.stdout).toMatch(
       /verify amd64: \d+ records checked, \d+ fields checked, [1-9]\d* mismatches/,
     );
+    const json = run(
+      "verify",
+      fixture("i386-alignment.c"),
+      "--arch",
+      "amd64",
+      "--cc",
+      cc,
+      "--json",
+    );
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout) as { mismatches: object[] };
+    expect(report.mismatches).toContainEqual(
+      expect.objectContaining({
+        recordId: "struct ll_member",
+        member: "ll",
+        property: "offset",
+        ours: "8",
+        compiler: "1",
+      }),
+    );
   });
 
   it("verify reports records the compiler has and we do not", () => {

@@ -10,6 +10,7 @@ import {
 import { configurationOptions, configurationRequest, type LayoutInputArgs } from "./layout.js";
 
 interface VerifyArgs extends LayoutInputArgs {
+  json: boolean;
   exitCode?: number;
 }
 
@@ -23,6 +24,19 @@ async function run(args: VerifyArgs): Promise<number> {
       compilerArgs: config.compilerArgs,
       source: config.source,
     });
+    if (args.json) {
+      const { recordsChecked, fieldsChecked, mismatches, layoutFailures, unchecked } = report;
+      const body = {
+        target: config.target.name,
+        recordsChecked,
+        fieldsChecked,
+        mismatches,
+        layoutFailures,
+        unchecked,
+      };
+      process.stdout.write(JSON.stringify(body, null, 2) + "\n");
+      return verifyPassed(report) ? 0 : 1;
+    }
     const text = formatVerifyReport(report, `verify ${config.target.name}`);
     const lines = text.trimEnd().split("\n");
     const summary = lines.pop()!;
@@ -38,7 +52,12 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
   command: "verify <file>",
   describe:
     "Check every record layout against the C compiler (one probe compile); exit 1 on any mismatch",
-  builder: (yargs: Argv<object>) => configurationOptions(yargs) as unknown as Argv<VerifyArgs>,
+  builder: (yargs: Argv<object>) =>
+    configurationOptions(yargs).option("json", {
+      type: "boolean",
+      default: false,
+      describe: "Print the report (totals and every mismatch) as JSON",
+    }) as unknown as Argv<VerifyArgs>,
   handler: async (args) => {
     args.exitCode = await run(args);
   },
