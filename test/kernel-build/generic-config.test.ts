@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { loadKernelConfig } from "../../src/kernconf/index.js";
+import { getTarget } from "../../src/targets/index.js";
 import { generatedBuildHeaders } from "../../src/preprocess/kernel-build/generated-headers.js";
 import { planKernelBuild } from "../../src/preprocess/kernel-build/plan.js";
 import {
@@ -33,7 +34,11 @@ for (const release of freebsdVersions) {
     () => {
       for (const config of buildConfigs(release)) {
         it(`${config.label} with GENERIC's opt headers`, async () => {
-          const loaded = loadKernelConfig({ sysDir: sys, kernconf: "GENERIC", arch: config.arch });
+          const loaded = loadKernelConfig({
+            sysDir: sys,
+            kernconf: "GENERIC",
+            arch: getTarget(config.arch).machine,
+          });
           expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
           const generatedHeaders = generatedBuildHeaders(sys);
           if (config.mode === "kernel") {
