@@ -8,6 +8,12 @@ export interface Position {
   column: number;
 }
 
+/** The parsed text and the offset where each of its lines starts. */
+export interface SourceText {
+  text: string;
+  lineStarts: Int32Array;
+}
+
 export class CstNode {
   readonly children: CstNode[] = [];
   /** True when this node or a descendant is ERROR or MISSING. */
@@ -23,12 +29,24 @@ export class CstNode {
     readonly field: string | null,
     readonly startIndex: number,
     readonly endIndex: number,
-    readonly startPosition: Position,
-    private readonly source: string,
+    private readonly source: SourceText,
   ) {}
 
+  /** Row and column of the start, computed from the line table when asked. */
+  get startPosition(): Position {
+    const starts = this.source.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= this.startIndex) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: this.startIndex - starts[lo]! };
+  }
+
   get text(): string {
-    return this.source.slice(this.startIndex, this.endIndex);
+    return this.source.text.slice(this.startIndex, this.endIndex);
   }
 
   get namedChildren(): CstNode[] {
@@ -63,7 +81,7 @@ export class CstNode {
 }
 
 /** Copies the tree; the contents of compound statements (blanked bodies) are skipped. */
-export function buildCst(tree: Parser.Tree, source: string): CstNode {
+export function buildCst(tree: Parser.Tree, source: SourceText): CstNode {
   const cursor = tree.walk();
   const make = (): CstNode => {
     const type = cursor.nodeType;
@@ -75,7 +93,6 @@ export function buildCst(tree: Parser.Tree, source: string): CstNode {
       cursor.currentFieldName ?? null,
       cursor.startIndex,
       cursor.endIndex,
-      cursor.startPosition,
       source,
     );
     if (type === "ERROR" || missing) node.hasError = true;

@@ -95,7 +95,7 @@ export function parseTranslationUnitLenient(
       }),
     );
   }
-  walkTranslationUnit(ctx, buildCst(tree, text));
+  walkTranslationUnit(ctx, buildCst(tree, { text, lineStarts: source.lineStarts }));
   const t3 = performance.now();
   const unit = builder.build();
   if (options.macros) unit.macros = summarizeMacros(options.macros, unit, ctx);
