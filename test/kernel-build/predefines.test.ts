@@ -1,7 +1,11 @@
 // The macros our preprocessor starts from must be exactly those clang has after the
 // build's command line: builtins for the triple, -std and code-generation flags, then -D/-U.
 import { expect, it } from "vitest";
-import { planKernelBuild } from "../../src/preprocess/kernel-build/plan.js";
+import { compilerArguments } from "../../src/preprocess/kernel-build/clang-layout.js";
+import { buildFlags } from "../../src/preprocess/kernel-build/compiler-flags.js";
+import { builtinMacros, planKernelBuild } from "../../src/preprocess/kernel-build/plan.js";
+import { predefinesText } from "../../src/preprocess/kernel-build/predefines.js";
+import { getTarget, targetNames } from "../../src/targets/index.js";
 import { describeWith, freebsdVersions, needClang, needTree } from "../support/environment.js";
 import { buildConfigs, specFor } from "./support/builds.js";
 import { parseMacroDump, runClang } from "./support/clang-runner.js";
@@ -63,3 +67,31 @@ for (const release of freebsdVersions) {
     },
   );
 }
+
+// The trees carry machine headers for three targets only; the flags of the others are
+// checked on an empty file, which needs no tree (and so no opt_global.h to force in).
+describeWith([needClang()], "build predefines of every target match clang -dM -E", () => {
+  const release = { major: 13, minor: 0 };
+  for (const name of targetNames) {
+    for (const mode of ["kernel", "module"] as const) {
+      it(`${name} ${mode}`, async () => {
+        const spec = {
+          sysDir: "/nonexistent",
+          target: getTarget(name),
+          mode,
+          user: { macros: [], includeDirs: [] },
+        };
+        const flags = { ...buildFlags(spec, release), forcedIncludes: [] };
+        const ours = predefinesText(builtinMacros(spec, release, flags), flags);
+        const clang = await runClang([
+          ...compilerArguments(flags, [], "/"),
+          "-dM",
+          "-E",
+          "/dev/null",
+        ]);
+        expect(clang.status, clang.stderr).toBe(0);
+        expect(differences(evaluatePredefines(ours), parseMacroDump(clang.stdout))).toEqual([]);
+      });
+    }
+  }
+});

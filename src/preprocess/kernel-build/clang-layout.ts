@@ -92,21 +92,30 @@ export function createClangLayout(input: ClangLayoutInput): ClangLayout {
     dispose();
     throw e;
   }
-  const { flags } = input;
-  const args = [
+  const args = compilerArguments(input.flags, [buildDir, ...input.treeIncludeDirs], buildDir);
+  return { buildDir, args, dispose };
+}
+
+/**
+ * The clang arguments for `flags` with the given build include directories (user -I dirs
+ * follow them), `-include` files taken from `forcedIncludeDir`.
+ */
+export function compilerArguments(
+  flags: BuildFlags,
+  includeDirs: readonly string[],
+  forcedIncludeDir: string,
+): string[] {
+  return [
     `--target=${flags.triple}`,
     "-x",
     "c",
     `-std=${flags.cStandard}`,
     "-nostdinc",
     ...flags.codegen,
-    `-I${buildDir}`,
-    ...input.treeIncludeDirs.map((dir) => `-I${dir}`),
-    ...flags.userIncludeDirs.map((dir) => `-I${dir}`),
+    ...[...includeDirs, ...flags.userIncludeDirs].map((dir) => `-I${dir}`),
     ...flags.macros.map(macroFlagArgument),
-    ...flags.forcedIncludes.flatMap((name) => ["-include", join(buildDir, name)]),
+    ...flags.forcedIncludes.flatMap((name) => ["-include", join(forcedIncludeDir, name)]),
   ];
-  return { buildDir, args, dispose };
 }
 
 /** Runs `body` with a layout and removes the layout afterwards, whatever happens. */

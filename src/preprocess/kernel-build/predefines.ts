@@ -22,6 +22,8 @@ const GENERIC_FLAG_EFFECTS: Readonly<Record<string, FlagMacroEffect>> = {
     remove: ["__GCC_HAVE_DWARF2_CFI_ASM"],
     define: [{ name: "__STDC_HOSTED__", value: "0" }],
   },
+  // Unwind tables (kmod.mk asks for them on arm) bring the CFI macro back.
+  "-funwind-tables": { remove: [], define: [{ name: "__GCC_HAVE_DWARF2_CFI_ASM", value: "1" }] },
   "-fstack-protector": { remove: [], define: [{ name: "__SSP__", value: "1" }] },
   "-fPIC": {
     remove: [],
