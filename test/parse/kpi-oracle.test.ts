@@ -3,7 +3,11 @@
 // signatures, record fields and bitfield widths.
 import { beforeAll, expect, it } from "vitest";
 import type { DeclLocation, TranslationUnit } from "../../src/ir/index.js";
-import { makePathResolver, parseTranslationUnitLenient } from "../../src/parse/index.js";
+import {
+  makePathResolver,
+  parseTranslationUnitLenient,
+  unitToJson,
+} from "../../src/parse/index.js";
 import { getTarget } from "../../src/targets/index.js";
 import { describeWith, freebsdVersions, needClang, needTree } from "../support/environment.js";
 import {
@@ -48,6 +52,16 @@ for (const release of freebsdVersions) {
           errors = result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
           clang = clangView(ast, getTarget(arch).abi.maxAlign);
           ours = ourView(unit, arch === "amd64");
+        });
+
+        it("gives byte-identical JSON when parsed again", async () => {
+          const setup = kernelSetup(cfg);
+          const again = parseTranslationUnitLenient(await preprocessWrapper(cfg), {
+            target: arch,
+            abi: getTarget(arch).abi,
+            resolvePath: makePathResolver(setup.sys, setup.includeDirs),
+          });
+          expect(unitToJson(again.unit)).toBe(unitToJson(unit));
         });
 
         it("parses every declaration without errors", () => {
