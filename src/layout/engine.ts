@@ -1,6 +1,6 @@
 // Lays out the records of one translation unit for one target, on demand and cached, and
 // answers the sizeof/_Alignof/offsetof questions constant evaluation asks.
-import { DiagnosticError, fail, type Diagnostic } from "../diagnostics/index.js";
+import { DiagnosticError, fail, formatDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type {
   CType,
   DeclLocation,
@@ -75,13 +75,19 @@ export class LayoutEngine implements LayoutQuery {
   layoutAll(): { layouts: RecordLayout[]; diagnostics: Diagnostic[] } {
     const layouts: RecordLayout[] = [];
     const diagnostics: Diagnostic[] = [];
+    // A record embedding a failed one fails for the same reason: say it once.
+    const seen = new Set<string>();
     for (const r of this.unit.records) {
       if (!r.complete) continue;
       try {
         layouts.push(this.layoutOf(r.id));
       } catch (e) {
         if (!(e instanceof DiagnosticError)) throw e;
-        diagnostics.push(...e.diagnostics);
+        for (const d of e.diagnostics) {
+          const key = formatDiagnostic(d);
+          if (!seen.has(key)) diagnostics.push(d);
+          seen.add(key);
+        }
       }
     }
     return { layouts, diagnostics };
