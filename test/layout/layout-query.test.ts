@@ -31,6 +31,17 @@ const types: [string, CType][] = [
   ["void *", { kind: "pointer", pointee: { kind: "builtin", name: "void" } }],
 ];
 
+/** Typedefs whose aligned() raises or lowers the alignment, and packed records. */
+const typedefTypes: [string, CType][] = [
+  ["int_a8_t", { kind: "typedef", name: "int_a8_t" }],
+  ["ll_a2_t", { kind: "typedef", name: "ll_a2_t" }],
+  ["int_ptr_t", { kind: "typedef", name: "int_ptr_t" }],
+  ["packed_t", { kind: "typedef", name: "packed_t" }],
+  ["aligned16_t", { kind: "typedef", name: "aligned16_t" }],
+  ["enum small_enum", { kind: "enum", id: "enum small_enum" }],
+  ["enum signed_enum", { kind: "enum", id: "enum signed_enum" }],
+];
+
 const offsets: [string, string, FieldPathStep[]][] = [
   ["struct with_anon_struct", "y", [{ field: "y" }]],
   ["struct with_anon_struct", "d", [{ field: "d" }]],
@@ -43,42 +54,46 @@ describeWith([needClang()], "layout queries for constant evaluation match clang-
   const dir = mkdtempSync(join(tmpdir(), "kpi-layout-query-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const name of targetNames) {
-    it(name, async () => {
-      const { engine } = await runFixture("anonymous.c", name);
-      const asserts: string[] = [];
-      for (const [spelling, type] of types) {
-        asserts.push(
-          `_Static_assert(sizeof(${spelling}) == ${engine.sizeOf(type)}, "sizeof ${spelling}");`,
+  const cases: [string, [string, CType][], [string, string, FieldPathStep[]][]][] = [
+    ["anonymous.c", types, offsets],
+    ["typedef-attributes.c", typedefTypes, []],
+  ];
+  for (const [fixture, typeList, offsetList] of cases) {
+    for (const name of targetNames) {
+      it(`${fixture} on ${name}`, async () => {
+        const { engine } = await runFixture(fixture, name);
+        const asserts: string[] = [];
+        for (const [spelling, type] of typeList) {
+          asserts.push(
+            `_Static_assert(sizeof(${spelling}) == ${engine.sizeOf(type)}, "sizeof ${spelling}");`,
+            `_Static_assert(_Alignof(${spelling}) == ${engine.alignOf(type, false)}, "_Alignof ${spelling}");`,
+            `_Static_assert(__alignof__(${spelling}) == ${engine.alignOf(type, true)}, "__alignof__ ${spelling}");`,
+          );
+        }
+        for (const [record, designator, path] of offsetList) {
+          const type: CType = { kind: "record", recordKind: "struct", id: record };
+          asserts.push(
+            `_Static_assert(__builtin_offsetof(${record}, ${designator}) == ${engine.offsetOf(type, path)}, "offsetof ${designator}");`,
+          );
+        }
+        const file = join(dir, `${name}-${fixture}`);
+        writeFileSync(
+          file,
+          `${readFileSync(join(fixtureDir, fixture), "utf8")}\n${asserts.join("\n")}\n`,
         );
-        asserts.push(
-          `_Static_assert(_Alignof(${spelling}) == ${engine.alignOf(type, false)}, "_Alignof ${spelling}");`,
+        const r = spawnSync(
+          clangCommand,
+          [...fixtureArgs(name), "-fsyntax-only", "-ferror-limit=0", file],
+          {
+            encoding: "utf8",
+          },
         );
-        asserts.push(
-          `_Static_assert(__alignof__(${spelling}) == ${engine.alignOf(type, true)}, "__alignof__ ${spelling}");`,
-        );
-      }
-      for (const [record, designator, path] of offsets) {
-        const type: CType = { kind: "record", recordKind: "struct", id: record };
-        asserts.push(
-          `_Static_assert(__builtin_offsetof(${record}, ${designator}) == ${engine.offsetOf(type, path)}, "offsetof ${designator}");`,
-        );
-      }
-      const file = join(dir, `${name}.c`);
-      writeFileSync(
-        file,
-        `${readFileSync(join(fixtureDir, "anonymous.c"), "utf8")}\n${asserts.join("\n")}\n`,
-      );
-      const r = spawnSync(
-        clangCommand,
-        [...fixtureArgs(name), "-fsyntax-only", "-ferror-limit=0", file],
-        { encoding: "utf8" },
-      );
-      const failures = r.stderr.split("\n").filter((l) => /error:|evaluates to/.test(l));
-      expect(failures).toEqual([]);
-      expect(parseProbeDiagnostics(r.stderr).otherErrors).toEqual([]);
-      expect(r.status).toBe(0);
-    });
+        const failures = r.stderr.split("\n").filter((l) => /error:|evaluates to/.test(l));
+        expect(failures).toEqual([]);
+        expect(parseProbeDiagnostics(r.stderr).otherErrors).toEqual([]);
+        expect(r.status).toBe(0);
+      });
+    }
   }
 
   it("a record only declared has no size: a diagnostic at the use names the declaration", () => {
