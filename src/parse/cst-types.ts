@@ -297,6 +297,8 @@ function functionType(
       }
     }
   }
+  // Attributes inside the parentheses describe parameters, not the declaration.
+  if (list) ctx.claimAttributes(list.startIndex, list.endIndex);
   // `(void)`: no parameters, and a prototype.
   if (params.length === 1 && params[0]!.name === null) {
     const t = params[0]!.type;
