@@ -250,13 +250,22 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
       k = end;
     } else if (param >= 0) {
       const operandOfPaste = pasteNext || nextIsPaste;
-      // GNU `, ## __VA_ARGS__`: an empty variable argument swallows the comma.
-      if (pasteNext && param === varIndex && out.length > 0 && isPunct(out[out.length - 1]!, ",") && isGnuCommaPaste(body, k)) {
+      // GNU `, ## __VA_ARGS__` (clang's rules): with variable arguments they follow the comma
+      // unpasted; left out, they swallow the comma, unless pasted on to something else, in
+      // which case the comma's paste carries over to that.
+      if (pasteNext && param === varIndex && out.length > 0 && isPunct(out[out.length - 1]!, ",")) {
         const raw = args[param] ?? [];
+        if (raw.length > 0) {
+          pasteNext = false;
+          out.push(...raw.map((a, j) => relocate(a, at, j === 0 ? t.leadingSpace || a.leadingSpace : a.leadingSpace)));
+          continue;
+        }
+        if (nextIsPaste) {
+          k++; // the comma's pending paste applies to the token after the next '##'
+          continue;
+        }
         pasteNext = false;
-        if (raw.length === 0) {
-          if (inv.variadicOmitted) out.pop();
-        } else out.push(...raw.map((a, j) => relocate(a, at, j === 0 ? t.leadingSpace || a.leadingSpace : a.leadingSpace)));
+        if (inv.variadicOmitted) out.pop();
         continue;
       }
       const src = operandOfPaste ? (args[param] ?? []) : inv.expanded(param);
@@ -283,10 +292,6 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
     }
   }
   return out;
-}
-
-function isGnuCommaPaste(body: Token[], paramIndex: number): boolean {
-  return paramIndex >= 2 && isHashHash(body[paramIndex - 1]!) && isPunct(body[paramIndex - 2]!, ",");
 }
 
 function vaOptPresent(inv: Invocation, varIndex: number): boolean {
