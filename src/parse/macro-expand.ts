@@ -1,11 +1,23 @@
 // Macro expansion over tokens, enough to evaluate object-like macros: object-like and
-// function-like replacement with rescanning, # and ##, and a hide set against recursion.
+// function-like replacement with rescanning, # and ##, and per-token hide sets against
+// recursion.
 import { tokenize, type Token } from "../consteval/index.js";
 import type { MacroDefinition } from "../ir/index.js";
 
 export class MacroExpansionError extends Error {}
 
 const MAX_TOKENS = 100_000;
+const MAX_STEPS = 100_000;
+
+/** A token with the set of macro names it may not expand (it came from their expansion). */
+type HiddenToken = Token & { hide?: ReadonlySet<string> };
+
+function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): ReadonlySet<string> {
+  if (!a || a.size === 0) return b;
+  const u = new Set(a);
+  for (const x of b) u.add(x);
+  return u;
+}
 
 export class MacroExpander {
   private readonly bodies = new Map<string, Token[]>();
@@ -22,40 +34,48 @@ export class MacroExpander {
   }
 
   expandMacro(name: string): Token[] {
-    return this.expand([{ kind: "ident", text: name, start: 0, end: name.length }], new Set());
+    return this.expand([{ kind: "ident", text: name, start: 0, end: name.length }]);
   }
 
-  expand(tokens: readonly Token[], hide: ReadonlySet<string>): Token[] {
+  /**
+   * Expands and rescans. Each token carries the names of the macros whose expansion
+   * produced it (its hide set); a macro is not expanded again inside its own expansion,
+   * but tokens after the expansion are unaffected.
+   */
+  expand(tokens: readonly HiddenToken[]): Token[] {
     const out: Token[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      const m = t.kind === "ident" && !hide.has(t.text) ? this.table.get(t.text) : undefined;
-      if (!m || !m.defined) {
+    let work: HiddenToken[] = [...tokens];
+    let i = 0;
+    let steps = 0;
+    while (i < work.length) {
+      const t = work[i]!;
+      const m = t.kind === "ident" && !t.hide?.has(t.text) ? this.table.get(t.text) : undefined;
+      if (!m || !m.defined || (m.params !== null && work[i + 1]?.text !== "(")) {
         out.push(t);
+        i++;
         continue;
       }
-      const inner = new Set(hide).add(m.name);
-      if (m.params === null) {
-        out.push(...this.expand(this.body(m), inner));
-      } else {
-        if (tokens[i + 1]?.text !== "(") {
-          out.push(t);
-          continue;
-        }
-        const { args, end } = collectArgs(tokens, i + 1);
-        const substituted = this.substitute(m, args, hide);
-        // Rescan the replacement together with what follows, as the standard does.
-        const rest = tokens.slice(end + 1);
-        const rescanned = this.expand([...substituted, ...rest], inner);
-        out.push(...rescanned);
-        return out;
+      if (++steps > MAX_STEPS || out.length + work.length > MAX_TOKENS) {
+        throw new MacroExpansionError("expansion too large");
       }
-      if (out.length > MAX_TOKENS) throw new MacroExpansionError("expansion too large");
+      const hide = new Set(t.hide ?? []).add(m.name);
+      let replacement: Token[];
+      let end = i;
+      if (m.params === null) replacement = this.body(m);
+      else {
+        const collected = collectArgs(work, i + 1);
+        end = collected.end;
+        replacement = this.substitute(m, collected.args);
+      }
+      const marked = replacement.map((r) => ({ ...r, hide: union((r as HiddenToken).hide, hide) }));
+      // Rescan the replacement together with what follows, as the standard does.
+      work = [...marked, ...work.slice(end + 1)];
+      i = 0;
     }
     return out;
   }
 
-  private substitute(m: MacroDefinition, args: Token[][], hide: ReadonlySet<string>): Token[] {
+  private substitute(m: MacroDefinition, args: HiddenToken[][]): Token[] {
     const params = m.params!;
     // `...` collects the rest as __VA_ARGS__; GNU `args...` collects it under its own name.
     const variadicAt = params.findIndex((p) => p.endsWith("..."));
@@ -93,7 +113,7 @@ export class MacroExpander {
       const pastePrev = body[k - 1]?.text === "##";
       if (t.text === "##") continue;
       const arg = t.kind === "ident" ? argOf(t.text) : undefined;
-      const replacement = arg ? (pasteNext || pastePrev ? arg : this.expand(arg, hide)) : [t];
+      const replacement = arg ? (pasteNext || pastePrev ? arg : this.expand(arg)) : [t];
       if (pastePrev && out.length > 0 && replacement.length > 0) {
         const left = out.pop()!;
         const pasted = tokenize(left.text + replacement[0]!.text);
