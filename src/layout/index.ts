@@ -15,3 +15,4 @@ export { layoutExtras } from "./target-extras.js";
 export { recordSpellings } from "./record-names.js";
 export { renderRecordText, type RenderOptions } from "./render-text.js";
 export { layoutsToJson } from "./render-json.js";
+export { renderOffsetInclude, threadLiteMembers } from "./offset-include.js";

@@ -5,22 +5,18 @@
 // wiring them to the full pipeline means replacing this one function.
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { DiagnosticError, fail, hasErrors } from "../diagnostics/index.js";
+import { fail } from "../diagnostics/index.js";
 import type { TranslationUnit } from "../ir/index.js";
-import { loadKernelConfig } from "../kernconf/index.js";
-import { makePathResolver } from "../parse/index.js";
 import {
-  generatedBuildHeaders,
   parseDefineArgument,
   parseUndefineArgument,
-  planKernelBuild,
-  preprocessInBuild,
   type BuildMode,
   type MacroFlag,
 } from "../preprocess/kernel-build/index.js";
 import { clangTriple, getTarget, parseRelease, parseTargetName } from "../targets/index.js";
 import type { FreeBSDRelease, TargetDescription } from "../targets/types.js";
 import { parseForLayout, preprocessedText } from "./c-source.js";
+import { kernelConfiguration } from "./kernel-configuration.js";
 
 export interface ConfigurationRequest {
   /** The header or C file (or preprocessed `.i` file without --sys). */
@@ -55,7 +51,7 @@ function existingFile(path: string, what: string): string {
   return abs;
 }
 
-function macroFlags(request: ConfigurationRequest): MacroFlag[] {
+export function macroFlags(request: ConfigurationRequest): MacroFlag[] {
   const undefs = request.undefines.map(
     (t) => parseUndefineArgument(t) ?? fail(`invalid -U '${t}': expected a macro name`),
   );
@@ -63,46 +59,6 @@ function macroFlags(request: ConfigurationRequest): MacroFlag[] {
     (t) => parseDefineArgument(t) ?? fail(`invalid -D '${t}': expected NAME or NAME=VALUE`),
   );
   return [...undefs, ...defs];
-}
-
-async function kernelConfiguration(
-  request: ConfigurationRequest,
-  target: TargetDescription,
-  file: string,
-): Promise<Configuration> {
-  const sysDir = resolve(request.sys!);
-  if (!existsSync(sysDir) || !statSync(sysDir).isDirectory())
-    fail(`kernel source tree not found: ${request.sys} (--sys)`);
-  let optionHeaders: Map<string, string> | undefined;
-  if (request.kernconf !== undefined) {
-    const loaded = loadKernelConfig({ sysDir, kernconf: request.kernconf, arch: target.machine });
-    if (hasErrors(loaded.diagnostics)) throw new DiagnosticError(loaded.diagnostics);
-    optionHeaders = new Map(Object.entries(loaded.resolved.headers));
-  }
-  const plan = planKernelBuild({
-    sysDir,
-    target,
-    mode: request.mode,
-    optionHeaders,
-    generatedHeaders: generatedBuildHeaders(sysDir),
-    release: request.release === undefined ? undefined : parseRelease(request.release),
-    user: { macros: macroFlags(request), includeDirs: request.includeDirs.map((d) => resolve(d)) },
-  });
-  const { text } = preprocessInBuild(plan, file);
-  const layout = plan.createClangLayout();
-  try {
-    const unit = parseForLayout(text, target, makePathResolver(sysDir, [layout.buildDir, sysDir]));
-    return {
-      unit,
-      target,
-      compilerArgs: layout.args,
-      source: { includePath: file },
-      dispose: layout.dispose,
-    };
-  } catch (e) {
-    layout.dispose();
-    throw e;
-  }
 }
 
 async function plainConfiguration(
@@ -132,5 +88,5 @@ export async function openConfiguration(request: ConfigurationRequest): Promise<
   if (request.kernconf !== undefined && request.sys === undefined) fail("--kernconf needs --sys");
   return request.sys === undefined
     ? plainConfiguration(request, target, file)
-    : kernelConfiguration(request, target, file);
+    : kernelConfiguration(request, target, file, macroFlags(request));
 }

@@ -3,15 +3,11 @@
 // must match clang-19 compiling the same wrapper in the same build, in both trees, for
 // amd64, i386 and arm64, in kernel and module mode.
 import { expect, it } from "vitest";
-import { makePathResolver } from "../../src/parse/index.js";
-import { generatedBuildHeaders } from "../../src/preprocess/kernel-build/generated-headers.js";
-import { planKernelBuild } from "../../src/preprocess/kernel-build/plan.js";
-import { preprocessInBuild } from "../../src/preprocess/kernel-build/run.js";
-import type { BuildMode } from "../../src/preprocess/kernel-build/types.js";
-import { getTarget, type TargetName } from "../../src/targets/index.js";
+import type { BuildMode } from "../../src/preprocess/kernel-build/index.js";
+import type { TargetName } from "../../src/targets/index.js";
 import {
   formatVerifyReport,
-  parseForLayout,
+  openConfiguration,
   verifyLayouts,
   type VerifyReport,
 } from "../../src/verify/index.js";
@@ -35,26 +31,23 @@ async function verifyWrapper(
   arch: TargetName,
   mode: BuildMode,
 ): Promise<VerifyReport> {
-  const sysDir = sysTree(release);
-  const target = getTarget(arch);
-  const plan = planKernelBuild({
-    sysDir,
-    target,
+  // The same input side as `kpi-bindgen verify --sys`: kernel mode of 13.0 gets an
+  // offset.inc generated from our layout of struct thread.
+  const config = await openConfiguration({
+    file: kpiWrapper,
+    arch,
+    sys: sysTree(release),
     mode,
-    generatedHeaders: generatedBuildHeaders(sysDir),
-    user: { macros: [], includeDirs: [] },
+    defines: [],
+    undefines: [],
+    includeDirs: [],
+    compiler: clangCommand,
   });
-  const { text } = preprocessInBuild(plan, kpiWrapper);
-  return plan.withClangLayout(async (layout) => {
-    const unit = parseForLayout(text, target, makePathResolver(sysDir, [layout.buildDir, sysDir]));
-    return verifyLayouts({
-      unit,
-      target,
-      compiler: clangCommand,
-      compilerArgs: layout.args,
-      source: { includePath: kpiWrapper },
-    });
-  });
+  try {
+    return await verifyLayouts({ ...config, compiler: clangCommand });
+  } finally {
+    config.dispose();
+  }
 }
 
 for (const release of freebsdVersions) {
