@@ -44,7 +44,6 @@ export class ParseContext {
     readonly asmLabels: AsmLabel[],
     readonly complexMarks: number[],
     readonly typeofs: ReadonlyMap<string, TypeofForm>,
-    readonly bodyOpenOffsets: Set<number>,
     readonly abi: TargetAbi,
     readonly unit: UnitBuilder,
     readonly recordLayout?: RecordLayoutProvider,

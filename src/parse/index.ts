@@ -80,7 +80,6 @@ export function parseTranslationUnitLenient(
     gnu.asmLabels,
     gnu.complexMarks,
     gnu.typeofs,
-    neutral.bodyOpenOffsets,
     options.abi,
     builder,
     options.recordLayout,

@@ -26,7 +26,7 @@ export interface ScannedSource {
   pragmaPacks: PragmaPackEvent[];
 }
 
-const MARKER = /^#\s*(?:line\s+)?(\d+)\s+"((?:[^"\\]|\\.)*)"/;
+const MARKER = /^#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*(?:\d+\s*)*$/;
 const PACK = /^#\s*pragma\s+pack\s*\(\s*([^)]*)\)/;
 
 function parsePack(args: string, offset: number): PragmaPackEvent | null {
@@ -71,14 +71,17 @@ export function scanLineMarkers(input: string): ScannedSource {
     if (trimmed.startsWith("#")) {
       const marker = MARKER.exec(trimmed);
       if (marker) {
-        const path = unescapePath(marker[2]!);
-        let idx = fileIndex.get(path);
-        if (idx === undefined) {
-          idx = files.length;
-          files.push(path);
-          fileIndex.set(path, idx);
+        // `# N` alone renumbers the current file; with a name it switches files.
+        if (marker[2] !== undefined) {
+          const path = unescapePath(marker[2]);
+          let idx = fileIndex.get(path);
+          if (idx === undefined) {
+            idx = files.length;
+            files.push(path);
+            fileIndex.set(path, idx);
+          }
+          currentFile = idx;
         }
-        currentFile = idx;
         currentLine = Number(marker[1]);
       } else {
         const pack = PACK.exec(trimmed);

@@ -16,8 +16,6 @@ export interface NeutralizedSource {
   /** Edits blanking the inside of each body; apply with the other passes' edits. */
   edits: TextEdit[];
   bodies: BlankedBody[];
-  /** Offsets of `{` that opened a function body, for quick lookup. */
-  bodyOpenOffsets: Set<number>;
   /** The tokens of the text outside the blanked bodies (still valid: offsets unchanged). */
   tokens: Token[];
   /** Offset of a function body's `{` that is never closed; null when all are. */
@@ -98,7 +96,6 @@ export function neutralize(text: string): NeutralizedSource {
   return {
     edits: bodies.map((b) => blankEdit(b.open + 1, b.close)),
     bodies,
-    bodyOpenOffsets: new Set(bodies.map((b) => b.open)),
     tokens: kept,
     unterminatedBody,
   };

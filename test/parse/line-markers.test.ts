@@ -29,6 +29,14 @@ describe("line markers", () => {
     expect(scanned.originOf(9)).toEqual({ path: "/src/sys/sys/a.h", line: 7 });
   });
 
+  it("accepts system-header flags and a bare #line renumbering the current file", () => {
+    const s = scanLineMarkers(
+      ['# 5 "/src/sys/sys/c.h" 1 3 4', "int c;", "#line 40", "int d;"].join("\n"),
+    );
+    expect(s.originOf(1)).toEqual({ path: "/src/sys/sys/c.h", line: 5 });
+    expect(s.originOf(3)).toEqual({ path: "/src/sys/sys/c.h", line: 40 });
+  });
+
   it("blanks directives without moving any offset", () => {
     expect(scanned.text.length).toBe(SAMPLE.length);
     expect(scanned.text.split("\n").map((l) => l.trim())).toEqual([
