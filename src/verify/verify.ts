@@ -138,7 +138,16 @@ export async function verifyLayouts(request: VerifyRequest): Promise<VerifyRepor
     if (check) note(fromFailedCheck(check, failed.actual, failed.rejection));
   }
 
-  const dump = new DumpIndex(parseRecordDump(result.stdout));
+  const dumped = parseRecordDump(result.stdout);
+  // Bitfield positions come only from the dump: without one, nothing would check them.
+  if (dumped.length === 0 && probe.checks.length > 0) {
+    throw new DiagnosticError(
+      error(
+        `${request.compiler} printed no record layouts (it needs to accept -Xclang -fdump-record-layouts)`,
+      ),
+    );
+  }
+  const dump = new DumpIndex(dumped);
   const expandable = (id: string) => !spellings.has(id);
   const unchecked: VerifyReport["unchecked"] = [];
   for (const layout of layouts) {

@@ -142,6 +142,19 @@ describeWith([needClang()], "kpi-bindgen layout and verify", () => {
     );
   });
 
+  it("a compiler without the layout dump is refused, not trusted", () => {
+    const cc = join(scratch, "no-dump-cc");
+    writeFileSync(
+      cc,
+      `#!/bin/sh\nargs=""\nfor a in "$@"; do\n  [ "$a" = "-fdump-record-layouts" ] && a="-Wno-everything"\n` +
+        `  args="$args '$a'"\ndone\neval exec ${clangCommand} $args\n`,
+    );
+    chmodSync(cc, 0o755);
+    const r = run("verify", fixture("basic.c"), "--cc", cc);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("printed no record layouts");
+  });
+
   it("bad input gets a diagnostic, exit 1 and no stack trace", () => {
     for (const args of [
       ["verify", fixture("missing.c")],
