@@ -1,5 +1,6 @@
 // File-scope items: declarations, typedefs, function definitions and _Static_assert.
 import type { CstNode as SyntaxNode } from "./cst.js";
+import { decodeStringLiteral } from "../consteval/index.js";
 import type { CType, VariableAttributes } from "../ir/index.js";
 import { functionAttributes, typedefAttributes, variableAttributes } from "./attributes.js";
 import type { ParseContext } from "./context.js";
@@ -148,7 +149,13 @@ function handleStaticAssert(ctx: ParseContext, node: SyntaxNode): boolean {
     return true;
   }
   const msgNode = args[1];
-  const message = msgNode ? msgNode.text.replace(/^"|"$/g, "") : null;
+  const message = msgNode
+    ? ctx
+        .tokensOf(msgNode)
+        .filter((t) => t.kind === "string")
+        .map((t) => decodeStringLiteral(t.text))
+        .join("")
+    : null;
   const value = ctx.evaluateNode(cond, "_Static_assert condition");
   const holds = value === null ? null : value.value !== 0n;
   if (holds === false)
