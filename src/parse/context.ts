@@ -17,7 +17,7 @@ import {
 import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
 import type { CType, DeclLocation, LayoutQuery, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
-import type { AsmLabel, AttributeGroup, TypeofForm } from "./gnu-forms.js";
+import type { AsmLabel, AttributeGroup, GnuForms, TypeofForm } from "./gnu-forms.js";
 import { entriesIn } from "./gnu-forms.js";
 import type { ScannedSource } from "./line-markers.js";
 import type { PathResolver } from "./paths.js";
@@ -40,17 +40,19 @@ export class ParseContext {
     readonly text: string,
     readonly source: ScannedSource,
     readonly resolvePath: PathResolver,
-    readonly attributes: AttributeGroup[],
-    readonly asmLabels: AsmLabel[],
-    readonly complexMarks: number[],
-    readonly typeofs: ReadonlyMap<string, TypeofForm>,
+    private readonly gnu: GnuForms,
     readonly abi: TargetAbi,
     readonly unit: UnitBuilder,
     readonly recordLayout?: RecordLayoutProvider,
   ) {}
 
+  get typeofs(): ReadonlyMap<string, TypeofForm> {
+    return this.gnu.typeofs;
+  }
+
   location(node: SyntaxNode): DeclLocation {
-    return this.locationAt(node.startPosition.row, node.startPosition.column);
+    const p = node.startPosition;
+    return this.locationAt(p.row, p.column);
   }
 
   locationAt(row: number, column: number): DeclLocation {
@@ -74,8 +76,10 @@ export class ParseContext {
   private sourceLineOf(node: SyntaxNode): string {
     const starts = this.source.lineStarts;
     const row = node.startPosition.row;
-    const end = row + 1 < starts.length ? starts[row + 1]! - 1 : this.text.length;
-    return this.text.slice(starts[row]!, end);
+    // The line as written (the parsed text has attributes and bodies blanked).
+    const original = this.source.text;
+    const end = row + 1 < starts.length ? starts[row + 1]! - 1 : original.length;
+    return original.slice(starts[row]!, end);
   }
 
   report(node: SyntaxNode, message: string): void {
@@ -96,20 +100,22 @@ export class ParseContext {
 
   /** Attribute groups in [from, to) not yet attached to anything; they become claimed. */
   claimAttributes(from: number, to: number): AttributeGroup[] {
-    const out = entriesIn(this.attributes, from, to).filter((g) => !this.claimedAttributes.has(g));
+    const out = entriesIn(this.gnu.attributes, from, to).filter(
+      (g) => !this.claimedAttributes.has(g),
+    );
     for (const g of out) this.claimedAttributes.add(g);
     return out;
   }
 
   claimAsmLabel(from: number, to: number): string | undefined {
-    const found = entriesIn(this.asmLabels, from, to).find((l) => !this.claimedLabels.has(l));
+    const found = entriesIn(this.gnu.asmLabels, from, to).find((l) => !this.claimedLabels.has(l));
     if (found) this.claimedLabels.add(found);
     return found?.label;
   }
 
   claimComplex(from: number, to: number): boolean {
     const marks = entriesIn(
-      this.complexMarks.map((start) => ({ start })),
+      this.gnu.complexMarks.map((start) => ({ start })),
       from,
       to,
     ).filter((m) => !this.claimedComplex.has(m.start));
