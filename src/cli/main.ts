@@ -8,6 +8,9 @@ function commandName(command: (typeof commands)[number]): string {
   return String(spec ?? "").split(/\s+/)[0];
 }
 
+/** A command line yargs rejected: wrong or missing options. Exit status 2, as for usage errors. */
+class UsageError extends Error {}
+
 export async function main(argv: string[]): Promise<number> {
   const first = argv[0];
   const known = commands.map(commandName);
@@ -37,9 +40,9 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .epilogue("Each command has its own --help. Documentation: README.md and docs/.")
     .fail((msg, err) => {
-      if (err) throw err;
-      process.stderr.write(`kpi-bindgen: error: ${msg}\nRun 'kpi-bindgen --help' for usage.\n`);
-      exitCode = 2;
+      // Throwing (rather than printing here) keeps yargs from running the handler after a
+      // usage error.
+      throw err ?? new UsageError(msg);
     });
   for (const command of commands) parser.command(command);
   try {
@@ -47,6 +50,10 @@ export async function main(argv: string[]): Promise<number> {
     const code = (result as { exitCode?: number }).exitCode;
     if (typeof code === "number" && exitCode === 0) exitCode = code;
   } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`kpi-bindgen: error: ${e.message}\nRun 'kpi-bindgen --help' for usage.\n`);
+      return 2;
+    }
     exitCode = reportFailure(e);
   }
   return exitCode;
