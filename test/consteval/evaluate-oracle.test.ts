@@ -1,11 +1,11 @@
 // Integer constant expressions evaluated on amd64, i386 and arm64, each result (value and
 // C type) checked by clang-19 for the same target with _Static_assert probes.
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { NotConstantError } from "../../src/consteval/index.js";
 import { parseTranslationUnit, evaluateConstant } from "../../src/parse/index.js";
 import { getTarget } from "../../src/targets/index.js";
@@ -152,6 +152,7 @@ const TRIPLES = { amd64: "x86_64", i386: "i386", arm64: "aarch64" } as const;
 
 describeWith([needClang()], "constant evaluation vs clang-19", () => {
   const dir = mkdtempSync(join(tmpdir(), "kpi-consteval-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   for (const arch of ["amd64", "i386", "arm64"] as const) {
     it(`agrees with clang on ${arch} for every value and type`, async () => {
       const abi = getTarget(arch).abi;

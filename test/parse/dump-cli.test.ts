@@ -1,9 +1,9 @@
 // `kpi-bindgen dump`: deterministic JSON, compiler-style errors, no output on failure.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/environment.js";
 import { asPreprocessed, loadFixtures } from "./support/fixtures.js";
 
@@ -22,6 +22,8 @@ function dump(args: string[]) {
 }
 
 describe("kpi-bindgen dump", () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it("prints the IR as JSON, byte-identical across runs", () => {
     const input = preprocessedFixture("records");
     const a = dump(["--preprocessed", input, "--arch", "amd64", "--json"]);

@@ -2,7 +2,7 @@
 // and arch, and caches the results for the run. Small and replaceable: the kernel-build
 // stage will provide the canonical command line.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -32,6 +32,11 @@ export interface KernelSetup {
 }
 
 const setups = new Map<string, KernelSetup>();
+
+// The scratch directories (symlinks, probe files) go when the test process ends.
+process.once("exit", () => {
+  for (const s of setups.values()) rmSync(s.dir, { recursive: true, force: true });
+});
 
 export function kernelSetup(cfg: KernelConfig): KernelSetup {
   const key = `${cfg.release}-${cfg.arch}`;
