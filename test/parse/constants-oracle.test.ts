@@ -1,6 +1,6 @@
 // Enumerator values and types, enum underlying types and every integer macro we evaluate,
 // checked by clang-19 itself: each claim becomes a _Static_assert after the kpi wrapper.
-import { beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { IntegerMacro, TranslationUnit } from "../../src/ir/index.js";
 import {
   makePathResolver,
@@ -19,6 +19,7 @@ import {
 import {
   compileProbe,
   kernelSetup,
+  removeKernelSetups,
   preprocessWrapper,
   wrapperMacros,
   type OracleArch,
@@ -41,6 +42,8 @@ async function rejected(
 }
 
 const arches: OracleArch[] = ["amd64", "i386", "arm64"];
+
+afterAll(removeKernelSetups);
 
 for (const release of freebsdVersions) {
   for (const arch of arches) {

@@ -1,7 +1,7 @@
 // The IR of the kpi wrapper against clang-19's own view of the same translation unit, for
 // both kernel trees on amd64, i386 and arm64: declared names, type spellings, function
 // signatures, record fields and bitfield widths.
-import { beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DeclLocation, TranslationUnit } from "../../src/ir/index.js";
 import {
   makePathResolver,
@@ -19,6 +19,7 @@ import {
 } from "./support/ast-compare.js";
 import {
   kernelSetup,
+  removeKernelSetups,
   preprocessWrapper,
   wrapperAst,
   type ClangNode,
@@ -26,6 +27,8 @@ import {
 } from "./support/kernel-clang.js";
 
 const arches: OracleArch[] = ["amd64", "i386", "arm64"];
+
+afterAll(removeKernelSetups);
 
 for (const release of freebsdVersions) {
   for (const arch of arches) {

@@ -33,10 +33,11 @@ export interface KernelSetup {
 
 const setups = new Map<string, KernelSetup>();
 
-// The scratch directories (symlinks, probe files) go when the test process ends.
-process.once("exit", () => {
+/** Removes the scratch directories (symlinks, probe files); call from afterAll. */
+export function removeKernelSetups(): void {
   for (const s of setups.values()) rmSync(s.dir, { recursive: true, force: true });
-});
+  setups.clear();
+}
 
 export function kernelSetup(cfg: KernelConfig): KernelSetup {
   const key = `${cfg.release}-${cfg.arch}`;
