@@ -7,9 +7,12 @@ import { endOf, locOf, type Engine } from "./engine.js";
 import { evaluateCondition } from "./expression.js";
 import { resolveHeaderName } from "./header-names.js";
 import { includeGuard } from "./include-guards.js";
-import { parseDefine, sameDefinition } from "./macros.js";
+import { parseDefine, sameDefinition, type Macro } from "./macros.js";
 import { handleIdent, handlePragma } from "./pragmas.js";
 import { isHash, isPunct, makeToken, type Token } from "./tokens.js";
+
+/** Macros parsed from #define lines, keyed by the lexed `define` token (lexed files are cached). */
+const parsedDefines = new WeakMap<Token, Macro>();
 
 /** Index just past the directive line whose `#` is at `hashIndex`. */
 function lineEnd(tokens: Token[], hashIndex: number): number {
@@ -51,7 +54,12 @@ export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void 
       if (!ctx.conds.pop()) fail("#endif without #if", locOf(name));
       return;
     case "define": {
-      const m = parseDefine(args.length > 0 ? args : fail("macro name missing", endOf(name)), ctx.root && ctx.abs.startsWith("<"));
+      // A #define line parses to the same macro in every translation unit that reads it.
+      let m = parsedDefines.get(name);
+      if (!m) {
+        m = parseDefine(args.length > 0 ? args : fail("macro name missing", endOf(name)), ctx.root && ctx.abs.startsWith("<"));
+        parsedDefines.set(name, m);
+      }
       const old = e.macros.get(m.name);
       if (old && old.builtin === null && !sameDefinition(old, m)) e.warn(`'${m.name}' macro redefined`, locOf(args[0]!));
       e.define(m);

@@ -325,6 +325,12 @@ export class Engine {
           continue;
         }
       }
+      // Reading arguments can leave (and so re-enable) the expansions the tokens came from: a
+      // name that is disabled when read is painted now, as clang does (C11 6.10.3.4p2).
+      if (t.kind === "identifier" && !t.noExpand && this.macros.get(t.text)?.disabled) {
+        args[args.length - 1]!.push({ ...t, noExpand: true });
+        continue;
+      }
       args[args.length - 1]!.push(t);
     }
     this.stopAtFileEnd = saved;
@@ -380,6 +386,11 @@ export class Engine {
       name: m.name, params: m.params, variadic: m.variadic, body: bodySpelling(m.body),
       location: m.location, defined, builtin: m.predefined,
     }));
+  }
+
+  enableAllMacros(): void {
+    for (const m of this.macros.values()) m.disabled = false;
+    for (const { macro } of this.history.values()) macro.disabled = false;
   }
 
   undefine(name: string): void {

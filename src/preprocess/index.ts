@@ -66,6 +66,9 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
       throw new DiagnosticError({ severity: "error", message: `input too deeply nested: ${e.message}`, location: { file: engine.mainDisplay, line: 1, column: 0 } });
     }
     throw e;
+  } finally {
+    // Macro objects are shared with later units through the parse cache: none may stay disabled.
+    engine.enableAllMacros();
   }
   const macros = engine.macroTable();
   return {
