@@ -17,12 +17,15 @@ import {
 import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
 import type { CType, DeclLocation, LayoutQuery, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
-import type { AsmLabel, AttributeGroup, GnuForms, TypeofForm } from "./gnu-forms.js";
+import type { AsmLabel, AttributeGroup, GnuForms, MemberAssert, TypeofForm } from "./gnu-forms.js";
 import { entriesIn } from "./gnu-forms.js";
 import type { ScannedSource } from "./line-markers.js";
 import type { PathResolver } from "./paths.js";
 import type { UnitBuilder } from "./unit-builder.js";
 import { findField } from "./unit-env.js";
+
+/** A place in the parsed text diagnostics can point at: a tree node or a bare offset. */
+export type Spot = Pick<SyntaxNode, "startIndex" | "startPosition">;
 
 /** Builds a LayoutQuery for records from the unit as built so far. */
 export type RecordLayoutProvider = (unit: TranslationUnit) => LayoutQuery;
@@ -50,7 +53,18 @@ export class ParseContext {
     return this.gnu.typeofs;
   }
 
-  location(node: SyntaxNode): DeclLocation {
+  /** `_Static_assert`s written inside record bodies in [from, to), not yet claimed. */
+  claimMemberAsserts(from: number, to: number): MemberAssert[] {
+    const out = entriesIn(this.gnu.memberAsserts, from, to).filter(
+      (a) => !this.claimedAsserts.has(a),
+    );
+    for (const a of out) this.claimedAsserts.add(a);
+    return out;
+  }
+
+  private readonly claimedAsserts = new Set<MemberAssert>();
+
+  location(node: Spot): DeclLocation {
     const p = node.startPosition;
     return this.locationAt(p.row, p.column);
   }
@@ -62,6 +76,11 @@ export class ParseContext {
   }
 
   locationOfOffset(offset: number): DeclLocation {
+    return this.location(this.spotAt(offset));
+  }
+
+  /** A Spot for a bare offset (side-table entries have no tree node). */
+  spotAt(offset: number): Spot {
     const starts = this.source.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -70,10 +89,10 @@ export class ParseContext {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return this.locationAt(lo, offset - starts[lo]!);
+    return { startIndex: offset, startPosition: { row: lo, column: offset - starts[lo]! } };
   }
 
-  private sourceLineOf(node: SyntaxNode): string {
+  private sourceLineOf(node: Spot): string {
     const starts = this.source.lineStarts;
     const row = node.startPosition.row;
     // The line as written (the parsed text has attributes and bodies blanked).
@@ -82,7 +101,7 @@ export class ParseContext {
     return original.slice(starts[row]!, end);
   }
 
-  report(node: SyntaxNode, message: string): void {
+  report(node: Spot, message: string): void {
     const loc = this.location(node);
     this.diagnostics.push(
       error(
@@ -93,7 +112,7 @@ export class ParseContext {
     );
   }
 
-  warn(node: SyntaxNode, message: string): void {
+  warn(node: Spot, message: string): void {
     const loc = this.location(node);
     this.diagnostics.push(warning(message, { file: loc.file, line: loc.line, column: loc.column }));
   }
@@ -201,7 +220,7 @@ export class ParseContext {
 
   private readonly layoutPending = new Set<number>();
 
-  evaluateExpr(node: SyntaxNode, expr: ConstExpr, what: string): IntValue | null {
+  evaluateExpr(node: Spot, expr: ConstExpr, what: string): IntValue | null {
     try {
       return evaluate(this.evalEnv(), expr);
     } catch (e) {

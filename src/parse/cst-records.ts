@@ -6,6 +6,7 @@ import { fieldAttributes, isPacked, recordAttributes } from "./attributes.js";
 import type { ParseContext } from "./context.js";
 import { applyDeclarator, readSpecifiers, type Scope } from "./cst-types.js";
 import { packAt } from "./line-markers.js";
+import { recordStaticAssert } from "./static-asserts.js";
 import { isUnnamedBitfieldName } from "./top-level.js";
 
 function anonymousId(ctx: ParseContext, kind: string, scope: Scope, loc: DeclLocation): string {
@@ -59,6 +60,15 @@ export function defineRecord(
   }
   r.fields = fields;
   r.attributes = recordAttributes(ctx, groups);
+  // Nested records claimed theirs while their fields were read; the rest are this body's.
+  for (const a of ctx.claimMemberAsserts(body.startIndex, body.endIndex)) {
+    recordStaticAssert(ctx, {
+      at: ctx.spotAt(a.start),
+      conditionAt: ctx.spotAt(a.condition[0]?.start ?? a.start),
+      condition: a.condition,
+      message: a.message,
+    });
+  }
   r.complete = true;
   ctx.unit.touch();
   return { kind: "record", recordKind: kind, id };

@@ -38,6 +38,14 @@ export interface TypeofForm {
   operand: Token[];
 }
 
+/** `_Static_assert(cond, msg);` inside a record body, which the grammar does not accept. */
+export interface MemberAssert {
+  start: number;
+  end: number;
+  condition: Token[];
+  message: Token[] | null;
+}
+
 export interface GnuForms {
   /** Same-length rewrites to apply to the text. */
   edits: TextEdit[];
@@ -45,6 +53,7 @@ export interface GnuForms {
   asmLabels: AsmLabel[];
   complexMarks: number[];
   typeofs: Map<string, TypeofForm>;
+  memberAsserts: MemberAssert[];
 }
 
 const KEYWORD_SPELLINGS: Record<string, string> = {
@@ -129,9 +138,23 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
   const asmLabels: AsmLabel[] = [];
   const complexMarks: number[] = [];
   const typeofs = new Map<string, TypeofForm>();
+  const memberAsserts: MemberAssert[] = [];
+  let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.text === "{") depth++;
+    else if (t.text === "}") depth = Math.max(0, depth - 1);
     if (t.kind !== "ident") continue;
+    if (t.text === "_Static_assert" && depth > 0 && tokens[i + 1]?.text === "(") {
+      const close = matchingClose(tokens, i + 1);
+      if (close < 0) continue;
+      const [condition = [], message = null] = splitTopLevel(tokens, i + 2, close);
+      const semi = tokens[close + 1]?.text === ";" ? close + 1 : close;
+      memberAsserts.push({ start: t.start, end: tokens[semi]!.end, condition, message });
+      blank(t.start, tokens[semi]!.end);
+      i = semi;
+      continue;
+    }
     const spelling = KEYWORD_SPELLINGS[t.text];
     if (spelling !== undefined) {
       edits.push({
@@ -213,7 +236,7 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
       i = close;
     }
   }
-  return { edits, attributes, asmLabels, complexMarks, typeofs };
+  return { edits, attributes, asmLabels, complexMarks, typeofs, memberAsserts };
 }
 
 /** Items of side-table entries whose start lies in [from, to). Tables are sorted by start. */

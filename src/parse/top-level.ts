@@ -1,9 +1,9 @@
 // File-scope items: declarations, typedefs, function definitions and _Static_assert.
 import type { CstNode as SyntaxNode } from "./cst.js";
-import { decodeStringLiteral } from "../consteval/index.js";
 import type { CType, VariableAttributes } from "../ir/index.js";
 import { functionAttributes, typedefAttributes, variableAttributes } from "./attributes.js";
 import type { ParseContext } from "./context.js";
+import { recordStaticAssert } from "./static-asserts.js";
 import { applyDeclarator, readSpecifiers, typeFromSpecifier, type Scope } from "./cst-types.js";
 
 const FILE_SCOPE: Scope = { parentRecord: null };
@@ -149,22 +149,11 @@ function handleStaticAssert(ctx: ParseContext, node: SyntaxNode): boolean {
     return true;
   }
   const msgNode = args[1];
-  const message = msgNode
-    ? ctx
-        .tokensOf(msgNode)
-        .filter((t) => t.kind === "string")
-        .map((t) => decodeStringLiteral(t.text))
-        .join("")
-    : null;
-  const value = ctx.evaluateNode(cond, "_Static_assert condition");
-  const holds = value === null ? null : value.value !== 0n;
-  if (holds === false)
-    ctx.report(cond, `static assertion failed${message !== null ? `: ${message}` : ""}`);
-  ctx.unit.staticAsserts.push({
-    condition: ctx.text.slice(cond.startIndex, cond.endIndex).replace(/\s+/g, " ").trim(),
-    message,
-    holds,
-    location: ctx.location(node),
+  recordStaticAssert(ctx, {
+    at: node,
+    conditionAt: cond,
+    condition: ctx.tokensOf(cond),
+    message: msgNode ? ctx.tokensOf(msgNode) : null,
   });
   return true;
 }

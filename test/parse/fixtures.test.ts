@@ -116,6 +116,7 @@ describeWith([needClang()], "front-end fixtures vs clang-19", () => {
         ...diffMaps("variable", clang.variables, ours.variables, (s) => s),
       ]).toEqual([]);
       expect([...ours.enums].sort()).toEqual([...clang.enums].sort());
+      expect(ours.staticAsserts).toBe(clang.staticAsserts);
       expect([...ours.noreturn].sort()).toEqual([...clang.noreturn].sort());
       expect([...ours.formatted].sort()).toEqual([...clang.formatted].sort());
     });

@@ -94,6 +94,7 @@ function clangLayoutAttrs(node: ClangNode, maxAlign: number): string {
 function addRecord(view: DeclView, node: ClangNode, maxAlign: number): void {
   for (const inner of node.inner ?? []) {
     if (inner.kind === "RecordDecl" || inner.kind === "EnumDecl") addTag(view, inner, maxAlign);
+    if (inner.kind === "StaticAssertDecl") view.staticAsserts++;
   }
   if (!node.name) return;
   const key = `${node.tagUsed} ${node.name}`;
