@@ -116,8 +116,15 @@ export class MacroExpander {
       const replacement = arg ? (pasteNext || pastePrev ? arg : this.expand(arg)) : [t];
       if (pastePrev && out.length > 0 && replacement.length > 0) {
         const left = out.pop()!;
-        const pasted = tokenize(left.text + replacement[0]!.text);
-        out.push(...pasted, ...replacement.slice(1));
+        // GNU `, ## args`: the comma stays before a non-empty variadic argument.
+        const pasted =
+          left.text === "," && t.text === variadicName
+            ? [left]
+            : tokenize(left.text + replacement[0]!.text);
+        out.push(...pasted, ...(pasted[0] === left ? replacement : replacement.slice(1)));
+      } else if (pastePrev && t.text === variadicName && out[out.length - 1]?.text === ",") {
+        // ... and disappears before an empty one.
+        out.pop();
       } else out.push(...replacement);
     }
     return out;

@@ -19,6 +19,7 @@ const TABLE = `#define sigmask(m) (1 << ((m)-1))
 #define PICK FIRST(7, 8, 9)
 #define GNU_REST(fmt, args...) (0 , ## args)
 #define GNU GNU_REST(x, 5)
+#define GNU_EMPTY GNU_REST(x)
 #define TYPED ((u_long)-1)
 #define SIZE (sizeof(u_long) * 8)
 #define ENUMERATED (BLUE * 2)
@@ -53,6 +54,7 @@ describe("macro constants", () => {
     expect(constants.get("NAME")).toMatchObject({ kind: "string", value: "kpi" });
     expect(constants.get("PICK")).toMatchObject({ value: "7" });
     expect(constants.get("GNU")).toMatchObject({ value: "5" });
+    expect(constants.get("GNU_EMPTY")).toMatchObject({ value: "0" });
   });
 
   it("types values on the target, through typedefs, sizeof and enum constants", () => {
