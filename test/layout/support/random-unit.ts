@@ -11,7 +11,7 @@ import type {
   TypedefDecl,
 } from "../../../src/ir/index.js";
 
-/** A small seeded generator (mulberry32) so every run builds the same records. */
+/** A small seeded 32-bit generator, so every run builds the same records. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
