@@ -9,6 +9,9 @@ import { recordLayoutProvider } from "../layout/index.js";
 import { defaultPathResolver, parseTranslationUnit, type PathResolver } from "../parse/index.js";
 import type { TargetDescription } from "../targets/types.js";
 
+/** Generous: preprocessing the whole KPI wrapper takes well under a second. */
+const PREPROCESS_TIMEOUT_MS = 300_000;
+
 export interface CSourceRequest {
   /** A C file, or an already preprocessed one (`.i`), which is parsed as it is. */
   file: string;
@@ -30,9 +33,15 @@ function runPreprocessor(compiler: string, args: string[], file: string): Promis
     execFile(
       compiler,
       [...args, "-E", file],
-      { maxBuffer: 1 << 30, encoding: "utf8" },
+      { maxBuffer: 1 << 30, encoding: "utf8", timeout: PREPROCESS_TIMEOUT_MS },
       (failure, stdout, stderr) => {
-        if (failure?.code === "ENOENT") {
+        if (failure?.killed) {
+          reject(
+            new DiagnosticError(
+              error(`${compiler} -E did not finish within ${PREPROCESS_TIMEOUT_MS / 1000}s`),
+            ),
+          );
+        } else if (failure?.code === "ENOENT") {
           reject(
             new DiagnosticError(
               error(
