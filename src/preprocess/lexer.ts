@@ -3,7 +3,7 @@
 // leading-space / start-of-line flags that `-E` output and stringification depend on.
 // It works on char codes over the spliced text; it never allocates per character.
 import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
-import { locatedColumn, spliceLines } from "./splices.js";
+import { spliceLines } from "./splices.js";
 import type { EngineKind, Token } from "./tokens.js";
 
 export interface LexedFile {
@@ -204,41 +204,102 @@ export function tokenize(s: string, onToken: TokenSink, onNul?: (offset: number)
   return -1;
 }
 
-/** Lexes a whole file. Throws a located DiagnosticError for an unterminated comment. */
+/**
+ * Lexes a whole file. Throws a located DiagnosticError for an unterminated comment.
+ * One forward pass: lines and columns of the original text are tracked as it goes, counting
+ * real newlines and the newlines splices removed.
+ */
 export function lexFile(source: string, display: string): LexedFile {
-  const spliced = spliceLines(source);
-  const text = spliced.text;
-  const locate = spliced.locator();
+  const { text: s, spliceOffsets, removedThrough } = spliceLines(source);
+  const n = s.length;
+  const spliceCount = spliceOffsets.length;
   const tokens: Token[] = [];
   const warnings: Diagnostic[] = [];
-  const bad = tokenize(
-    text,
-    (kind, start, end, leadingSpace, startOfLine) => {
-      const line = locate(start);
-      let spelling = text.slice(start, end);
-      if (kind === "identifier" && spelling.includes("\\")) spelling = decodeUcns(spelling);
-      tokens.push({
-        kind,
-        text: spelling,
-        file: display,
-        line,
-        column: locatedColumn,
-        leadingSpace,
-        startOfLine,
-        noExpand: false,
-        offset: start,
-      });
-    },
-    (offset) => {
-      const line = spliced.locator()(offset);
-      warnings.push(warning("null character ignored", { file: display, line, column: locatedColumn }));
-    },
-  );
-  if (bad >= 0) {
-    const line = spliced.locator()(bad);
-    throw new DiagnosticError(error("unterminated /* comment", { file: display, line, column: locatedColumn }));
+  let splice = 0; // next splice to account for
+  let removed = 0; // characters removed by the splices before the current offset
+  let line = 1;
+  let lineStart = 0; // original offset of the current line's first character
+  // Accounts for the splices at or before spliced offset `x` (each ended a line).
+  const passSplices = (x: number) => {
+    while (splice < spliceCount && spliceOffsets[splice]! <= x) {
+      removed = removedThrough[splice]!;
+      line++;
+      lineStart = spliceOffsets[splice]! + removed;
+      splice++;
+    }
+  };
+  const newlineAt = (x: number) => {
+    passSplices(x);
+    line++;
+    lineStart = x + 1 + removed;
+  };
+  const where = (x: number) => {
+    passSplices(x);
+    return { file: display, line, column: x + removed - lineStart + 1 };
+  };
+  let i = 0;
+  let leading = false;
+  let sol = true;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (c === 13 && s.charCodeAt(i + 1) === 10) i++;
+      newlineAt(i);
+      sol = true;
+      leading = false;
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 12 || c === 11) {
+      leading = true;
+      i++;
+      continue;
+    }
+    if (c === 0) {
+      warnings.push(warning("null character ignored", where(i)));
+      leading = true;
+      i++;
+      continue;
+    }
+    if (c === 47) {
+      const c1 = s.charCodeAt(i + 1);
+      if (c1 === 47) {
+        i = lineEnd(s, i);
+        leading = true;
+        continue;
+      }
+      if (c1 === 42) {
+        const close = s.indexOf("*/", i + 2);
+        if (close < 0) throw new DiagnosticError(error("unterminated /* comment", where(i)));
+        for (let k = i + 2; k < close; k++) {
+          const d = s.charCodeAt(k);
+          if (d === 10 || (d === 13 && s.charCodeAt(k + 1) !== 10)) newlineAt(k);
+        }
+        i = close + 2;
+        leading = true;
+        continue;
+      }
+    }
+    const end = scanToken(s, i);
+    passSplices(i);
+    let spelling = s.slice(i, end);
+    if (scannedKind === "identifier" && spelling.includes("\\")) spelling = decodeUcns(spelling);
+    tokens.push({
+      kind: scannedKind,
+      text: spelling,
+      file: display,
+      line,
+      column: i + removed - lineStart + 1,
+      leadingSpace: leading,
+      startOfLine: sol,
+      noExpand: false,
+      offset: i,
+    });
+    i = end;
+    leading = false;
+    sol = false;
   }
-  return { display, text, tokens, warnings };
+  return { display, text: s, tokens, warnings };
 }
 
 /** Identifiers name their UCNs by the characters (clang prints `\u00e9` as `é`). */

@@ -1,11 +1,13 @@
-// Line splicing (translation phase 2) and the map from spliced offsets back to the
-// original line and column, so that every token keeps its place in the real file.
+// Line splicing (translation phase 2), recording where splices were so that the lexer can
+// give every token its line and column in the real file.
 
 export interface SplicedSource {
   /** The text with every backslash-newline removed. */
   text: string;
-  /** Maps an offset in `text` to a 1-based line of the original (column in locatedColumn). */
-  locator(): (offset: number) => number;
+  /** Offsets in `text` where a splice was removed, ascending. */
+  spliceOffsets: number[];
+  /** For each splice, how many characters were removed up to and including it. */
+  removedThrough: number[];
 }
 
 function isHorizontalSpace(c: number): boolean {
@@ -44,33 +46,5 @@ export function spliceLines(original: string): SplicedSource {
     search = end;
   }
   const text = pieces === null ? original : pieces.join("") + original.slice(copiedUpTo);
-  return {
-    text,
-    locator: () => makeLocator(original, cleanOffsets, removedBefore),
-  };
-}
-
-/** The column of the last located offset (module-level to avoid an allocation per token). */
-export let locatedColumn = 0;
-
-/** A locator for offsets that are asked for in increasing order (falls back to a search). */
-function makeLocator(original: string, cleanOffsets: number[], removedBefore: number[]) {
-  const lineStarts: number[] = [0];
-  for (let i = 0; i < original.length; i++) {
-    const c = original.charCodeAt(i);
-    if (c === 10) lineStarts.push(i + 1);
-    else if (c === 13 && original.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
-  }
-  let spliceIdx = 0;
-  let lineIdx = 0;
-  return (offset: number) => {
-    // Splices at or before this offset shift it right in the original.
-    if (spliceIdx > 0 && cleanOffsets[spliceIdx - 1]! > offset) spliceIdx = 0;
-    while (spliceIdx < cleanOffsets.length && cleanOffsets[spliceIdx]! <= offset) spliceIdx++;
-    const orig = offset + (spliceIdx > 0 ? removedBefore[spliceIdx - 1]! : 0);
-    if (lineStarts[lineIdx]! > orig) lineIdx = 0;
-    while (lineIdx + 1 < lineStarts.length && lineStarts[lineIdx + 1]! <= orig) lineIdx++;
-    locatedColumn = orig - lineStarts[lineIdx]! + 1;
-    return lineIdx + 1;
-  };
+  return { text, spliceOffsets: cleanOffsets, removedThrough: removedBefore };
 }
