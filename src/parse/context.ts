@@ -64,6 +64,19 @@ export class ParseContext {
 
   private readonly claimedAsserts = new Set<MemberAssert>();
 
+  /** Side-table entries no declaration claimed: GNU forms that would otherwise be lost. */
+  unclaimed(): {
+    attributes: AttributeGroup[];
+    asmLabels: AsmLabel[];
+    memberAsserts: MemberAssert[];
+  } {
+    return {
+      attributes: this.gnu.attributes.filter((g) => !this.claimedAttributes.has(g)),
+      asmLabels: this.gnu.asmLabels.filter((l) => !this.claimedLabels.has(l)),
+      memberAsserts: this.gnu.memberAsserts.filter((a) => !this.claimedAsserts.has(a)),
+    };
+  }
+
   location(node: Spot): DeclLocation {
     const p = node.startPosition;
     return this.locationAt(p.row, p.column);

@@ -52,6 +52,22 @@ function parser(): Parser {
   return sharedParser;
 }
 
+/**
+ * A GNU form no declaration took would be silently lost: say so instead. A stray attribute
+ * is legal (the compiler ignores it), so that one is a warning.
+ */
+function reportUnclaimed(ctx: ParseContext): void {
+  const left = ctx.unclaimed();
+  for (const g of left.attributes) {
+    ctx.warn(ctx.spotAt(g.start), "attribute ignored: it belongs to no declaration");
+  }
+  for (const l of left.asmLabels)
+    ctx.report(ctx.spotAt(l.start), "asm label does not follow a declarator");
+  for (const a of left.memberAsserts) {
+    ctx.report(ctx.spotAt(a.start), "_Static_assert inside braces that are not a record body");
+  }
+}
+
 /** Parses and returns every diagnostic, errors included, without throwing. */
 export function parseTranslationUnitLenient(
   preprocessed: string,
@@ -92,6 +108,7 @@ export function parseTranslationUnitLenient(
     );
   }
   walkTranslationUnit(ctx, buildCst(tree, { text, lineStarts: source.lineStarts }));
+  reportUnclaimed(ctx);
   const t3 = performance.now();
   const unit = builder.build();
   if (options.macros) unit.macros = summarizeMacros(options.macros, unit, ctx);
