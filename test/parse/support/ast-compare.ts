@@ -80,15 +80,17 @@ function layoutAttrs(packed: boolean, aligned: number | undefined): string {
 function clangLayoutAttrs(node: ClangNode, maxAlign: number): string {
   let packed = false;
   let aligned: number | undefined;
+  let pragmaPack = false;
   for (const a of node.inner ?? []) {
     if (a.kind === "PackedAttr") packed = true;
+    if (a.kind === "MaxFieldAlignmentAttr") pragmaPack = true;
     if (a.kind === "AlignedAttr") {
       const c = a.inner?.find((n) => n.kind === "ConstantExpr");
       const v = c?.value !== undefined ? Number(c.value) : maxAlign;
       aligned = Math.max(aligned ?? 0, v);
     }
   }
-  return layoutAttrs(packed, aligned);
+  return layoutAttrs(packed, aligned, pragmaPack);
 }
 
 function addRecord(view: DeclView, node: ClangNode, maxAlign: number): void {
@@ -212,7 +214,7 @@ export function ourView(unit: TranslationUnit, vaListIsArray: boolean): DeclView
     if (r.tag === null) continue;
     view.records.set(`${r.kind} ${r.tag}`, {
       complete: r.complete,
-      attrs: layoutAttrs(r.attributes.packed === true, r.attributes.aligned),
+      attrs: layoutAttrs(r.attributes.packed === true, r.attributes.aligned, r.pragmaPack !== null),
       fields: r.complete
         ? r.fields.map((f) => ({
             name: f.name ?? "",
