@@ -65,7 +65,8 @@ export function expandBuiltin(e: Engine, kind: BuiltinKind, t: Token): boolean {
       return true;
     case "__has_include":
     case "__has_include_next":
-      if (e.directiveDepth === 0) fail(`'${t.text}' must be used within a preprocessing directive`, locOf(t));
+      if (e.directiveDepth === 0)
+        fail(`'${t.text}' must be used within a preprocessing directive`, locOf(t));
       push("number", hasInclude(e, t, kind === "__has_include_next") ? "1" : "0");
       return true;
     case "__has_warning":
@@ -84,7 +85,8 @@ export function expandBuiltin(e: Engine, kind: BuiltinKind, t: Token): boolean {
 
 function expectOpenParen(e: Engine, t: Token, raw: boolean): void {
   const open = raw ? e.lexRaw() : e.next();
-  if (!isPunct(open, "(")) fail(`missing '(' after '${t.text}'`, locOf(open.kind === "eof" ? t : open));
+  if (!isPunct(open, "("))
+    fail(`missing '(' after '${t.text}'`, locOf(open.kind === "eof" ? t : open));
 }
 
 function readParenthesized(e: Engine, t: Token, expand: boolean): Token[] {
@@ -102,15 +104,27 @@ function readParenthesized(e: Engine, t: Token, expand: boolean): Token[] {
 
 function featureTest(e: Engine, kind: FeatureBuiltin, t: Token): number {
   // clang expands the argument of the attribute tests but not of the others.
-  const expand = kind === "__has_attribute" || kind === "__has_c_attribute" || kind === "__has_declspec_attribute" || kind === "__has_cpp_attribute";
+  const expand =
+    kind === "__has_attribute" ||
+    kind === "__has_c_attribute" ||
+    kind === "__has_declspec_attribute" ||
+    kind === "__has_cpp_attribute";
   const inner = readParenthesized(e, t, expand);
   const ident = (k: number) => inner[k]?.kind === "identifier";
   let name: string;
   if (inner.length === 1 && ident(0)) name = inner[0]!.text;
-  else if (inner.length === 3 && ident(0) && isPunct(inner[1]!, "::") && ident(2)) name = `${inner[0]!.text}::${inner[2]!.text}`;
-  else if (inner.length === 4 && ident(0) && isPunct(inner[1]!, ":") && isPunct(inner[2]!, ":") && ident(3)) {
+  else if (inner.length === 3 && ident(0) && isPunct(inner[1]!, "::") && ident(2))
+    name = `${inner[0]!.text}::${inner[2]!.text}`;
+  else if (
+    inner.length === 4 &&
+    ident(0) &&
+    isPunct(inner[1]!, ":") &&
+    isPunct(inner[2]!, ":") &&
+    ident(3)
+  ) {
     name = `${inner[0]!.text}::${inner[3]!.text}`;
-  } else fail("builtin feature check macro requires a parenthesized identifier", locOf(inner[0] ?? t));
+  } else
+    fail("builtin feature check macro requires a parenthesized identifier", locOf(inner[0] ?? t));
   return e.features.answer(kind, name);
 }
 
@@ -127,7 +141,7 @@ function hasInclude(e: Engine, t: Token, next: boolean): boolean {
       if (isPunct(x, ">")) break;
     }
   } else if (first.kind !== "string") {
-    fail("expected \"FILENAME\" or <FILENAME>", locOf(first));
+    fail('expected "FILENAME" or <FILENAME>', locOf(first));
   }
   const close = e.next();
   if (!isPunct(close, ")")) fail(`missing ')' after '${t.text}'`, locOf(close));
@@ -153,7 +167,8 @@ export function findHeader(e: Engine, name: string, angled: boolean, next: boole
 function expandPragmaOperator(e: Engine, t: Token): void {
   const inner = readParenthesized(e, t, false);
   const lit = inner[0];
-  if (inner.length !== 1 || !lit || lit.kind !== "string") fail("_Pragma takes a parenthesized string literal", locOf(t));
+  if (inner.length !== 1 || !lit || lit.kind !== "string")
+    fail("_Pragma takes a parenthesized string literal", locOf(t));
   const body = lit.text.slice(lit.text.indexOf('"') + 1, -1).replace(/\\(["\\])/g, "$1");
   handlePragmaText(e, body, t);
 }

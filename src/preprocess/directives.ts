@@ -57,11 +57,15 @@ export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void 
       // A #define line parses to the same macro in every translation unit that reads it.
       let m = parsedDefines.get(name);
       if (!m) {
-        m = parseDefine(args.length > 0 ? args : fail("macro name missing", endOf(name)), ctx.root && ctx.abs.startsWith("<"));
+        m = parseDefine(
+          args.length > 0 ? args : fail("macro name missing", endOf(name)),
+          ctx.root && ctx.abs.startsWith("<"),
+        );
         parsedDefines.set(name, m);
       }
       const old = e.macros.get(m.name);
-      if (old && old.builtin === null && !sameDefinition(old, m)) e.warn(`'${m.name}' macro redefined`, locOf(args[0]!));
+      if (old && old.builtin === null && !sameDefinition(old, m))
+        e.warn(`'${m.name}' macro redefined`, locOf(args[0]!));
       e.define(m);
       return;
     }
@@ -183,7 +187,10 @@ function sliceArgs(tokens: Token[], d: Token, end: number): Token[] {
 /** #if / #elif: `defined` is resolved before expansion, also when a macro produces it. */
 function evaluate(e: Engine, args: Token[], directive: Token): boolean {
   if (args.length === 0) {
-    fail("expected value in expression", { ...locOf(directive), column: directive.column + directive.text.length });
+    fail("expected value in expression", {
+      ...locOf(directive),
+      column: directive.column + directive.text.length,
+    });
   }
   const values = e.expandLine(args, (t) => {
     if (t.kind !== "identifier" || t.text !== "defined") return t;
@@ -194,7 +201,8 @@ function evaluate(e: Engine, args: Token[], directive: Token): boolean {
     if (n.kind !== "identifier") fail("macro name must be an identifier", locOf(n));
     if (paren) {
       const close = e.lexRaw();
-      if (!isPunct(close, ")")) fail("missing ')' after 'defined'", close.kind === "eof" ? endOf(n) : locOf(close));
+      if (!isPunct(close, ")"))
+        fail("missing ')' after 'defined'", close.kind === "eof" ? endOf(n) : locOf(close));
     }
     return makeToken("number", e.macros.has(n.text) ? "1" : "0", t, t.leadingSpace);
   });
@@ -215,7 +223,8 @@ function include(e: Engine, ctx: FileContext, name: Token, args: Token[], hash: 
   if (!direct && !directAngled) spelled = e.expandLine(args);
   const head = spelled[0];
   let header: { name: string; angled: boolean };
-  if (head && head.kind === "string" && head.text.startsWith('"')) header = resolveHeaderName([head], ctx.lexed.text);
+  if (head && head.kind === "string" && head.text.startsWith('"'))
+    header = resolveHeaderName([head], ctx.lexed.text);
   else if (head && isPunct(head, "<")) {
     const close = spelled.findIndex((t) => isPunct(t, ">"));
     if (close < 0) fail("expected '>'", locOf(spelled[spelled.length - 1]!));
@@ -227,28 +236,53 @@ function include(e: Engine, ctx: FileContext, name: Token, args: Token[], hash: 
   if (!e.canNest()) fail("#include nested too deeply", locOf(first));
   const found = findHeader(e, header.name, header.angled, next);
   if (!found) fail(`'${header.name}' file not found`, locOf(first));
-  e.includes.push({ from: ctx.lexed.display, to: e.display(found.path), line: name.line, kind: next ? "include_next" : "include" });
+  e.includes.push({
+    from: ctx.lexed.display,
+    to: e.display(found.path),
+    line: name.line,
+    kind: next ? "include_next" : "include",
+  });
   if (e.pragmaOnce.has(found.path)) return;
   const lexed = e.load(found.path, locOf(first));
   if (name.text === "import") e.pragmaOnce.add(found.path);
   const guard = includeGuard(lexed);
   if (guard !== null && e.macros.has(guard)) return;
   const lastTok = args[args.length - 1] ?? hash;
-  e.pushFile(lexed, found.path, found.dirIndex, found.system || ctx.system, false, lastTok.line + 1 + ctx.lineOffset);
+  e.pushFile(
+    lexed,
+    found.path,
+    found.dirIndex,
+    found.system || ctx.system,
+    false,
+    lastTok.line + 1 + ctx.lineOffset,
+  );
 }
 
 /** `#line N "file"` and the GNU marker `# N "file" flags`: presumed locations from the next line. */
-function lineDirective(e: Engine, ctx: FileContext, args: Token[], directive: Token, gnuMarker: boolean): void {
+function lineDirective(
+  e: Engine,
+  ctx: FileContext,
+  args: Token[],
+  directive: Token,
+  gnuMarker: boolean,
+): void {
   const values = gnuMarker ? args : e.expandLine(args);
   const num = values[0];
   if (!num || num.kind !== "number" || !/^[0-9]+$/.test(num.text)) {
     fail(`#line directive requires a positive integer argument`, locOf(num ?? directive));
   }
   const fileTok = values[1];
-  if (fileTok && (fileTok.kind !== "string" || !fileTok.text.startsWith('"'))) fail("invalid filename for #line directive", locOf(fileTok));
+  if (fileTok && (fileTok.kind !== "string" || !fileTok.text.startsWith('"')))
+    fail("invalid filename for #line directive", locOf(fileTok));
   const last = args[args.length - 1] ?? directive;
   const newLine = Number(num.text);
   ctx.lineOffset = newLine - (last.line + 1);
   if (fileTok) ctx.presumedFile = fileTok.text.slice(1, -1).replace(/\\(["\\])/g, "$1");
-  e.transitions.push({ tokenIndex: e.out.length, file: ctx.presumedFile, line: newLine, flag: 0, system: ctx.system });
+  e.transitions.push({
+    tokenIndex: e.out.length,
+    file: ctx.presumedFile,
+    line: newLine,
+    flag: 0,
+    system: ctx.system,
+  });
 }

@@ -1,16 +1,19 @@
 // The preprocessing engine: a stack of token sources read one token at a time, macro
 // expansion with clang's disabling and painting rules, and the output token stream.
-// Directives live in directives.ts, builtin macros in builtin-macros.ts.
+// Directives live in directives.ts, builtin macros in builtin-macros.ts, argument reading in
+// macro-arguments.ts.
 import { posix } from "node:path";
-import { DiagnosticError, error, fail, type Diagnostic, type SourceLocation } from "../diagnostics/index.js";
-import type { FileTransition, IncludeEdge, MacroDefinition, PreprocessLimits, PreprocessOptions } from "./api.js";
+import { fail, type Diagnostic, type SourceLocation } from "../diagnostics/index.js";
+import type { FileTransition, IncludeEdge, PreprocessLimits, PreprocessOptions } from "./api.js";
 import { expandBuiltin } from "./builtin-macros.js";
 import type { Context, FileContext, TokenContext } from "./contexts.js";
 import { handleDirective } from "./directives.js";
 import { FeatureAnswers } from "./features.js";
 import { HeaderSearch, normalizePath } from "./include-search.js";
 import { lexFile, type LexedFile } from "./lexer.js";
-import { bodySpelling, builtinNames, replacementList, type Macro } from "./macros.js";
+import { collectArguments } from "./macro-arguments.js";
+import { MacroTable } from "./macro-table.js";
+import { builtinNames, replacementList, type Macro } from "./macros.js";
 import { isHash, isPunct, makeToken, type Token } from "./tokens.js";
 
 /** Files read and lexed, shared by every translation unit of one preprocessor. */
@@ -19,15 +22,23 @@ export interface FileCache {
   lexed: Map<string, LexedFile>;
 }
 
-export const locOf = (t: Token): SourceLocation => ({ file: t.file, line: t.line, column: t.column });
+export const locOf = (t: Token): SourceLocation => ({
+  file: t.file,
+  line: t.line,
+  column: t.column,
+});
 
 /** Just past `t`: where clang reports a directive line that ends too early. */
-export const endOf = (t: Token): SourceLocation => ({ file: t.file, line: t.line, column: t.column + t.text.length });
+export const endOf = (t: Token): SourceLocation => ({
+  file: t.file,
+  line: t.line,
+  column: t.column + t.text.length,
+});
 
 export class Engine {
-  readonly macros = new Map<string, Macro>();
-  /** The last definition of every macro ever defined, in last-definition order. */
-  private readonly history = new Map<string, { macro: Macro; defined: boolean }>();
+  readonly table = new MacroTable();
+  /** The macros defined now (builtins included). */
+  readonly macros = this.table.active;
   readonly contexts: Context[] = [];
   readonly out: Token[] = [];
   readonly transitions: FileTransition[] = [];
@@ -49,7 +60,7 @@ export class Engine {
   /** Depth of directive lines being expanded (#if, #include, #line): __has_include needs one. */
   directiveDepth = 0;
   /** Set while collecting macro arguments: an invocation may not run past the end of a file. */
-  private stopAtFileEnd = false;
+  stopAtFileEnd = false;
 
   constructor(
     readonly options: PreprocessOptions,
@@ -66,8 +77,15 @@ export class Engine {
     this.display = options.displayPath ?? ((p) => p);
     for (const name of builtinNames) {
       this.macros.set(name, {
-        name, params: null, variadic: false, body: [], bodyParam: [], special: false,
-        builtin: name, predefined: true, disabled: false,
+        name,
+        params: null,
+        variadic: false,
+        body: [],
+        bodyParam: [],
+        special: false,
+        builtin: name,
+        predefined: true,
+        disabled: false,
       });
     }
   }
@@ -90,7 +108,10 @@ export class Engine {
       const text = this.readSource(abs);
       if (text === undefined) fail(`'${abs}' file not found`, at);
       if (text.length > this.limits.maxFileSize) {
-        fail(`file '${this.display(abs)}' is too large (${text.length} bytes; the limit is ${this.limits.maxFileSize})`, at);
+        fail(
+          `file '${this.display(abs)}' is too large (${text.length} bytes; the limit is ${this.limits.maxFileSize})`,
+          at,
+        );
       }
       lexed = lexFile(text, abs.startsWith("<") ? abs : this.display(abs));
       this.cache.lexed.set(abs, lexed);
@@ -108,14 +129,36 @@ export class Engine {
     return this.fileDepth < this.limits.maxIncludeDepth;
   }
 
-  pushFile(lexed: LexedFile, abs: string, dirIndex: number, system: boolean, root: boolean, returnLine: number): FileContext {
+  pushFile(
+    lexed: LexedFile,
+    abs: string,
+    dirIndex: number,
+    system: boolean,
+    root: boolean,
+    returnLine: number,
+  ): FileContext {
     const ctx: FileContext = {
-      isFile: true, lexed, abs, pos: 0, conds: [], dirIndex, system, root,
-      presumedFile: lexed.display, lineOffset: 0, returnLine,
+      isFile: true,
+      lexed,
+      abs,
+      pos: 0,
+      conds: [],
+      dirIndex,
+      system,
+      root,
+      presumedFile: lexed.display,
+      lineOffset: 0,
+      returnLine,
     };
     this.contexts.push(ctx);
     this.fileDepth++;
-    this.transitions.push({ tokenIndex: this.out.length, file: lexed.display, line: 1, flag: root ? 0 : 1, system });
+    this.transitions.push({
+      tokenIndex: this.out.length,
+      file: lexed.display,
+      line: 1,
+      flag: root ? 0 : 1,
+      system,
+    });
     return ctx;
   }
 
@@ -135,7 +178,11 @@ export class Engine {
     const parent = this.currentFile();
     if (!ctx.root && parent) {
       this.transitions.push({
-        tokenIndex: this.out.length, file: parent.presumedFile, line: ctx.returnLine, flag: 2, system: parent.system,
+        tokenIndex: this.out.length,
+        file: parent.presumedFile,
+        line: ctx.returnLine,
+        flag: 2,
+        system: parent.system,
       });
     }
   }
@@ -164,7 +211,13 @@ export class Engine {
         return t;
       }
       const last = tokens[tokens.length - 1];
-      const eof = makeToken("eof", "", last ?? makeToken("eof", "", { file: ctx.lexed.display, line: 1, column: 1 } as Token, false), false);
+      const eof = makeToken(
+        "eof",
+        "",
+        last ??
+          makeToken("eof", "", { file: ctx.lexed.display, line: 1, column: 1 } as Token, false),
+        false,
+      );
       if (this.stopAtFileEnd) return eof;
       const root = ctx.root;
       this.endOfFile(ctx);
@@ -216,7 +269,11 @@ export class Engine {
   next(): Token {
     const t = this.nextExpanded();
     if ((this.pendingStartOfLine || this.pendingLeadingSpace) && t.kind !== "eof") {
-      const copy = { ...t, startOfLine: t.startOfLine || this.pendingStartOfLine, leadingSpace: t.leadingSpace || this.pendingLeadingSpace };
+      const copy = {
+        ...t,
+        startOfLine: t.startOfLine || this.pendingStartOfLine,
+        leadingSpace: t.leadingSpace || this.pendingLeadingSpace,
+      };
       this.pendingStartOfLine = false;
       this.pendingLeadingSpace = false;
       return copy;
@@ -230,7 +287,8 @@ export class Engine {
       if (t.kind !== "identifier" || t.noExpand) return t;
       const m = this.macros.get(t.text);
       if (m === undefined) {
-        if (this.poisoned.size > 0 && this.poisoned.has(t.text)) fail(`attempt to use a poisoned identifier`, locOf(t));
+        if (this.poisoned.size > 0 && this.poisoned.has(t.text))
+          fail(`attempt to use a poisoned identifier`, locOf(t));
         return t;
       }
       if (m.disabled) return { ...t, noExpand: true };
@@ -241,16 +299,25 @@ export class Engine {
       const outerEnd = this.expansionEndLine();
       if (m.params === null) {
         const result = m.special
-          ? replacementList({ macro: m, at: t, args: [], variadicOmitted: false, expanded: () => [] })
+          ? replacementList({
+              macro: m,
+              at: t,
+              args: [],
+              variadicOmitted: false,
+              expanded: () => [],
+            })
           : m.body.map((b, k) => this.copyBodyToken(b, t, k));
         this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : t.line, t);
         continue;
       }
       if (!this.nextIsLParen()) return t;
-      const { args, close, variadicOmitted } = this.collectArguments(m, t);
+      const { args, close, variadicOmitted } = collectArguments(this, m, t);
       const cache: (Token[] | undefined)[] = [];
       const result = replacementList({
-        macro: m, at: t, args, variadicOmitted,
+        macro: m,
+        at: t,
+        args,
+        variadicOmitted,
         expanded: (i) => (cache[i] ??= this.expandArgument(args[i] ?? [])),
       });
       this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : close.line, t);
@@ -259,9 +326,15 @@ export class Engine {
 
   private copyBodyToken(b: Token, at: Token, k: number): Token {
     return {
-      kind: b.kind, text: b.text, file: at.file, line: at.line, column: at.column,
-      leadingSpace: k === 0 ? at.leadingSpace : b.leadingSpace, startOfLine: k === 0 ? at.startOfLine : false,
-      noExpand: false, offset: -1,
+      kind: b.kind,
+      text: b.text,
+      file: at.file,
+      line: at.line,
+      column: at.column,
+      leadingSpace: k === 0 ? at.leadingSpace : b.leadingSpace,
+      startOfLine: k === 0 ? at.startOfLine : false,
+      noExpand: false,
+      offset: -1,
     };
   }
 
@@ -283,9 +356,13 @@ export class Engine {
 
   /** Fully expands one macro argument in isolation (the argument pre-expansion of C 6.10.3.1). */
   expandArgument(arg: Token[]): Token[] {
-    if (!arg.some((a) => a.kind === "identifier" && !a.noExpand && this.macros.has(a.text))) return arg;
+    if (!arg.some((a) => a.kind === "identifier" && !a.noExpand && this.macros.has(a.text)))
+      return arg;
     if (++this.expansionDepth > this.limits.maxExpansionDepth) {
-      fail(`macro arguments nested more than ${this.limits.maxExpansionDepth} deep`, locOf(arg[0]!));
+      fail(
+        `macro arguments nested more than ${this.limits.maxExpansionDepth} deep`,
+        locOf(arg[0]!),
+      );
     }
     const eof = makeToken("eof", "", arg[arg.length - 1]!, false);
     this.pushTokens([...arg, eof], null, -1);
@@ -298,60 +375,6 @@ export class Engine {
     this.popTokens();
     this.expansionDepth--;
     return out;
-  }
-
-  /** Reads `( args )` after a function-like macro name; arguments stay unexpanded. */
-  collectArguments(m: Macro, name: Token): { args: Token[][]; close: Token; variadicOmitted: boolean } {
-    this.lexRaw(); // the '(' nextIsLParen saw
-    const saved = this.stopAtFileEnd;
-    this.stopAtFileEnd = true;
-    const params = m.params!;
-    const args: Token[][] = [[]];
-    let depth = 0;
-    let close: Token;
-    for (;;) {
-      const t = this.lexRaw();
-      if (t.kind === "eof") fail("unterminated function-like macro invocation", locOf(name));
-      if (t.kind === "punctuator") {
-        if (t.text === "(") depth++;
-        else if (t.text === ")") {
-          if (depth === 0) {
-            close = t;
-            break;
-          }
-          depth--;
-        } else if (t.text === "," && depth === 0 && !(m.variadic && args.length >= params.length)) {
-          args.push([]);
-          continue;
-        }
-      }
-      // Reading arguments can leave (and so re-enable) the expansions the tokens came from: a
-      // name that is disabled when read is painted now, as clang does (C11 6.10.3.4p2).
-      if (t.kind === "identifier" && !t.noExpand && this.macros.get(t.text)?.disabled) {
-        args[args.length - 1]!.push({ ...t, noExpand: true });
-        continue;
-      }
-      args[args.length - 1]!.push(t);
-    }
-    this.stopAtFileEnd = saved;
-    if (params.length === 0) {
-      if (args.length === 1 && args[0]!.length === 0) return { args: [], close, variadicOmitted: false };
-      fail("too many arguments provided to function-like macro invocation", locOf(args[0]![0] ?? close));
-    }
-    // `F()` for `F(...)` and `G(a)` for `G(a, ...)` omit the variable arguments (GNU `, ##`
-    // then drops the comma); `G(a,)` passes an empty one (the comma stays).
-    let variadicOmitted = m.variadic && params.length === 1 && args.length === 1 && args[0]!.length === 0;
-    if (args.length < params.length) {
-      if (m.variadic && args.length === params.length - 1) {
-        args.push([]);
-        variadicOmitted = true;
-      }
-      else fail("too few arguments provided to function-like macro invocation", locOf(close));
-    }
-    if (args.length > params.length) {
-      fail("too many arguments provided to function-like macro invocation", locOf(args[params.length]![0] ?? close));
-    }
-    return { args, close, variadicOmitted };
   }
 
   /** Expands a directive's tokens in isolation (for #if, #include and #line). */
@@ -375,28 +398,11 @@ export class Engine {
   // ---- definitions ----------------------------------------------------------------------
 
   define(m: Macro): void {
-    this.macros.set(m.name, m);
-    this.history.delete(m.name);
-    this.history.set(m.name, { macro: m, defined: true });
-  }
-
-  /** The final macro table (spellings are built only here, once). */
-  macroTable(): MacroDefinition[] {
-    return [...this.history.values()].map(({ macro: m, defined }) => ({
-      name: m.name, params: m.params, variadic: m.variadic, body: bodySpelling(m.body),
-      location: m.location, defined, builtin: m.predefined,
-    }));
-  }
-
-  enableAllMacros(): void {
-    for (const m of this.macros.values()) m.disabled = false;
-    for (const { macro } of this.history.values()) macro.disabled = false;
+    this.table.define(m);
   }
 
   undefine(name: string): void {
-    this.macros.delete(name);
-    const h = this.history.get(name);
-    if (h) h.defined = false;
+    this.table.undefine(name);
   }
 
   // ---- driving ------------------------------------------------------------------------
@@ -421,10 +427,8 @@ export class Engine {
   }
 
   includerDir(ctx: FileContext): string | null {
-    return ctx.abs.startsWith("<") ? posix.dirname(normalizePath(this.options.mainFile)) : posix.dirname(ctx.abs);
-  }
-
-  throwError(message: string, at: SourceLocation): never {
-    throw new DiagnosticError([...this.diagnostics.filter((d) => d.severity === "error"), error(message, at)]);
+    return ctx.abs.startsWith("<")
+      ? posix.dirname(normalizePath(this.options.mainFile))
+      : posix.dirname(ctx.abs);
   }
 }

@@ -11,7 +11,10 @@ interface Value {
 }
 
 const M64 = (1n << 64n) - 1n;
-const wrap = (v: bigint, unsigned: boolean): Value => ({ v: unsigned ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v), unsigned });
+const wrap = (v: bigint, unsigned: boolean): Value => ({
+  v: unsigned ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v),
+  unsigned,
+});
 const bool = (b: boolean): Value => ({ v: b ? 1n : 0n, unsigned: false });
 
 export interface ExpressionOptions {
@@ -25,8 +28,24 @@ const loc = (t: Token): SourceLocation => ({ file: t.file, line: t.line, column:
 
 // Binary operators by precedence (higher binds tighter).
 const PRECEDENCE: Record<string, number> = {
-  "*": 10, "/": 10, "%": 10, "+": 9, "-": 9, "<<": 8, ">>": 8, "<": 7, ">": 7, "<=": 7, ">=": 7,
-  "==": 6, "!=": 6, "&": 5, "^": 4, "|": 3, "&&": 2, "||": 1,
+  "*": 10,
+  "/": 10,
+  "%": 10,
+  "+": 9,
+  "-": 9,
+  "<<": 8,
+  ">>": 8,
+  "<": 7,
+  ">": 7,
+  "<=": 7,
+  ">=": 7,
+  "==": 6,
+  "!=": 6,
+  "&": 5,
+  "^": 4,
+  "|": 3,
+  "&&": 2,
+  "||": 1,
 };
 
 /**
@@ -81,7 +100,8 @@ class ExpressionParser {
     const taken = cond.v !== 0n;
     const a = this.comma(evaluate && taken);
     const colon = this.peek();
-    if (!colon || !isPunct(colon, ":")) fail("expected ':' in preprocessor expression", this.where());
+    if (!colon || !isPunct(colon, ":"))
+      fail("expected ':' in preprocessor expression", this.where());
     this.pos++;
     const b = this.conditional(evaluate && !taken);
     this.depth--;
@@ -120,7 +140,11 @@ class ExpressionParser {
     const ops: Token[] = [];
     for (;;) {
       const t = this.peek();
-      if (t && t.kind === "punctuator" && (t.text === "+" || t.text === "-" || t.text === "~" || t.text === "!")) {
+      if (
+        t &&
+        t.kind === "punctuator" &&
+        (t.text === "+" || t.text === "-" || t.text === "~" || t.text === "!")
+      ) {
         ops.push(t);
         this.pos++;
       } else break;
@@ -155,7 +179,8 @@ class ExpressionParser {
           this.enter(t);
           const v = this.comma(evaluate);
           const close = this.peek();
-          if (!close || !isPunct(close, ")")) fail("expected ')' in preprocessor expression", this.where());
+          if (!close || !isPunct(close, ")"))
+            fail("expected ')' in preprocessor expression", this.where());
           this.pos++;
           this.depth--;
           return v;
@@ -173,32 +198,49 @@ function applyBinary(op: Token, a: Value, b: Value, evaluate: boolean): Value {
   if (text === "<<" || text === ">>") {
     // The result has the left operand's type; out-of-range shifts behave as clang's APInt does.
     const amount = b.unsigned || b.v >= 0n ? BigInt.asUintN(64, b.v) : M64;
-    if (text === "<<") return amount >= 64n ? wrap(0n, a.unsigned) : wrap(a.v << amount, a.unsigned);
+    if (text === "<<")
+      return amount >= 64n ? wrap(0n, a.unsigned) : wrap(a.v << amount, a.unsigned);
     return wrap(a.v >> (amount >= 64n ? 63n : amount), a.unsigned);
   }
   const unsigned = a.unsigned || b.unsigned;
   const x = unsigned ? BigInt.asUintN(64, a.v) : a.v;
   const y = unsigned ? BigInt.asUintN(64, b.v) : b.v;
   switch (text) {
-    case "*": return wrap(x * y, unsigned);
+    case "*":
+      return wrap(x * y, unsigned);
     case "/":
     case "%":
       if (y === 0n) {
-        if (evaluate) fail(`${text === "/" ? "division" : "remainder"} by zero in preprocessor expression`, loc(op));
+        if (evaluate)
+          fail(
+            `${text === "/" ? "division" : "remainder"} by zero in preprocessor expression`,
+            loc(op),
+          );
         return wrap(0n, unsigned);
       }
       return wrap(text === "/" ? x / y : x % y, unsigned);
-    case "+": return wrap(x + y, unsigned);
-    case "-": return wrap(x - y, unsigned);
-    case "<": return bool(x < y);
-    case ">": return bool(x > y);
-    case "<=": return bool(x <= y);
-    case ">=": return bool(x >= y);
-    case "==": return bool(x === y);
-    case "!=": return bool(x !== y);
-    case "&": return wrap(x & y, unsigned);
-    case "^": return wrap(x ^ y, unsigned);
-    case "|": return wrap(x | y, unsigned);
+    case "+":
+      return wrap(x + y, unsigned);
+    case "-":
+      return wrap(x - y, unsigned);
+    case "<":
+      return bool(x < y);
+    case ">":
+      return bool(x > y);
+    case "<=":
+      return bool(x <= y);
+    case ">=":
+      return bool(x >= y);
+    case "==":
+      return bool(x === y);
+    case "!=":
+      return bool(x !== y);
+    case "&":
+      return wrap(x & y, unsigned);
+    case "^":
+      return wrap(x ^ y, unsigned);
+    case "|":
+      return wrap(x | y, unsigned);
   }
   fail(`unexpected operator '${text}' in preprocessor expression`, loc(op));
 }

@@ -294,7 +294,9 @@ export const cKeywords: readonly string[] = words(`
 
 /** __has_attribute answers, by value. */
 export const gnuAttributes: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, words(`
+  [
+    1,
+    words(`
     NSObject __const __const__ __constant__ __cudart_builtin__ __device__ __device_builtin__
     __device_builtin_surface_type__ __device_builtin_texture_type__ __global__ __host__
     __launch_bounds__ __managed__ __noinline__ __shared__ aarch64_sve_pcs aarch64_vector_pcs
@@ -358,15 +360,21 @@ export const gnuAttributes: ReadonlyArray<readonly [number, readonly string[]]> 
     vecreturn vector_size vectorcall visibility warn_unused warn_unused_result warning weak
     weak_import weakref work_group_size_hint xray_always_instrument xray_log_args
     xray_never_instrument zero_call_used_regs
-  `)],
-  [20230206, words(`
+  `),
+  ],
+  [
+    20230206,
+    words(`
     external_source_symbol
-  `)],
+  `),
+  ],
 ];
 
 /** __has_c_attribute answers, by value. */
 export const cAttributes: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, words(`
+  [
+    1,
+    words(`
     clang::NSObject clang::__noinline__ clang::aarch64_sve_pcs clang::aarch64_vector_pcs
     clang::acquire_handle clang::address_space clang::allocating clang::always_inline
     clang::amdgpu_kernel clang::annotate clang::annotate_type clang::argument_with_type_tag
@@ -431,23 +439,42 @@ export const cAttributes: ReadonlyArray<readonly [number, readonly string[]]> = 
     gnu::tls_model gnu::transparent_union gnu::unused gnu::used gnu::vector_size gnu::visibility
     gnu::warn_unused gnu::warn_unused_result gnu::warning gnu::weak gnu::weakref
     gnu::zero_call_used_regs
-  `)],
-  [201904, words(`
+  `),
+  ],
+  [
+    201904,
+    words(`
     deprecated
-  `)],
-  [201910, words(`
+  `),
+  ],
+  [
+    201910,
+    words(`
     fallthrough
-  `)],
-  [202003, words(`
+  `),
+  ],
+  [
+    202003,
+    words(`
     nodiscard
-  `)],
-  [202106, words(`
+  `),
+  ],
+  [
+    202106,
+    words(`
     maybe_unused
-  `)],
-  [202202, words(`
+  `),
+  ],
+  [
+    202202,
+    words(`
     _Noreturn noreturn
-  `)],
-  [20230206, words(`
+  `),
+  ],
+  [
+    20230206,
+    words(`
     clang::external_source_symbol
-  `)],
+  `),
+  ],
 ];

@@ -1,12 +1,29 @@
 // The feature-test builtins (__has_feature, __has_builtin, __has_attribute, ...): the caller's
 // answers first, then clang 19's tables for C.
 import type { FeatureQueries } from "./api.js";
-import { cAttributes, cExtensions, cFeatures, cKeywords, genericBuiltins, gnuAttributes } from "./feature-tables.js";
+import {
+  cAttributes,
+  cExtensions,
+  cFeatures,
+  cKeywords,
+  genericBuiltins,
+  gnuAttributes,
+} from "./feature-tables.js";
 
 // Features that clang reports only from C11 on (below that they are extensions).
-const c11Features = new Set(["c_alignas", "c_alignof", "c_atomic", "c_generic_selections", "c_static_assert", "c_thread_local", "objc_c_static_assert"]);
+const c11Features = new Set([
+  "c_alignas",
+  "c_alignof",
+  "c_atomic",
+  "c_generic_selections",
+  "c_static_assert",
+  "c_thread_local",
+  "objc_c_static_assert",
+]);
 
-function valueTable(groups: ReadonlyArray<readonly [number, readonly string[]]>): Map<string, number> {
+function valueTable(
+  groups: ReadonlyArray<readonly [number, readonly string[]]>,
+): Map<string, number> {
   const m = new Map<string, number>();
   for (const [value, names] of groups) for (const n of names) m.set(n, value);
   return m;
@@ -25,8 +42,14 @@ function normalizeName(name: string): string {
 }
 
 export type FeatureBuiltin =
-  | "__has_feature" | "__has_extension" | "__has_builtin" | "__has_attribute"
-  | "__has_c_attribute" | "__has_declspec_attribute" | "__is_identifier" | "__has_cpp_attribute";
+  | "__has_feature"
+  | "__has_extension"
+  | "__has_builtin"
+  | "__has_attribute"
+  | "__has_c_attribute"
+  | "__has_declspec_attribute"
+  | "__is_identifier"
+  | "__has_cpp_attribute";
 
 export class FeatureAnswers {
   constructor(
@@ -40,7 +63,10 @@ export class FeatureAnswers {
     switch (kind) {
       case "__has_feature": {
         const name = normalizeName(rawName);
-        return q.feature?.(name) ?? (featureSet.has(name) && (this.cYear >= 2011 || !c11Features.has(name)) ? 1 : 0);
+        return (
+          q.feature?.(name) ??
+          (featureSet.has(name) && (this.cYear >= 2011 || !c11Features.has(name)) ? 1 : 0)
+        );
       }
       case "__has_extension": {
         const name = normalizeName(rawName);
@@ -54,7 +80,9 @@ export class FeatureAnswers {
       }
       case "__has_c_attribute": {
         const name = scoped(rawName, true);
-        return q.cAttribute?.(name) ?? cAttributeTable.get(rawName) ?? cAttributeTable.get(name) ?? 0;
+        return (
+          q.cAttribute?.(name) ?? cAttributeTable.get(rawName) ?? cAttributeTable.get(name) ?? 0
+        );
       }
       case "__has_declspec_attribute":
         return q.declspecAttribute?.(rawName) ?? 0;

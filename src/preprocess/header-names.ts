@@ -15,9 +15,11 @@ export interface HeaderName {
  */
 export function resolveHeaderName(tokens: Token[], fileText: string): HeaderName {
   const first = tokens[0]!;
-  if (first.kind === "string") return { name: first.text.slice(first.text.indexOf('"') + 1, -1), angled: false };
+  if (first.kind === "string")
+    return { name: first.text.slice(first.text.indexOf('"') + 1, -1), angled: false };
   const last = tokens[tokens.length - 1]!;
-  const fromSource = tokens.every((t) => t.offset >= 0) && isPunct(last, ">") && last.offset > first.offset;
+  const fromSource =
+    tokens.every((t) => t.offset >= 0) && isPunct(last, ">") && last.offset > first.offset;
   if (fromSource && fileText.slice(first.offset, first.offset + 1) === "<") {
     return { name: fileText.slice(first.offset + 1, last.offset), angled: true };
   }

@@ -26,11 +26,18 @@ function guardName(tokens: Token[], end: number): string | null {
   const line = tokens.slice(1, end);
   const d = line[0];
   if (!d || d.kind !== "identifier") return null;
-  if (d.text === "ifndef" && line.length === 2 && line[1]!.kind === "identifier") return line[1]!.text;
-  if (d.text !== "if" || !line[1] || !isPunct(line[1], "!") || line[2]?.text !== "defined") return null;
+  if (d.text === "ifndef" && line.length === 2 && line[1]!.kind === "identifier")
+    return line[1]!.text;
+  if (d.text !== "if" || !line[1] || !isPunct(line[1], "!") || line[2]?.text !== "defined")
+    return null;
   const rest = line.slice(3);
   if (rest.length === 1 && rest[0]!.kind === "identifier") return rest[0]!.text;
-  if (rest.length === 3 && isPunct(rest[0]!, "(") && rest[1]!.kind === "identifier" && isPunct(rest[2]!, ")")) {
+  if (
+    rest.length === 3 &&
+    isPunct(rest[0]!, "(") &&
+    rest[1]!.kind === "identifier" &&
+    isPunct(rest[2]!, ")")
+  ) {
     return rest[1]!.text;
   }
   return null;

@@ -31,7 +31,12 @@ export class HeaderSearch {
     readonly searchPath: SearchPath[],
   ) {}
 
-  static fromOptions(files: FileProvider, quote: string[], include: string[], system: string[]): HeaderSearch {
+  static fromOptions(
+    files: FileProvider,
+    quote: string[],
+    include: string[],
+    system: string[],
+  ): HeaderSearch {
     const list: SearchPath[] = [
       ...quote.map((dir) => ({ dir, quoteOnly: true, system: false })),
       ...include.map((dir) => ({ dir, quoteOnly: false, system: false })),

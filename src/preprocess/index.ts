@@ -9,15 +9,28 @@
 // with file:line:col; warnings come back in result.diagnostics.
 import { posix } from "node:path";
 import { DiagnosticError, fail } from "../diagnostics/index.js";
-import { defaultLimits, type FileProvider, type PreprocessOptions, type PreprocessResult } from "./api.js";
+import {
+  defaultLimits,
+  type FileProvider,
+  type PreprocessOptions,
+  type PreprocessResult,
+} from "./api.js";
 import { Engine, type FileCache } from "./engine.js";
 import { normalizePath } from "./include-search.js";
 import { lexFile } from "./lexer.js";
 import type { PPToken } from "./tokens.js";
 
 export type {
-  FeatureQueries, FileProvider, FileTransition, IncludeEdge, MacroDefinition, PreprocessLimits,
-  PreprocessOptions, PreprocessResult, PPToken, TokenKind,
+  FeatureQueries,
+  FileProvider,
+  FileTransition,
+  IncludeEdge,
+  MacroDefinition,
+  PreprocessLimits,
+  PreprocessOptions,
+  PreprocessResult,
+  PPToken,
+  TokenKind,
 } from "./api.js";
 export { defaultLimits } from "./api.js";
 export { renderPreprocessed, type RenderOptions } from "./render.js";
@@ -31,7 +44,10 @@ export interface Preprocessor {
  * A preprocessor whose file reads and lexed tokens are cached across translation units
  * (files are assumed not to change while it lives).
  */
-export function createPreprocessor(files: FileProvider, displayPath?: (absPath: string) => string): Preprocessor {
+export function createPreprocessor(
+  files: FileProvider,
+  displayPath?: (absPath: string) => string,
+): Preprocessor {
   const cache: FileCache = { contents: new Map(), lexed: new Map() };
   return {
     run: (options) => runUnit({ ...options, files, displayPath }, cache),
@@ -53,9 +69,16 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
     for (const name of options.forcedIncludes ?? []) {
       const found = name.startsWith("/")
         ? normalizePath(name)
-        : engine.search.find(name, false, posix.dirname(mainAbs), 0, false, engine.fileExists)?.path;
-      if (!found || !engine.fileExists(found)) fail(`'${name}' file not found`, { file: "<command line>", line: 1, column: 1 });
-      engine.includes.push({ from: "<built-in>", to: engine.display(found), line: 1, kind: "forced" });
+        : engine.search.find(name, false, posix.dirname(mainAbs), 0, false, engine.fileExists)
+            ?.path;
+      if (!found || !engine.fileExists(found))
+        fail(`'${name}' file not found`, { file: "<command line>", line: 1, column: 1 });
+      engine.includes.push({
+        from: "<built-in>",
+        to: engine.display(found),
+        line: 1,
+        kind: "forced",
+      });
       engine.run(engine.load(found, { file: "<command line>", line: 1, column: 1 }), found, false);
     }
     const main = engine.load(mainAbs, undefined);
@@ -63,14 +86,17 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
   } catch (e) {
     if (e instanceof RangeError) {
       // A stack overflow from pathological input is reported, not crashed on.
-      throw new DiagnosticError({ severity: "error", message: `input too deeply nested: ${e.message}`, location: { file: engine.mainDisplay, line: 1, column: 0 } });
+      throw new DiagnosticError({
+        severity: "error",
+        message: `input too deeply nested: ${e.message}`,
+        location: { file: engine.mainDisplay, line: 1, column: 0 },
+      });
     }
     throw e;
   } finally {
-    // Macro objects are shared with later units through the parse cache: none may stay disabled.
-    engine.enableAllMacros();
+    engine.table.enableAll();
   }
-  const macros = engine.macroTable();
+  const macros = engine.table.definitions();
   return {
     tokens: engine.out as unknown as PPToken[],
     macros,

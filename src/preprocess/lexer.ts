@@ -17,8 +17,33 @@ export interface LexedFile {
 
 // Two-character punctuators, keyed by (first << 8 | second).
 const PUNCT2 = new Set(
-  ["->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=", "-=",
-    "&=", "^=", "|=", "##", "<:", ":>", "<%", "%>", "%:"].map((p) => (p.charCodeAt(0) << 8) | p.charCodeAt(1)),
+  [
+    "->",
+    "++",
+    "--",
+    "<<",
+    ">>",
+    "<=",
+    ">=",
+    "==",
+    "!=",
+    "&&",
+    "||",
+    "*=",
+    "/=",
+    "%=",
+    "+=",
+    "-=",
+    "&=",
+    "^=",
+    "|=",
+    "##",
+    "<:",
+    ":>",
+    "<%",
+    "%>",
+    "%:",
+  ].map((p) => (p.charCodeAt(0) << 8) | p.charCodeAt(1)),
 );
 const PUNCT1 = new Set([..."[](){}.&*+-~!/%<>^|?:;=,#"].map((c) => c.charCodeAt(0)));
 
@@ -140,7 +165,8 @@ function scanToken(s: string, i: number): number {
   }
   const c1 = s.charCodeAt(i + 1);
   if (c === 46 && c1 === 46 && s.charCodeAt(i + 2) === 46) return result("punctuator", i + 3);
-  if ((c === 60 || c === 62) && c1 === c && s.charCodeAt(i + 2) === 61) return result("punctuator", i + 3);
+  if ((c === 60 || c === 62) && c1 === c && s.charCodeAt(i + 2) === 61)
+    return result("punctuator", i + 3);
   if (c === 37 && c1 === 58 && s.charCodeAt(i + 2) === 37 && s.charCodeAt(i + 3) === 58)
     return result("punctuator", i + 4);
   if (PUNCT2.has((c << 8) | c1)) return result("punctuator", i + 2);
@@ -149,7 +175,13 @@ function scanToken(s: string, i: number): number {
 }
 
 /** Receives the tokens of one tokenizing pass. */
-export type TokenSink = (kind: EngineKind, start: number, end: number, leadingSpace: boolean, startOfLine: boolean) => void;
+export type TokenSink = (
+  kind: EngineKind,
+  start: number,
+  end: number,
+  leadingSpace: boolean,
+  startOfLine: boolean,
+) => void;
 
 /**
  * Splits spliced text into tokens. Returns the offset of an unterminated comment, or -1
@@ -304,8 +336,10 @@ export function lexFile(source: string, display: string): LexedFile {
 
 /** Identifiers name their UCNs by the characters (clang prints `\u00e9` as `é`). */
 function decodeUcns(spelling: string): string {
-  return spelling.replace(/\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})/g, (_m, four: string | undefined, eight: string | undefined) =>
-    String.fromCodePoint(parseInt(four ?? eight ?? "0", 16)),
+  return spelling.replace(
+    /\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})/g,
+    (_m, four: string | undefined, eight: string | undefined) =>
+      String.fromCodePoint(parseInt(four ?? eight ?? "0", 16)),
   );
 }
 

@@ -14,7 +14,10 @@ function digitValue(c: number): number {
 
 const VALID_SUFFIXES = new Set(["", "u", "l", "ul", "lu", "ll", "ull", "llu"]);
 
-export function integerValue(text: string, at: SourceLocation): { value: bigint; unsigned: boolean } {
+export function integerValue(
+  text: string,
+  at: SourceLocation,
+): { value: bigint; unsigned: boolean } {
   let radix = 10;
   let i = 0;
   const lower = text.toLowerCase();
@@ -29,10 +32,14 @@ export function integerValue(text: string, at: SourceLocation): { value: bigint;
   while (end < text.length && digitValue(text.charCodeAt(end)) < (radix === 8 ? 10 : radix)) end++;
   const suffix = lower.slice(end);
   const rest = lower.slice(end);
-  const isFloat = radix === 16 ? /[.p]/.test(lower.slice(2)) : radix !== 2 && (rest.startsWith(".") || rest.startsWith("e"));
+  const isFloat =
+    radix === 16
+      ? /[.p]/.test(lower.slice(2))
+      : radix !== 2 && (rest.startsWith(".") || rest.startsWith("e"));
   if (isFloat) fail("floating point literal in preprocessor expression", at);
   const atChar = (k: number): SourceLocation => ({ ...at, column: at.column + k });
-  if (end === i && radix !== 8) fail(`invalid suffix '${text.slice(end)}' on integer constant`, atChar(end));
+  if (end === i && radix !== 8)
+    fail(`invalid suffix '${text.slice(end)}' on integer constant`, atChar(end));
   // Suffix letters must match in case within a pair (lL is invalid); clang also accepts none of z, wb in C17.
   const spelledSuffix = text.slice(end);
   if (!VALID_SUFFIXES.has(suffix) || /lL|Ll/.test(spelledSuffix)) {
@@ -45,13 +52,26 @@ export function integerValue(text: string, at: SourceLocation): { value: bigint;
     if (radix === 8 && d >= 8) fail(`invalid digit '${text[k]}' in octal constant`, atChar(k));
     value = value * big + BigInt(d);
   }
-  if (value > MAX_UNSIGNED) fail("integer literal is too large to be represented in any integer type", at);
+  if (value > MAX_UNSIGNED)
+    fail("integer literal is too large to be represented in any integer type", at);
   const unsigned = suffix.includes("u") || value > MAX_SIGNED;
   return { value, unsigned };
 }
 
 const SIMPLE_ESCAPES: Record<string, number> = {
-  n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, E: 27, "\\": 92, "'": 39, '"': 34, "?": 63,
+  n: 10,
+  t: 9,
+  r: 13,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11,
+  e: 27,
+  E: 27,
+  "\\": 92,
+  "'": 39,
+  '"': 34,
+  "?": 63,
 };
 
 /** Code units of a character constant's body (escapes decoded; plain chars as UTF-8 bytes). */
@@ -73,13 +93,15 @@ function decodeUnits(body: string, wide: boolean, at: SourceLocation): number[] 
     } else if (e >= "0" && e <= "7") {
       let j = i + 1;
       let v = 0;
-      while (j < body.length && j < i + 4 && body[j]! >= "0" && body[j]! <= "7") v = v * 8 + (body.charCodeAt(j++) - 48);
+      while (j < body.length && j < i + 4 && body[j]! >= "0" && body[j]! <= "7")
+        v = v * 8 + (body.charCodeAt(j++) - 48);
       units.push(v);
       i = j;
     } else if (e === "x") {
       let j = i + 2;
       let v = 0n;
-      while (j < body.length && digitValue(body.charCodeAt(j)) < 16) v = v * 16n + BigInt(digitValue(body.charCodeAt(j++)));
+      while (j < body.length && digitValue(body.charCodeAt(j)) < 16)
+        v = v * 16n + BigInt(digitValue(body.charCodeAt(j++)));
       if (j === i + 2) fail("\\x used with no following hex digits", at);
       units.push(Number(BigInt.asUintN(32, v)));
       i = j;
@@ -110,7 +132,10 @@ export function characterValue(
     const units = decodeUnits(body, false, at);
     if (units.length === 1) {
       const byte = units[0]! & 0xff;
-      return { value: BigInt(charIsSigned && byte > 127 ? byte - 256 : byte), unsigned: !charIsSigned };
+      return {
+        value: BigInt(charIsSigned && byte > 127 ? byte - 256 : byte),
+        unsigned: !charIsSigned,
+      };
     }
     // A multi-character constant is an int built from the bytes, most significant first.
     let v = 0;

@@ -6,17 +6,50 @@ import { lexSingleToken } from "./lexer.js";
 import { isHash, isHashHash, isPunct, makeToken, relocate, type Token } from "./tokens.js";
 
 export type BuiltinKind =
-  | "__FILE__" | "__LINE__" | "__COUNTER__" | "__INCLUDE_LEVEL__" | "__BASE_FILE__" | "__FILE_NAME__"
-  | "__DATE__" | "__TIME__" | "__TIMESTAMP__" | "_Pragma"
-  | "__has_include" | "__has_include_next" | "__has_feature" | "__has_extension" | "__has_builtin"
-  | "__has_attribute" | "__has_c_attribute" | "__has_declspec_attribute" | "__is_identifier"
-  | "__has_cpp_attribute" | "__has_warning";
+  | "__FILE__"
+  | "__LINE__"
+  | "__COUNTER__"
+  | "__INCLUDE_LEVEL__"
+  | "__BASE_FILE__"
+  | "__FILE_NAME__"
+  | "__DATE__"
+  | "__TIME__"
+  | "__TIMESTAMP__"
+  | "_Pragma"
+  | "__has_include"
+  | "__has_include_next"
+  | "__has_feature"
+  | "__has_extension"
+  | "__has_builtin"
+  | "__has_attribute"
+  | "__has_c_attribute"
+  | "__has_declspec_attribute"
+  | "__is_identifier"
+  | "__has_cpp_attribute"
+  | "__has_warning";
 
 export const builtinNames: readonly BuiltinKind[] = [
-  "__FILE__", "__LINE__", "__COUNTER__", "__INCLUDE_LEVEL__", "__BASE_FILE__", "__FILE_NAME__",
-  "__DATE__", "__TIME__", "__TIMESTAMP__", "_Pragma", "__has_include", "__has_include_next",
-  "__has_feature", "__has_extension", "__has_builtin", "__has_attribute", "__has_c_attribute",
-  "__has_declspec_attribute", "__is_identifier", "__has_cpp_attribute", "__has_warning",
+  "__FILE__",
+  "__LINE__",
+  "__COUNTER__",
+  "__INCLUDE_LEVEL__",
+  "__BASE_FILE__",
+  "__FILE_NAME__",
+  "__DATE__",
+  "__TIME__",
+  "__TIMESTAMP__",
+  "_Pragma",
+  "__has_include",
+  "__has_include_next",
+  "__has_feature",
+  "__has_extension",
+  "__has_builtin",
+  "__has_attribute",
+  "__has_c_attribute",
+  "__has_declspec_attribute",
+  "__is_identifier",
+  "__has_cpp_attribute",
+  "__has_warning",
 ];
 
 export interface Macro {
@@ -63,7 +96,8 @@ export function parseDefine(line: Token[], predefined: boolean): Macro {
         params.push("__VA_ARGS__");
         i++;
       } else if (t.kind === "identifier") {
-        if (t.text === "__VA_ARGS__") fail("__VA_ARGS__ can only appear in the expansion of a C99 variadic macro", loc(t));
+        if (t.text === "__VA_ARGS__")
+          fail("__VA_ARGS__ can only appear in the expansion of a C99 variadic macro", loc(t));
         if (params.includes(t.text)) fail(`duplicate macro parameter name '${t.text}'`, loc(t));
         params.push(t.text);
         i++;
@@ -78,7 +112,10 @@ export function parseDefine(line: Token[], predefined: boolean): Macro {
       const sep = line[i];
       if (!sep) {
         const last = line[i - 1]!;
-        fail("expected comma in macro parameter list", { ...loc(last), column: last.column + last.text.length });
+        fail("expected comma in macro parameter list", {
+          ...loc(last),
+          column: last.column + last.text.length,
+        });
       }
       if (isPunct(sep, ")")) {
         i++;
@@ -90,7 +127,9 @@ export function parseDefine(line: Token[], predefined: boolean): Macro {
     }
   }
   const body = line.slice(i);
-  const bodyParam = body.map((t) => (params && t.kind === "identifier" ? params.indexOf(t.text) : -1));
+  const bodyParam = body.map((t) =>
+    params && t.kind === "identifier" ? params.indexOf(t.text) : -1,
+  );
   if (variadic && params) {
     const last = params.length - 1;
     body.forEach((t, k) => {
@@ -110,7 +149,8 @@ export function parseDefine(line: Token[], predefined: boolean): Macro {
       const ok = next && (bodyParam[k + 1]! >= 0 || (variadic && next.text === "__VA_OPT__"));
       if (!ok) fail("'#' is not followed by a macro parameter", loc(next ?? t));
     } else if (t.kind === "identifier" && t.text === "__VA_OPT__") {
-      if (!variadic) fail("__VA_OPT__ can only appear in the expansion of a C2x variadic macro", loc(t));
+      if (!variadic)
+        fail("__VA_OPT__ can only appear in the expansion of a C2x variadic macro", loc(t));
       special = true;
       const open2 = body[k + 1];
       if (!open2 || !isPunct(open2, "(")) fail("missing '(' following __VA_OPT__", loc(t));
@@ -148,7 +188,9 @@ export function sameDefinition(a: Macro, b: Macro): boolean {
   if ((a.params === null) !== (b.params === null)) return false;
   if (a.params && b.params && a.params.join(",") !== b.params.join(",")) return false;
   if (a.body.length !== b.body.length) return false;
-  return a.body.every((t, k) => t.text === b.body[k]!.text && (k === 0 || t.leadingSpace === b.body[k]!.leadingSpace));
+  return a.body.every(
+    (t, k) => t.text === b.body[k]!.text && (k === 0 || t.leadingSpace === b.body[k]!.leadingSpace),
+  );
 }
 
 /** The body as text: single spaces where the source had whitespace. */
@@ -244,7 +286,8 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
       const end = vaOptEnd(body, k + 1);
       if (vaOptPresent(inv, varIndex)) {
         seq = substituteRange(inv, k + 2, end);
-        if (seq.length > 0 && seq[0]!.kind !== "placemarker") seq[0] = { ...seq[0]!, leadingSpace: t.leadingSpace };
+        if (seq.length > 0 && seq[0]!.kind !== "placemarker")
+          seq[0] = { ...seq[0]!, leadingSpace: t.leadingSpace };
         if (seq.length === 0) seq = [makeToken("placemarker", "", at, false)];
       } else seq = [makeToken("placemarker", "", at, false)];
       k = end;
@@ -257,7 +300,11 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
         const raw = args[param] ?? [];
         if (raw.length > 0) {
           pasteNext = false;
-          out.push(...raw.map((a, j) => relocate(a, at, j === 0 ? t.leadingSpace || a.leadingSpace : a.leadingSpace)));
+          out.push(
+            ...raw.map((a, j) =>
+              relocate(a, at, j === 0 ? t.leadingSpace || a.leadingSpace : a.leadingSpace),
+            ),
+          );
           continue;
         }
         if (nextIsPaste) {

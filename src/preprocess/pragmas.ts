@@ -35,7 +35,13 @@ export function handlePragma(e: Engine, tokens: Token[], at: Token): void {
     if (file && !file.root) {
       file.system = true;
       const next = tokens[tokens.length - 1] ?? at;
-      e.transitions.push({ tokenIndex: e.out.length, file: file.presumedFile, line: next.line + 1, flag: 0, system: true });
+      e.transitions.push({
+        tokenIndex: e.out.length,
+        file: file.presumedFile,
+        line: next.line + 1,
+        flag: 0,
+        system: true,
+      });
     }
     return;
   }
@@ -61,7 +67,12 @@ export function handlePragma(e: Engine, tokens: Token[], at: Token): void {
     }
     return;
   }
-  const out = makeToken("pragma", spell(tokens).length > 0 ? `#pragma ${spell(tokens)}` : "#pragma", at, false);
+  const out = makeToken(
+    "pragma",
+    spell(tokens).length > 0 ? `#pragma ${spell(tokens)}` : "#pragma",
+    at,
+    false,
+  );
   out.startOfLine = true;
   e.pushTokens([out], null, -1);
 }

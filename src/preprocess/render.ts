@@ -11,7 +11,15 @@ export interface RenderOptions {
 }
 
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 0x80 || c === 92;
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 36 ||
+    c >= 0x80 ||
+    c === 92
+  );
 }
 
 // Characters that can continue a punctuator: a pair needs a closer look only when the left
@@ -26,7 +34,12 @@ function wouldMerge(a: PPToken, b: PPToken): boolean {
   if (isWordChar(last)) {
     // Identifiers and numbers run into words, numbers and (as prefixes) literals.
     if (!(isWordChar(first) || first === 46 || quote || first === 43 || first === 45)) return false;
-  } else if (!(PUNCT_JOIN.has(last) && (PUNCT_JOIN.has(first) || (last === 46 && first >= 48 && first <= 57)))) {
+  } else if (
+    !(
+      PUNCT_JOIN.has(last) &&
+      (PUNCT_JOIN.has(first) || (last === 46 && first >= 48 && first <= 57))
+    )
+  ) {
     return false;
   }
   return firstTokenEnd(a.text + b.text) !== a.text.length;
@@ -70,10 +83,11 @@ class Printer {
         this.parts.push("\n");
         this.line++;
       }
-      if (this.markers) while (this.line < line) {
-        this.parts.push("\n");
-        this.line++;
-      }
+      if (this.markers)
+        while (this.line < line) {
+          this.parts.push("\n");
+          this.line++;
+        }
       this.line = line;
       this.atLineStart = true;
       this.prev = null;
@@ -86,7 +100,8 @@ class Printer {
     if (this.atLineStart) {
       this.parts.push(" ".repeat(Math.max(0, tok.column - 1)));
       this.atLineStart = false;
-    } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok))) this.parts.push(" ");
+    } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok)))
+      this.parts.push(" ");
     this.parts.push(tok.text);
     this.prev = tok;
   }
@@ -106,7 +121,8 @@ export function renderPreprocessed(result: PreprocessResult, opts: RenderOptions
     if (!tok) break;
     // As clang prints: only a token that starts a source line moves the output to its line;
     // the rest of a multi-line macro invocation stays where the invocation began.
-    if (tok.startOfLine || tok.file !== p.file || p.line === 0 || afterPragma) p.moveTo(tok.file, tok.line);
+    if (tok.startOfLine || tok.file !== p.file || p.line === 0 || afterPragma)
+      p.moveTo(tok.file, tok.line);
     afterPragma = false;
     if (tok.kind === "pragma") {
       // A pragma is a line of its own; from the middle of a line it gets a marker, and so

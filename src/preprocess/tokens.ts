@@ -1,7 +1,14 @@
 // Token shapes shared by the lexer, the macro engine and the renderer.
 
 /** Kinds of preprocessing tokens that reach the output. */
-export type TokenKind = "identifier" | "number" | "char" | "string" | "punctuator" | "other" | "pragma";
+export type TokenKind =
+  | "identifier"
+  | "number"
+  | "char"
+  | "string"
+  | "punctuator"
+  | "other"
+  | "pragma";
 
 /** Engine-only kinds: the end of an argument or directive line, and an empty-argument marker. */
 export type EngineKind = TokenKind | "eof" | "placemarker";

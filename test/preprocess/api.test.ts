@@ -4,11 +4,18 @@
 // (they describe our own result shapes, which clang has no output for).
 import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../src/diagnostics/index.js";
-import { preprocess, renderPreprocessed, type PreprocessOptions } from "../../src/preprocess/index.js";
+import {
+  preprocess,
+  renderPreprocessed,
+  type PreprocessOptions,
+} from "../../src/preprocess/index.js";
 
 function run(files: Record<string, string>, extra: Partial<PreprocessOptions> = {}) {
   return preprocess({
-    files: { readFile: (p) => files[p], isDirectory: (p) => Object.keys(files).some((f) => f.startsWith(p + "/")) },
+    files: {
+      readFile: (p) => files[p],
+      isDirectory: (p) => Object.keys(files).some((f) => f.startsWith(p + "/")),
+    },
     mainFile: "/src/main.c",
     includeDirs: ["/inc"],
     predefines: "#define PRE 1\n",
@@ -20,21 +27,39 @@ describe("preprocess API", () => {
   it("gives expanded tokens the location of the macro name in the source", () => {
     const r = run({ "/src/main.c": "#define TWO(x) x x\nint\n  TWO(a) b;\n" });
     expect(r.tokens.map((t) => [t.text, t.line, t.column])).toEqual([
-      ["int", 2, 1], ["a", 3, 3], ["a", 3, 3], ["b", 3, 10], [";", 3, 11],
+      ["int", 2, 1],
+      ["a", 3, 3],
+      ["a", 3, 3],
+      ["b", 3, 10],
+      [";", 3, 11],
     ]);
   });
 
   it("keeps each token's column across line splices", () => {
     const r = run({ "/src/main.c": "int a\\\n  b c;\n" });
-    expect(r.tokens.map((t) => [t.text, t.line, t.column])).toEqual([["int", 1, 1], ["a", 1, 5], ["b", 2, 3], ["c", 2, 5], [";", 2, 6]]);
+    expect(r.tokens.map((t) => [t.text, t.line, t.column])).toEqual([
+      ["int", 1, 1],
+      ["a", 1, 5],
+      ["b", 2, 3],
+      ["c", 2, 5],
+      [";", 2, 6],
+    ]);
   });
 
   it("returns the final macro table with definition sites and undefined macros", () => {
-    const r = run({ "/src/main.c": "#define F(a, ...) a + __VA_ARGS__\n#define G(x, rest...) rest\n#define GONE 1\n#undef GONE\n#undef PRE\n" });
+    const r = run({
+      "/src/main.c":
+        "#define F(a, ...) a + __VA_ARGS__\n#define G(x, rest...) rest\n#define GONE 1\n#undef GONE\n#undef PRE\n",
+    });
     const byName = new Map(r.macros.map((m) => [m.name, m]));
     expect(byName.get("F")).toEqual({
-      name: "F", params: ["a", "__VA_ARGS__"], variadic: true, body: "a + __VA_ARGS__",
-      location: { file: "/src/main.c", line: 1, column: 9 }, defined: true, builtin: false,
+      name: "F",
+      params: ["a", "__VA_ARGS__"],
+      variadic: true,
+      body: "a + __VA_ARGS__",
+      location: { file: "/src/main.c", line: 1, column: 9 },
+      defined: true,
+      builtin: false,
     });
     expect(byName.get("G")).toMatchObject({ params: ["x", "rest"], variadic: true, body: "rest" });
     expect(byName.get("GONE")).toMatchObject({ defined: false, body: "1" });
@@ -76,35 +101,58 @@ describe("preprocess API", () => {
   });
 
   it("marks files found in -isystem directories as system headers in line markers", () => {
-    const r = run({ "/src/main.c": "#include <s.h>\n", "/sys/s.h": "sys_token\n" }, { systemDirs: ["/sys"], includeDirs: [] });
+    const r = run(
+      { "/src/main.c": "#include <s.h>\n", "/sys/s.h": "sys_token\n" },
+      { systemDirs: ["/sys"], includeDirs: [] },
+    );
     expect(renderPreprocessed(r, { lineMarkers: true })).toContain('# 1 "/sys/s.h" 1 3\n');
   });
 
   it("applies displayPath to locations, __FILE__ and markers", () => {
-    const r = run({ "/src/main.c": "__FILE__ x\n" }, { displayPath: (p) => p.replace("/src/", "") });
-    expect(r.tokens.map((t) => [t.text, t.file])).toEqual([['"main.c"', "main.c"], ["x", "main.c"]]);
+    const r = run(
+      { "/src/main.c": "__FILE__ x\n" },
+      { displayPath: (p) => p.replace("/src/", "") },
+    );
+    expect(r.tokens.map((t) => [t.text, t.file])).toEqual([
+      ['"main.c"', "main.c"],
+      ["x", "main.c"],
+    ]);
     expect(renderPreprocessed(r, { lineMarkers: true })).toContain('# 1 "main.c"');
   });
 
   it("returns #warning as a warning and #error as a located error", () => {
     const r = run({ "/src/main.c": "#warning careful now\nok\n" });
-    expect(r.diagnostics).toEqual([{ severity: "warning", message: "careful now", location: { file: "/src/main.c", line: 1, column: 2 } }]);
+    expect(r.diagnostics).toEqual([
+      {
+        severity: "warning",
+        message: "careful now",
+        location: { file: "/src/main.c", line: 1, column: 2 },
+      },
+    ]);
     expect(() => run({ "/src/main.c": "\n  #  error   stop\n" })).toThrow(DiagnosticError);
     try {
       run({ "/src/main.c": "\n  #  error   stop\n" });
     } catch (e) {
-      expect((e as DiagnosticError).diagnostics[0]).toMatchObject({ message: "stop", location: { line: 2, column: 6 } });
+      expect((e as DiagnosticError).diagnostics[0]).toMatchObject({
+        message: "stop",
+        location: { line: 2, column: 6 },
+      });
     }
   });
 
   it("evaluates character constants with the target's char signedness", () => {
     const text = "#if '\\377' < 0\nsigned_char\n#else\nunsigned_char\n#endif\n";
     expect(run({ "/src/main.c": text }).tokens[0]!.text).toBe("signed_char");
-    expect(run({ "/src/main.c": text }, { charIsSigned: false }).tokens[0]!.text).toBe("unsigned_char");
+    expect(run({ "/src/main.c": text }, { charIsSigned: false }).tokens[0]!.text).toBe(
+      "unsigned_char",
+    );
   });
 
   it("is deterministic: the same inputs give byte-identical output", () => {
-    const files = { "/src/main.c": '#include "a.h"\n__COUNTER__ __DATE__ __TIME__ X\n', "/src/a.h": "#define X __LINE__\n" };
+    const files = {
+      "/src/main.c": '#include "a.h"\n__COUNTER__ __DATE__ __TIME__ X\n',
+      "/src/a.h": "#define X __LINE__\n",
+    };
     const a = renderPreprocessed(run(files), { lineMarkers: true });
     const b = renderPreprocessed(run(files), { lineMarkers: true });
     expect(b).toBe(a);
@@ -115,7 +163,10 @@ describe("preprocess API", () => {
     try {
       run({ "/src/main.c": "\n#include <missing.h>\n" });
     } catch (e) {
-      expect((e as DiagnosticError).diagnostics[0]).toMatchObject({ message: "'missing.h' file not found", location: { line: 2, column: 10 } });
+      expect((e as DiagnosticError).diagnostics[0]).toMatchObject({
+        message: "'missing.h' file not found",
+        location: { line: 2, column: 10 },
+      });
     }
   });
 });

@@ -38,7 +38,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 async function clangOn(name: string, text: string) {
   const path = join(scratch, name);
   writeFileSync(path, text);
-  return { path, result: await clang([`--target=${defaultTarget}`, ...baseFlags, "-E", "-P", path]) };
+  return {
+    path,
+    result: await clang([`--target=${defaultTarget}`, ...baseFlags, "-E", "-P", path]),
+  };
 }
 
 describe("limits that need no oracle", () => {
@@ -55,7 +58,9 @@ describe("limits that need no oracle", () => {
     for (let k = 1; k <= 60; k++) lines.push(`#define A${k} A${k - 1} A${k - 1}`);
     lines.push("A60");
     const started = Date.now();
-    const e = errorOf(() => run({ "/mem/main.c": lines.join("\n") + "\n" }, { limits: { maxExpansionTokens: 200_000 } }));
+    const e = errorOf(() =>
+      run({ "/mem/main.c": lines.join("\n") + "\n" }, { limits: { maxExpansionTokens: 200_000 } }),
+    );
     expect(e.diagnostics[0]!.message).toMatch(/more than 200000 tokens/);
     expect(e.diagnostics[0]!.location).toMatchObject({ file: "/mem/main.c", line: 62, column: 1 });
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -94,7 +99,7 @@ describe("limits that need no oracle", () => {
   });
 
   it("reads a guarded or #pragma once file that includes itself only once", () => {
-    const guarded = "#ifndef G\n#define G\n#include \"main.c\"\nbody\n#endif\n";
+    const guarded = '#ifndef G\n#define G\n#include "main.c"\nbody\n#endif\n';
     expect(run({ "/mem/main.c": guarded }).tokens.map((t) => t.text)).toEqual(["body"]);
     const once = '#pragma once\n#include "main.c"\nbody\n';
     expect(run({ "/mem/main.c": once }).tokens.map((t) => t.text)).toEqual(["body"]);
@@ -105,7 +110,10 @@ describeWith([needClang()], "pathological inputs clang copes with", () => {
   it("handles #if nested 10 000 deep, taken and skipped, like clang", async () => {
     const taken = "#if 1\n".repeat(10_000) + "inner\n" + "#endif\n".repeat(10_000);
     const skipped = "#if 0\n" + taken + "#endif\nouter\n";
-    for (const [name, text] of [["deep_if.c", taken], ["deep_if0.c", skipped]] as const) {
+    for (const [name, text] of [
+      ["deep_if.c", taken],
+      ["deep_if0.c", skipped],
+    ] as const) {
       const { result } = await clangOn(name, text);
       expect(result.code).toBe(0);
       const ours = run({ "/mem/main.c": text });
@@ -119,7 +127,10 @@ describeWith([needClang()], "pathological inputs clang copes with", () => {
     const ours = run({ "/mem/main.c": text });
     expect(spellings(renderP(ours))).toEqual(spellings(result.stdout));
     const w = firstDiagnostic(result.stderr, "warning")!;
-    expect(ours.diagnostics[0]).toMatchObject({ severity: "warning", location: { line: w.line, column: w.column } });
+    expect(ours.diagnostics[0]).toMatchObject({
+      severity: "warning",
+      location: { line: w.line, column: w.column },
+    });
   });
 
   it("reports an unterminated argument list at end of file where clang does", async () => {

@@ -54,8 +54,10 @@ function program(seed: number): string {
       if (r < 0.25 && usable.length > 0) body.push(pick(usable));
       else if (r < 0.45) body.push(pick(names));
       else if (r < 0.52 && usable.length > 0) body.push(`#${pick(usable)}`);
-      else if (r < 0.62 && body.length > 0) body.push(`## ${pick([...usable, "q", "1", ...names])}`);
-      else if (r < 0.68 && m.variadic) body.push(`__VA_OPT__(${pick(["x", ",", "A", "__VA_ARGS__"])})`);
+      else if (r < 0.62 && body.length > 0)
+        body.push(`## ${pick([...usable, "q", "1", ...names])}`);
+      else if (r < 0.68 && m.variadic)
+        body.push(`__VA_OPT__(${pick(["x", ",", "A", "__VA_ARGS__"])})`);
       else if (r < 0.74 && m.variadic && body.length > 0) body.push(", ## __VA_ARGS__");
       else if (r < 0.8) body.push(pick(["(", ")", "( 1 )", `${pick(names)} (`]));
       else body.push(pick(atoms.filter((a) => a !== "(" && a !== ")")));
@@ -73,8 +75,12 @@ function program(seed: number): string {
         if (!m.params || rnd() < 0.1) parts.push(m.name);
         else {
           const argCount = m.params.length + (m.variadic ? Math.floor(rnd() * 3) : 0);
-          const args = Array.from({ length: Math.max(argCount, m.params.length === 0 && !m.variadic ? 0 : argCount) }, () =>
-            depth > 0 && rnd() < 0.4 ? expr(depth - 1) : pick(["1", "a b", "", "foo", "(1, 2)", pick(names)]),
+          const args = Array.from(
+            { length: Math.max(argCount, m.params.length === 0 && !m.variadic ? 0 : argCount) },
+            () =>
+              depth > 0 && rnd() < 0.4
+                ? expr(depth - 1)
+                : pick(["1", "a b", "", "foo", "(1, 2)", pick(names)]),
           );
           parts.push(`${m.name}(${args.join(", ")})`);
         }
@@ -115,14 +121,19 @@ describeWith([needClang()], "random macro programs agree with clang -E", () => {
         const theirs = await clang([`--target=${defaultTarget}`, ...baseFlags, "-E", "-P", path]);
         let ours: string | DiagnosticError;
         try {
-          ours = renderPreprocessed(preprocess({ files: diskFiles, mainFile: path, includeDirs: [], predefines: "" }), { lineMarkers: false });
+          ours = renderPreprocessed(
+            preprocess({ files: diskFiles, mainFile: path, includeDirs: [], predefines: "" }),
+            { lineMarkers: false },
+          );
         } catch (e) {
           if (!(e instanceof DiagnosticError)) throw e;
           ours = e;
         }
         const clangFailed = theirs.code !== 0;
         if (clangFailed !== ours instanceof DiagnosticError) {
-          disagreements.push(`seed ${seed}: clang ${clangFailed ? "failed" : "succeeded"}, ours ${ours instanceof DiagnosticError ? `failed (${ours.message})` : "succeeded"}\n${text}`);
+          disagreements.push(
+            `seed ${seed}: clang ${clangFailed ? "failed" : "succeeded"}, ours ${ours instanceof DiagnosticError ? `failed (${ours.message})` : "succeeded"}\n${text}`,
+          );
         } else if (typeof ours === "string") {
           accepted++;
           const a = spellings(ours).join(" ");

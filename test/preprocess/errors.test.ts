@@ -9,13 +9,18 @@ import { baseFlags, clang, defaultTarget, firstDiagnostic } from "./support/clan
 import { runEngine } from "./support/run-engine.js";
 
 const dir = join(repoRoot, "fixtures", "preprocess", "errors");
-const fixtures = readdirSync(dir).filter((f) => f.endsWith(".c")).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith(".c"))
+  .sort();
 
 function expectation(path: string) {
   const text = readFileSync(path, "utf8");
   const at = /^\/\/ error-at: (\d+):(\d+)$/m.exec(text);
   if (!at) throw new Error(`${path} has no '// error-at: LINE:COL' line`);
-  const clangMode = (/^\/\/ clang: (\w+)$/m.exec(text)?.[1] ?? "error") as "error" | "warning" | "any";
+  const clangMode = (/^\/\/ clang: (\w+)$/m.exec(text)?.[1] ?? "error") as
+    | "error"
+    | "warning"
+    | "any";
   return { line: Number(at[1]), column: Number(at[2]), clangMode };
 }
 
@@ -38,12 +43,19 @@ describeWith([needClang()], "bad input fixtures", () => {
       const theirs = await clang([`--target=${defaultTarget}`, ...baseFlags, "-E", "-P", path]);
       if (want.clangMode === "warning") {
         const w = firstDiagnostic(theirs.stderr, "warning");
-        expect(w && { line: w.line, column: w.column }).toEqual({ line: want.line, column: want.column });
+        expect(w && { line: w.line, column: w.column }).toEqual({
+          line: want.line,
+          column: want.column,
+        });
       } else {
         expect(theirs.code).not.toBe(0);
         const c = firstDiagnostic(theirs.stderr, "error");
-        expect(c && { line: c.line, column: c.column }).toEqual({ line: want.line, column: want.column });
-        if (want.clangMode === "error") expect(c!.message).toContain(d.message.replace(/^'.*' /, "").split(" ")[0]!);
+        expect(c && { line: c.line, column: c.column }).toEqual({
+          line: want.line,
+          column: want.column,
+        });
+        if (want.clangMode === "error")
+          expect(c!.message).toContain(d.message.replace(/^'.*' /, "").split(" ")[0]!);
       }
     });
   }

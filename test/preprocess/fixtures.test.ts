@@ -11,8 +11,17 @@ import { renderP, runEngine } from "./support/run-engine.js";
 import { firstDifference, locatedTokens, spellings } from "./support/tokens.js";
 
 const dir = join(repoRoot, "fixtures", "preprocess");
-const fixtures = readdirSync(dir).filter((f) => f.endsWith(".c")).sort();
-const includeFlags = ["-I", join(dir, "include"), "-I", join(dir, "include", "next1"), "-I", join(dir, "include", "next2")];
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith(".c"))
+  .sort();
+const includeFlags = [
+  "-I",
+  join(dir, "include"),
+  "-I",
+  join(dir, "include", "next1"),
+  "-I",
+  join(dir, "include", "next2"),
+];
 
 function extraFlags(path: string): string[] {
   const m = /^\/\/ flags: (.*)$/m.exec(readFileSync(path, "utf8"));
@@ -30,16 +39,21 @@ describeWith([needClang()], "preprocessor fixtures match clang -E", () => {
       const theirs = await clang([...clangArgs, "-E", "-P", path]);
       expect(theirs.code, theirs.stderr).toBe(0);
       const ours = await runEngine(path, flags);
-      expect(firstDifference(spellings(renderP(ours), true), spellings(theirs.stdout, true))).toBe("");
+      expect(firstDifference(spellings(renderP(ours), true), spellings(theirs.stdout, true))).toBe(
+        "",
+      );
     });
 
     it(`${name}: same tokens on the same lines as clang -E`, async () => {
       const theirs = await clang([...clangArgs, "-E", path]);
       expect(theirs.code, theirs.stderr).toBe(0);
       const ours = renderPreprocessed(await runEngine(path, flags), { lineMarkers: true });
-      const show = (t: { file: string; line: number; text: string }) => `${t.file}:${t.line}:${t.text}`;
+      const show = (t: { file: string; line: number; text: string }) =>
+        `${t.file}:${t.line}:${t.text}`;
       const a = locatedTokens(ours).map(show);
-      const b = locatedTokens(theirs.stdout).filter((t) => !t.file.startsWith("<")).map(show);
+      const b = locatedTokens(theirs.stdout)
+        .filter((t) => !t.file.startsWith("<"))
+        .map(show);
       expect(firstDifference(a, b)).toBe("");
     });
   }

@@ -5,9 +5,19 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { createPreprocessor, renderPreprocessed, type FileProvider } from "../../src/preprocess/index.js";
+import {
+  createPreprocessor,
+  renderPreprocessed,
+  type FileProvider,
+} from "../../src/preprocess/index.js";
 import { describeWith, needClang, needTree, sysTree } from "../support/environment.js";
-import { baseFlags, clang, clangPredefines, commandLineDefines, defaultTarget } from "./support/clang-oracle.js";
+import {
+  baseFlags,
+  clang,
+  clangPredefines,
+  commandLineDefines,
+  defaultTarget,
+} from "./support/clang-oracle.js";
 import { diskFiles } from "./support/run-engine.js";
 import { firstDifference, spellings } from "./support/tokens.js";
 
@@ -17,8 +27,10 @@ const VIRTUAL = "/virtual/inc";
 /** Serves `/virtual/inc/machine/...` and `/virtual/inc/x86/...` from the tree, the rest from disk. */
 const layout: FileProvider = {
   readFile(path) {
-    if (path.startsWith(`${VIRTUAL}/machine/`)) return diskFiles.readFile(join(sys, "amd64/include", path.slice(VIRTUAL.length + 9)));
-    if (path.startsWith(`${VIRTUAL}/x86/`)) return diskFiles.readFile(join(sys, "x86/include", path.slice(VIRTUAL.length + 5)));
+    if (path.startsWith(`${VIRTUAL}/machine/`))
+      return diskFiles.readFile(join(sys, "amd64/include", path.slice(VIRTUAL.length + 9)));
+    if (path.startsWith(`${VIRTUAL}/x86/`))
+      return diskFiles.readFile(join(sys, "x86/include", path.slice(VIRTUAL.length + 5)));
     return diskFiles.readFile(path);
   },
   isDirectory: (path) => path === VIRTUAL || diskFiles.isDirectory!(path),
@@ -39,38 +51,84 @@ describeWith([needClang(), needTree("13.0")], "real FreeBSD 13.0 headers match c
   const pp = createPreprocessor(layout);
 
   it("preprocesses param.h, queue.h and proc.h to clang's tokens", async () => {
-    const theirs = await clang([`--target=${defaultTarget}`, ...baseFlags, "-std=gnu99", ...defines, "-I", inc, "-I", sys, "-E", "-P", main]);
+    const theirs = await clang([
+      `--target=${defaultTarget}`,
+      ...baseFlags,
+      "-std=gnu99",
+      ...defines,
+      "-I",
+      inc,
+      "-I",
+      sys,
+      "-E",
+      "-P",
+      main,
+    ]);
     expect(theirs.code, theirs.stderr).toBe(0);
-    const predefines = (await clangPredefines(defaultTarget, ["-std=gnu99"])) + commandLineDefines(defines);
-    const ours = pp.run({ mainFile: main, includeDirs: [VIRTUAL, sys], predefines, cStandard: 1999 });
+    const predefines =
+      (await clangPredefines(defaultTarget, ["-std=gnu99"])) + commandLineDefines(defines);
+    const ours = pp.run({
+      mainFile: main,
+      includeDirs: [VIRTUAL, sys],
+      predefines,
+      cStandard: 1999,
+    });
     const a = spellings(renderPreprocessed(ours, { lineMarkers: false }), true);
     const b = spellings(theirs.stdout, true);
     expect(b.length).toBeGreaterThan(10_000);
     expect(firstDifference(a, b)).toBe("");
     expect(ours.files).toContain(join(sys, "sys/proc.h"));
-    expect(ours.macros.find((m) => m.name === "LIST_ENTRY")).toMatchObject({ params: ["type"], defined: true });
+    expect(ours.macros.find((m) => m.name === "LIST_ENTRY")).toMatchObject({
+      params: ["type"],
+      defined: true,
+    });
   });
 
   it("ends with the macro table clang -dM prints", async () => {
-    const theirs = await clang([`--target=${defaultTarget}`, ...baseFlags, "-std=gnu99", ...defines, "-I", inc, "-I", sys, "-dM", "-E", main]);
+    const theirs = await clang([
+      `--target=${defaultTarget}`,
+      ...baseFlags,
+      "-std=gnu99",
+      ...defines,
+      "-I",
+      inc,
+      "-I",
+      sys,
+      "-dM",
+      "-E",
+      main,
+    ]);
     expect(theirs.code, theirs.stderr).toBe(0);
-    const predefines = (await clangPredefines(defaultTarget, ["-std=gnu99"])) + commandLineDefines(defines);
-    const ours = pp.run({ mainFile: main, includeDirs: [VIRTUAL, sys], predefines, cStandard: 1999 });
+    const predefines =
+      (await clangPredefines(defaultTarget, ["-std=gnu99"])) + commandLineDefines(defines);
+    const ours = pp.run({
+      mainFile: main,
+      includeDirs: [VIRTUAL, sys],
+      predefines,
+      cStandard: 1999,
+    });
     const spelled = ours.macros
       .filter((m) => m.defined)
       .map((m) => {
-        const params = m.params?.map((p, k) => (m.variadic && k === m.params!.length - 1 ? (p === "__VA_ARGS__" ? "..." : `${p}...`) : p));
+        const params = m.params?.map((p, k) =>
+          m.variadic && k === m.params!.length - 1 ? (p === "__VA_ARGS__" ? "..." : `${p}...`) : p,
+        );
         return `#define ${m.name}${params ? `(${params.join(",")})` : ""} ${m.body}`.trimEnd();
       })
       .sort();
-    const clangs = theirs.stdout.split("\n").filter((l) => l.startsWith("#define")).map((l) => l.trimEnd()).sort();
+    const clangs = theirs.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("#define"))
+      .map((l) => l.trimEnd())
+      .sort();
     expect(clangs.length).toBeGreaterThan(1000);
     expect(spelled.filter((l) => !clangs.includes(l))).toEqual([]);
     expect(clangs.filter((l) => !spelled.includes(l))).toEqual([]);
   });
 
   it("gives identical results when a second unit reuses the cached files", async () => {
-    const predefines = (await clangPredefines(defaultTarget, ["-std=gnu99"])) + commandLineDefines(defines);
+    const predefines =
+      (await clangPredefines(defaultTarget, ["-std=gnu99"])) + commandLineDefines(defines);
     const options = { mainFile: main, includeDirs: [VIRTUAL, sys], predefines, cStandard: 1999 };
     const first = renderPreprocessed(pp.run(options), { lineMarkers: true });
     const second = renderPreprocessed(pp.run(options), { lineMarkers: true });

@@ -36,10 +36,15 @@ export function clang(args: string[], cwd?: string): Promise<ClangRun> {
     run = slot(
       () =>
         new Promise<ClangRun>((resolve) => {
-          execFile(clangCommand, args, { cwd, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
-            const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-            resolve({ code, stdout, stderr });
-          });
+          execFile(
+            clangCommand,
+            args,
+            { cwd, maxBuffer: 256 * 1024 * 1024 },
+            (err, stdout, stderr) => {
+              const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+              resolve({ code, stdout, stderr });
+            },
+          );
         }),
     );
     cache.set(key, run);
@@ -48,9 +53,23 @@ export function clang(args: string[], cwd?: string): Promise<ClangRun> {
 }
 
 /** The predefined macros clang uses for `target` and `flags` (only -std and -f flags matter). */
-export async function clangPredefines(target = defaultTarget, flags: string[] = []): Promise<string> {
-  const relevant = flags.filter((f) => f.startsWith("-std=") || f.startsWith("-f") || f.startsWith("-m"));
-  const r = await clang([`--target=${target}`, ...baseFlags, ...relevant, "-dM", "-E", "-x", "c", "/dev/null"]);
+export async function clangPredefines(
+  target = defaultTarget,
+  flags: string[] = [],
+): Promise<string> {
+  const relevant = flags.filter(
+    (f) => f.startsWith("-std=") || f.startsWith("-f") || f.startsWith("-m"),
+  );
+  const r = await clang([
+    `--target=${target}`,
+    ...baseFlags,
+    ...relevant,
+    "-dM",
+    "-E",
+    "-x",
+    "c",
+    "/dev/null",
+  ]);
   if (r.code !== 0) throw new Error(`clang -dM failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -62,7 +81,9 @@ export function commandLineDefines(flags: string[]): string {
     if (f.startsWith("-D")) {
       const body = f.slice(2);
       const eq = body.indexOf("=");
-      lines.push(eq < 0 ? `#define ${body} 1` : `#define ${body.slice(0, eq)} ${body.slice(eq + 1)}`);
+      lines.push(
+        eq < 0 ? `#define ${body} 1` : `#define ${body.slice(0, eq)} ${body.slice(eq + 1)}`,
+      );
     } else if (f.startsWith("-U")) lines.push(`#undef ${f.slice(2)}`);
   }
   return lines.join("\n") + "\n";

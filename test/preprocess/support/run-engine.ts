@@ -1,7 +1,13 @@
 // Runs the engine the way the oracle tests run clang: a disk-backed file provider, clang's
 // predefined macros for the target, then -D/-U flags in order.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { preprocess, renderPreprocessed, type FileProvider, type PreprocessOptions, type PreprocessResult } from "../../../src/preprocess/index.js";
+import {
+  preprocess,
+  renderPreprocessed,
+  type FileProvider,
+  type PreprocessOptions,
+  type PreprocessResult,
+} from "../../../src/preprocess/index.js";
 import { clangPredefines, commandLineDefines, defaultTarget } from "./clang-oracle.js";
 
 export const diskFiles: FileProvider = {
@@ -16,7 +22,9 @@ export const diskFiles: FileProvider = {
 };
 
 /** Splits clang-style flags into engine options (-I, -iquote, -isystem, -include, -D/-U). */
-export function optionsFromFlags(flags: string[]): Pick<PreprocessOptions, "includeDirs" | "quoteDirs" | "systemDirs" | "forcedIncludes"> {
+export function optionsFromFlags(
+  flags: string[],
+): Pick<PreprocessOptions, "includeDirs" | "quoteDirs" | "systemDirs" | "forcedIncludes"> {
   const includeDirs: string[] = [];
   const quoteDirs: string[] = [];
   const systemDirs: string[] = [];
@@ -28,7 +36,12 @@ export function optionsFromFlags(flags: string[]): Pick<PreprocessOptions, "incl
       list.push(f.length > prefix.length ? f.slice(prefix.length) : flags[++i]!);
       return true;
     };
-    if (take("-iquote", quoteDirs) || take("-isystem", systemDirs) || take("-include", forcedIncludes)) continue;
+    if (
+      take("-iquote", quoteDirs) ||
+      take("-isystem", systemDirs) ||
+      take("-include", forcedIncludes)
+    )
+      continue;
     take("-I", includeDirs);
   }
   return { includeDirs, quoteDirs, systemDirs, forcedIncludes };
@@ -44,7 +57,14 @@ export async function runEngine(
   const std = flags.find((f) => f.startsWith("-std="));
   const year = std ? Number(/(\d+)$/.exec(std)?.[1] ?? 17) : 17;
   const cStandard = year < 50 ? 2000 + year : 1900 + year;
-  return preprocess({ files: diskFiles, mainFile, predefines, cStandard, ...optionsFromFlags(flags), ...extra });
+  return preprocess({
+    files: diskFiles,
+    mainFile,
+    predefines,
+    cStandard,
+    ...optionsFromFlags(flags),
+    ...extra,
+  });
 }
 
 export function renderP(result: PreprocessResult): string {

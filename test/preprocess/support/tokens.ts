@@ -3,8 +3,35 @@
 // lexer bug cannot hide itself in the comparison.
 
 const PUNCTUATORS = [
-  "%:%:", "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
-  "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", "<:", ":>", "<%", "%>", "%:",
+  "%:%:",
+  "...",
+  "<<=",
+  ">>=",
+  "->",
+  "++",
+  "--",
+  "<<",
+  ">>",
+  "<=",
+  ">=",
+  "==",
+  "!=",
+  "&&",
+  "||",
+  "*=",
+  "/=",
+  "%=",
+  "+=",
+  "-=",
+  "&=",
+  "^=",
+  "|=",
+  "##",
+  "<:",
+  ":>",
+  "<%",
+  "%>",
+  "%:",
 ];
 
 const TOKEN = new RegExp(
@@ -41,7 +68,8 @@ export function locatedTokens(text: string): { file: string; line: number; text:
       file = marker[2]!.replace(/\\(.)/g, "$1");
       continue;
     }
-    if (!/^\s*#/.test(raw)) for (const m of raw.matchAll(TOKEN)) out.push({ file, line, text: m[0] });
+    if (!/^\s*#/.test(raw))
+      for (const m of raw.matchAll(TOKEN)) out.push({ file, line, text: m[0] });
     line++;
   }
   return out;

@@ -1,0 +1,41 @@
+// The macros defined at each point of a translation unit, and the final table the result
+// reports: the last definition of every macro ever defined, and whether it is still defined.
+import type { MacroDefinition } from "./api.js";
+import { bodySpelling, type Macro } from "./macros.js";
+
+export class MacroTable {
+  readonly active = new Map<string, Macro>();
+  /** In last-definition order. */
+  private readonly history = new Map<string, { macro: Macro; defined: boolean }>();
+
+  define(m: Macro): void {
+    this.active.set(m.name, m);
+    this.history.delete(m.name);
+    this.history.set(m.name, { macro: m, defined: true });
+  }
+
+  undefine(name: string): void {
+    this.active.delete(name);
+    const h = this.history.get(name);
+    if (h) h.defined = false;
+  }
+
+  /** The final table (body spellings are built only here, once). */
+  definitions(): MacroDefinition[] {
+    return [...this.history.values()].map(({ macro: m, defined }) => ({
+      name: m.name,
+      params: m.params,
+      variadic: m.variadic,
+      body: bodySpelling(m.body),
+      location: m.location,
+      defined,
+      builtin: m.predefined,
+    }));
+  }
+
+  /** Macro objects are shared between units through the parse cache: none may stay disabled. */
+  enableAll(): void {
+    for (const m of this.active.values()) m.disabled = false;
+    for (const { macro } of this.history.values()) macro.disabled = false;
+  }
+}
