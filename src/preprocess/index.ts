@@ -5,8 +5,20 @@
 //   createPreprocessor(files, ...) many translation units sharing read and lexed files
 //   renderPreprocessed(result, …)  `clang -E` text, with or without line markers
 //
+// Behaviour is clang 19's for C (gnu17 by default; pass cStandard for gnu99 kernels), checked
+// against clang -E by the tests in test/preprocess. In particular:
+//  - tokens keep their file:line:column; tokens made by a macro expansion carry the location
+//    of the macro name in the source (the outermost expansion point);
+//  - `#pragma` lines clang -E prints, `_Pragma` and `#ident` arrive as single tokens of kind
+//    "pragma" holding the whole line; once, system_header, push/pop_macro, poison and
+//    GCC warning/error are acted on and not passed through;
+//  - __DATE__, __TIME__ and __TIMESTAMP__ are fixed (Jan 1 1970) so output is reproducible;
+//  - __has_builtin knows target-independent builtins only (with -ffreestanding): target ones
+//    come from options.hasFeature.
 // Errors (#error, missing includes, unterminated constructs, limits) throw DiagnosticError
-// with file:line:col; warnings come back in result.diagnostics.
+// with file:line:col; warnings come back in result.diagnostics. Limits (api.ts,
+// defaultLimits): files up to 64 MiB, #include depth 200, 50 million tokens of macro expansion
+// per unit, #if parentheses 256 deep, macro calls nested 256 deep inside arguments.
 import { posix } from "node:path";
 import { DiagnosticError, fail } from "../diagnostics/index.js";
 import {
