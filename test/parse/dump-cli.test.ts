@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../support/environment.js";
+import { describeWith, kpiWrapper, needTree, repoRoot, sysTree } from "../support/environment.js";
 import { asPreprocessed, loadFixtures } from "./support/fixtures.js";
 
 const bin = join(repoRoot, "bin", "kpi-bindgen");
@@ -21,9 +21,9 @@ function dump(args: string[]) {
   return spawnSync(bin, ["dump", ...args], { encoding: "utf8", cwd: repoRoot });
 }
 
-describe("kpi-bindgen dump", () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe("kpi-bindgen dump", () => {
   it("prints the IR as JSON, byte-identical across runs", () => {
     const input = preprocessedFixture("records");
     const a = dump(["--preprocessed", input, "--arch", "amd64", "--json"]);
@@ -90,5 +90,45 @@ describe("kpi-bindgen dump", () => {
     const r = dump(["--preprocessed", preprocessedFixture("enums"), "--arch", "vax"]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/unknown target 'vax'|vax/);
+  });
+});
+
+describeWith([needTree("13.0")], "kpi-bindgen dump through the whole front end", () => {
+  it("builds, preprocesses and parses the kpi wrapper with our own stages", () => {
+    const out = join(dir, "kpi.json");
+    const r = spawnSync(
+      bin,
+      [
+        "dump",
+        "--sys",
+        sysTree("13.0"),
+        "--header",
+        kpiWrapper,
+        "--arch",
+        "amd64",
+        "--json",
+        "-o",
+        out,
+      ],
+      { encoding: "utf8", cwd: repoRoot },
+    );
+    expect(r.stderr).not.toMatch(/error:/);
+    expect(r.status).toBe(0);
+    const unit = JSON.parse(readFileSync(out, "utf8"));
+    expect(unit.functions.length).toBeGreaterThan(2000);
+    // With the layout stage in the pipeline, no macro waits for record layout.
+    expect(
+      unit.macros.other.filter((o: { reason: string }) => o.reason === "needs record layout"),
+    ).toEqual([]);
+    expect(unit.staticAsserts.every((a: { holds: boolean }) => a.holds)).toBe(true);
+  });
+
+  it("needs --sys for --header, and exactly one input", () => {
+    const r = dump(["--header", kpiWrapper, "--arch", "amd64"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--header needs --sys/);
+    expect(dump(["--arch", "amd64"]).stderr).toMatch(
+      /give --preprocessed FILE, or --sys DIR with --header FILE/,
+    );
   });
 });

@@ -1,5 +1,7 @@
-// `kpi-bindgen dump`: the declaration IR of one preprocessed translation unit, as
-// deterministic JSON (--json) or as a one-line-per-declaration summary.
+// `kpi-bindgen dump`: the declaration IR of one translation unit, as deterministic JSON
+// (--json) or as a one-line-per-declaration summary. The unit is either a preprocessed file
+// (--preprocessed) or a header run through the whole front end inside a kernel or module
+// build (--sys with --header).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
@@ -15,10 +17,20 @@ import {
   spellType,
   unitToJson,
 } from "../../parse/index.js";
-import { getTarget, parseTargetName } from "../../targets/index.js";
+import { runFrontEnd } from "../../pipeline/index.js";
+import {
+  getTarget,
+  parseRelease,
+  parseTargetName,
+  type TargetDescription,
+} from "../../targets/index.js";
 
 interface DumpArgs {
-  preprocessed: string;
+  preprocessed?: string;
+  header?: string;
+  mode: string;
+  kernconf?: string;
+  release?: string;
   arch: string;
   macros?: string;
   sys?: string;
@@ -28,10 +40,14 @@ interface DumpArgs {
   timings: boolean;
 }
 
-function readInput(path: string, what: string): string {
+function readInputPath(path: string, what: string): string {
   const abs = resolve(path);
   if (!existsSync(abs) || !statSync(abs).isFile()) fail(`${what} not found: ${path}`);
-  return readFileSync(abs, "utf8");
+  return abs;
+}
+
+function readInput(path: string, what: string): string {
+  return readFileSync(readInputPath(path, what), "utf8");
 }
 
 function summary(unit: TranslationUnit): string {
@@ -58,6 +74,58 @@ function summary(unit: TranslationUnit): string {
   return lines.join("\n") + "\n";
 }
 
+function reportTimings(args: DumpArgs, timings: Record<string, number>): void {
+  if (!args.timings) return;
+  const parts = Object.entries(timings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`);
+  process.stderr.write(`timings: ${parts.join(", ")}\n`);
+}
+
+function unitFromPreprocessed(args: DumpArgs, target: TargetDescription): TranslationUnit {
+  if (args.preprocessed === undefined)
+    fail("give --preprocessed FILE, or --sys DIR with --header FILE");
+  const text = readInput(args.preprocessed, "preprocessed file");
+  const macros =
+    args.macros !== undefined
+      ? parseMacroTable(readInput(args.macros, "macro table"), args.macros)
+      : undefined;
+  const resolvePath =
+    args.sys !== undefined
+      ? makePathResolver(
+          resolve(args.sys),
+          (args.include ?? []).map((d) => resolve(d)),
+        )
+      : defaultPathResolver;
+  const result = parseTranslationUnit(text, {
+    target: target.name,
+    abi: target.abi,
+    resolvePath,
+    macros,
+  });
+  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+  reportTimings(args, result.timings);
+  return result.unit;
+}
+
+/** The whole front end: kernel build, our preprocessor, the parser, record layout. */
+function unitFromHeader(args: DumpArgs, target: TargetDescription): TranslationUnit {
+  if (args.preprocessed !== undefined) fail("give either --preprocessed or --header, not both");
+  if (args.sys === undefined) fail("--header needs --sys (the kernel tree to build it in)");
+  const sysDir = resolve(args.sys);
+  if (!existsSync(sysDir) || !statSync(sysDir).isDirectory())
+    fail(`kernel tree not found: ${args.sys}`);
+  const result = runFrontEnd({
+    sysDir,
+    target,
+    mode: args.mode === "kernel" ? "kernel" : "module",
+    kernconf: args.kernconf,
+    header: resolve(readInputPath(args.header!, "header")),
+    release: args.release === undefined ? undefined : parseRelease(args.release),
+  });
+  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+  reportTimings(args, result.timings);
+  return result.unit;
+}
+
 export const dumpCommand: CommandModule<object, DumpArgs> = {
   command: "dump",
   describe: "Print the declaration IR of a preprocessed translation unit",
@@ -65,9 +133,19 @@ export const dumpCommand: CommandModule<object, DumpArgs> = {
     y
       .option("preprocessed", {
         type: "string",
-        demandOption: true,
         describe: "preprocessed C (clang -E output, with line markers)",
       })
+      .option("header", {
+        type: "string",
+        describe: "with --sys: a header to preprocess and parse inside a kernel or module build",
+      })
+      .option("mode", {
+        choices: ["kernel", "module"],
+        default: "module",
+        describe: "with --header: build the header as part of the kernel or as a module",
+      })
+      .option("kernconf", { type: "string", describe: "with --header: kernel configuration" })
+      .option("release", { type: "string", describe: "with --header: FreeBSD release (e.g. 13.0)" })
       .option("arch", {
         type: "string",
         demandOption: true,
@@ -98,33 +176,10 @@ export const dumpCommand: CommandModule<object, DumpArgs> = {
         describe: "report phase times on stderr",
       }) as unknown as Argv<DumpArgs>,
   handler: (args) => {
-    const target = parseTargetName(args.arch);
-    const text = readInput(args.preprocessed, "preprocessed file");
-    const macros =
-      args.macros !== undefined
-        ? parseMacroTable(readInput(args.macros, "macro table"), args.macros)
-        : undefined;
-    const resolvePath =
-      args.sys !== undefined
-        ? makePathResolver(
-            resolve(args.sys),
-            (args.include ?? []).map((d) => resolve(d)),
-          )
-        : defaultPathResolver;
-    const result = parseTranslationUnit(text, {
-      target,
-      abi: getTarget(target).abi,
-      resolvePath,
-      macros,
-    });
-    for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-    if (args.timings) {
-      const t = result.timings;
-      process.stderr.write(
-        `timings: scan ${t.scan.toFixed(0)} ms, tree-sitter ${t.treeSitter.toFixed(0)} ms, walk ${t.walk.toFixed(0)} ms, macros ${t.macros.toFixed(0)} ms\n`,
-      );
-    }
-    const out = args.json ? unitToJson(result.unit) : summary(result.unit);
+    const target = getTarget(parseTargetName(args.arch));
+    const unit =
+      args.header !== undefined ? unitFromHeader(args, target) : unitFromPreprocessed(args, target);
+    const out = args.json ? unitToJson(unit) : summary(unit);
     if (args.output !== undefined) writeFileAtomic(resolve(args.output), out);
     else process.stdout.write(out);
   },
