@@ -11,7 +11,6 @@ export {
 } from "./record-builder.js";
 export { measureType, type TypeMetrics } from "./type-metrics.js";
 export { spellType } from "./type-spelling.js";
-export { layoutExtras } from "./target-extras.js";
 export { recordSpellings } from "./record-names.js";
 export { renderRecordText, type RenderOptions } from "./render-text.js";
 export { layoutsToJson } from "./render-json.js";

@@ -10,7 +10,6 @@ import type {
   TypedefDecl,
 } from "../ir/index.js";
 import type { ScalarKind, TargetDescription } from "../targets/types.js";
-import { layoutExtras } from "./target-extras.js";
 
 /** Sizes and alignments in bytes. */
 export interface TypeMetrics {
@@ -71,7 +70,7 @@ function builtinMetrics(env: TypeEnvironment, name: BuiltinKind): TypeMetrics {
   // GNU C gives void a size of 1.
   if (name === "void") return { size: 1, align: 1, preferredAlign: 1 };
   if (name === "__builtin_va_list") {
-    const v = layoutExtras[env.target.name].vaList;
+    const v = env.target.abi.vaList;
     return { size: v.size, align: v.align, preferredAlign: v.align };
   }
   const element = complexElement[name];
@@ -85,7 +84,7 @@ function builtinMetrics(env: TypeEnvironment, name: BuiltinKind): TypeMetrics {
 /** _Atomic rounds small objects up to a power of two and aligns them to their size. */
 function atomicMetrics(env: TypeEnvironment, m: TypeMetrics): TypeMetrics {
   if (m.size === 0) return { size: 1, align: m.align, preferredAlign: m.preferredAlign };
-  if (m.size * 8 > layoutExtras[env.target.name].maxAtomicPromoteWidth) return m;
+  if (m.size * 8 > env.target.abi.maxAtomicPromoteWidth) return m;
   let size = 1;
   while (size < m.size) size *= 2;
   return { size, align: size, preferredAlign: size };
