@@ -29,18 +29,27 @@ export interface PreprocessLimits {
   maxFileSize: number;
   /** Deepest #include nesting (default 200, as clang). */
   maxIncludeDepth: number;
-  /** Most tokens macro expansion may produce in one translation unit (default 50 million). */
+  /**
+   * Most tokens macro expansion may produce in one translation unit (default 4 million: the
+   * 56 KPI headers need under 100 000, and a macro bomb stops before memory runs out).
+   */
   maxExpansionTokens: number;
-  /** Deepest nesting of parentheses in an #if expression (default 256, as clang). */
+  /**
+   * Deepest nesting of parentheses in an #if expression (default 256, clang's bracket depth;
+   * clang -E itself accepts deeper #if expressions, the engine reports them instead).
+   */
   maxBracketDepth: number;
-  /** Deepest nesting of macro invocations inside macro arguments (default 256; real headers nest a handful deep, and deep recursion would exhaust the stack). */
+  /**
+   * Deepest nesting of macro invocations inside macro arguments (default 256; real headers
+   * nest a handful deep, and much deeper recursion would exhaust the stack).
+   */
   maxExpansionDepth: number;
 }
 
 export const defaultLimits: PreprocessLimits = {
   maxFileSize: 64 * 1024 * 1024,
   maxIncludeDepth: 200,
-  maxExpansionTokens: 50_000_000,
+  maxExpansionTokens: 4_000_000,
   maxBracketDepth: 256,
   maxExpansionDepth: 256,
 };

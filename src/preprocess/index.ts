@@ -17,7 +17,7 @@
 //    come from options.hasFeature.
 // Errors (#error, missing includes, unterminated constructs, limits) throw DiagnosticError
 // with file:line:col; warnings come back in result.diagnostics. Limits (api.ts,
-// defaultLimits): files up to 64 MiB, #include depth 200, 50 million tokens of macro expansion
+// defaultLimits): files up to 64 MiB, #include depth 200, 4 million tokens of macro expansion
 // per unit, #if parentheses 256 deep, macro calls nested 256 deep inside arguments.
 import { posix } from "node:path";
 import { DiagnosticError, fail } from "../diagnostics/index.js";

@@ -66,6 +66,14 @@ describe("limits that need no oracle", () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
+  it("stops a macro bomb at the default limit without running out of memory", () => {
+    const lines = ["#define A0 x x"];
+    for (let k = 1; k <= 60; k++) lines.push(`#define A${k} A${k - 1} A${k - 1}`);
+    lines.push("A60");
+    const e = errorOf(() => run({ "/mem/main.c": lines.join("\n") + "\n" }));
+    expect(e.diagnostics[0]!.message).toMatch(new RegExp(`more than ${defaultLimits.maxExpansionTokens} tokens`));
+  });
+
   it("reports parentheses nested past the bracket limit in #if instead of overflowing the stack", () => {
     const text = `#if ${"(".repeat(10_000)}1${")".repeat(10_000)}\nx\n#endif\n`;
     const e = errorOf(() => run({ "/mem/main.c": text }));
