@@ -1,0 +1,167 @@
+// The bindings of one target as Rust text: constants, types, functions and statics of the
+// translation unit, plus the C wrappers that give `static inline` functions a symbol.
+import type { CType, EnumDecl, FunctionType, RecordDecl, TranslationUnit } from "../../ir/index.js";
+import type { LayoutEngine, RecordLayout } from "../../layout/index.js";
+import { emitConstants } from "./constants.js";
+import { rustIdent } from "./keywords.js";
+import { assignTypeNames, type TypeNames } from "./naming.js";
+import { emitRecord } from "./record-emitter.js";
+import { planRecord } from "./record-members.js";
+import { recordTraits } from "./record-traits.js";
+import { typeSpeller, type TypeSpeller } from "./rust-types.js";
+import type { Selection } from "./selection.js";
+import { selectItems, type ItemPatterns } from "./selection.js";
+import { staticInlineWrappers, wrappable, type WrappedFunction } from "./static-inline.js";
+
+export interface ArchModule {
+  /** The module's Rust source (items only; the caller adds the header and imports). */
+  rust: string;
+  /** C source defining `<name>__extern` for every wrapped static inline function. */
+  wrappersC: string;
+  /** Records that could not be laid out and were emitted as incomplete types. */
+  unlaidOut: string[];
+  counts: Record<string, number>;
+}
+
+export function emitArchModule(
+  unit: TranslationUnit,
+  layouts: LayoutEngine,
+  patterns: ItemPatterns,
+  wrapperInclude: string,
+): ArchModule {
+  const names = assignTypeNames(unit);
+  const selection = selectItems(unit, names, patterns);
+  const measure = (t: CType) => layouts.measure(t);
+  const types = typeSpeller(names, measure, (t) => layouts.resolve(t));
+  const typeNamespace = new Set<string>();
+  const valueNamespace = new Set<string>();
+  const claim = (space: Set<string>, name: string) => {
+    if (space.has(name)) return false;
+    space.add(name);
+    return true;
+  };
+
+  const out: string[] = [];
+  const assertions: string[] = [];
+  const unlaidOut: string[] = [];
+  const counts: Record<string, number> = { records: 0, enums: 0, typedefs: 0, functions: 0, statics: 0, constants: 0, wrappers: 0 };
+
+  const { layouts: laidOut } = layouts.layoutAll();
+  const layoutById = new Map<string, RecordLayout>(laidOut.map((l) => [l.id, l]));
+  const traits = recordTraits(unit, layouts, layoutById);
+
+  for (const decl of unit.records) {
+    const name = names.ofTag(decl.id);
+    if (!selection.type(name, `tag:${decl.id}`) || !claim(typeNamespace, name)) continue;
+    counts.records++;
+    out.push(recordItem(decl, name, layoutById.get(decl.id), selection, traits, types, layouts, assertions, unlaidOut));
+  }
+  for (const decl of unit.enums) {
+    const name = names.ofTag(decl.id);
+    if (!selection.type(name, `tag:${decl.id}`) || !claim(typeNamespace, name)) continue;
+    counts.enums++;
+    out.push(enumItems(decl, name, names, valueNamespace));
+  }
+  for (const t of unit.typedefs) {
+    if (names.namingTypedefs.has(t.name)) continue;
+    const name = names.ofTypedef(t.name);
+    if (!selection.type(name, `typedef:${t.name}`)) continue;
+    const target = types.rust(t.type);
+    if (target === name || !claim(typeNamespace, name)) continue;
+    counts.typedefs++;
+    out.push(`pub type ${name} = ${target};\n`);
+  }
+
+  const externs: string[] = [];
+  const wrapped: WrappedFunction[] = [];
+  for (const f of unit.functions) {
+    const isWrapped = f.inline && f.storage === "static";
+    if (f.storage === "static" && !isWrapped) continue;
+    if (isWrapped && f.body === null) continue;
+    const name = rustIdent(f.name);
+    if (!selection.function(f.name) || valueNamespace.has(name)) continue;
+    const resolved = layouts.resolve(f.type);
+    if (resolved.kind !== "function") continue;
+    const fn: FunctionType = resolved;
+    let linkName = f.attributes.asmLabel;
+    if (isWrapped) {
+      if (!wrappable(fn)) continue;
+      wrapped.push({ name: f.name, type: fn });
+      linkName = `${f.name}__extern`;
+      counts.wrappers++;
+    }
+    claim(valueNamespace, name);
+    counts.functions++;
+    const link = linkName !== undefined && linkName !== name ? `    #[link_name = "${linkName}"]\n` : "";
+    externs.push(`${link}    pub fn ${name}${types.signature(fn)};\n`);
+  }
+  for (const v of unit.variables) {
+    if (v.storage === "static") continue;
+    const name = rustIdent(v.name);
+    if (!selection.variable(v.name) || !claim(valueNamespace, name)) continue;
+    counts.statics++;
+    const link = v.attributes.asmLabel ? `    #[link_name = "${v.attributes.asmLabel}"]\n` : "";
+    const mutability = v.type.const ? "" : "mut ";
+    externs.push(`${link}    pub static ${mutability}${name}: ${types.rust(v.type)};\n`);
+  }
+  const constants = emitConstants(unit.macros.constants, (n) => selection.constant(n) && claim(valueNamespace, n));
+  counts.constants = constants.count;
+
+  const rust = [
+    constants.text,
+    ...out,
+    externs.length ? `unsafe extern "C" {\n${externs.join("")}}\n` : "",
+    ...assertions,
+  ].join("");
+  return { rust, wrappersC: staticInlineWrappers(wrapped, wrapperInclude), unlaidOut, counts };
+}
+
+function recordItem(
+  decl: RecordDecl,
+  name: string,
+  layout: RecordLayout | undefined,
+  selection: Selection,
+  traits: ReturnType<typeof recordTraits>,
+  types: TypeSpeller,
+  layouts: LayoutEngine,
+  assertions: string[],
+  unlaidOut: string[],
+): string {
+  if (!decl.complete || layout === undefined) {
+    if (decl.complete) unlaidOut.push(decl.id);
+    // Only declared (or not laid out): a zero-sized placeholder used behind pointers.
+    return `#[repr(C)]\n#[derive(Debug, Copy, Clone)]\npub struct ${name} {\n    _unused: [u8; 0],\n}\n`;
+  }
+  const plan = selection.opaque(name) ? null : planRecord(decl, layout, (t) => layouts.measure(t));
+  const text = emitRecord(decl, layout, name, plan, traits.of(decl.id), types, (t) => layouts.sizeOf(t));
+  assertions.push(text.assertions);
+  return text.item;
+}
+
+function enumItems(decl: EnumDecl, name: string, names: TypeNames, values: Set<string>): string {
+  const repr = `::core::ffi::c_${underlyingName(decl.underlying)}`;
+  const prefix = decl.tag === null && decl.parent === null && name.startsWith("_bindgen_ty_") ? "" : `${name}_`;
+  void names;
+  const lines = decl.enumerators
+    .map((e) => ({ e, constName: rustIdent(`${prefix}${e.name}`) }))
+    .filter(({ constName }) => !values.has(constName) && (values.add(constName), true))
+    .map(({ e, constName }) => `pub const ${constName}: ${name} = ${e.value};\n`);
+  return `${lines.join("")}pub type ${name} = ${repr};\n`;
+}
+
+function underlyingName(kind: string): string {
+  const table: Record<string, string> = {
+    char: "char",
+    "signed char": "schar",
+    "unsigned char": "uchar",
+    short: "short",
+    "unsigned short": "ushort",
+    int: "int",
+    "unsigned int": "uint",
+    long: "long",
+    "unsigned long": "ulong",
+    "long long": "longlong",
+    "unsigned long long": "ulonglong",
+  };
+  return table[kind] ?? "int";
+}

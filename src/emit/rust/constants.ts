@@ -1,0 +1,47 @@
+// Macro constants as Rust consts, typed the way bindgen types them: u32 for values that
+// fit, i32 for negatives that fit, else u64/i64; strings as NUL-terminated byte arrays.
+import type { MacroConstant } from "../../ir/index.js";
+import { rustIdent } from "./keywords.js";
+
+const U32_MAX = 0xffffffffn;
+const I32_MIN = -0x80000000n;
+
+export function integerConstantType(value: bigint): string {
+  if (value >= 0n) return value <= U32_MAX ? "u32" : "u64";
+  return value >= I32_MIN ? "i32" : "i64";
+}
+
+function byteString(value: string): { literal: string; length: number } {
+  const bytes = Buffer.from(value, "latin1");
+  let literal = "";
+  for (const b of bytes) {
+    if (b === 0x22) literal += '\\"';
+    else if (b === 0x5c) literal += "\\\\";
+    else if (b >= 0x20 && b < 0x7f) literal += String.fromCharCode(b);
+    else literal += `\\x${b.toString(16).padStart(2, "0")}`;
+  }
+  return { literal: `b"${literal}\\0"`, length: bytes.length + 1 };
+}
+
+/** `accept(name)` decides (and records) whether a constant's name is free to use. */
+export function emitConstants(
+  constants: MacroConstant[],
+  accept: (name: string) => boolean,
+): { text: string; count: number } {
+  const sorted = [...constants].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const lines: string[] = [];
+  for (const c of sorted) {
+    const name = rustIdent(c.name);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) || !accept(name)) continue;
+    if (c.kind === "integer") {
+      const value = BigInt(c.value);
+      const type = integerConstantType(value);
+      if ((type === "u64" && value > 0xffffffffffffffffn) || (type === "i64" && value < -(1n << 63n))) continue;
+      lines.push(`pub const ${name}: ${type} = ${c.value};\n`);
+    } else {
+      const s = byteString(c.value);
+      lines.push(`pub const ${name}: &[u8; ${s.length}usize] = ${s.literal};\n`);
+    }
+  }
+  return { text: lines.join(""), count: lines.length };
+}

@@ -1,0 +1,86 @@
+// The Rust emitter: runs the front end for every requested target and turns the results
+// into the files of the freebsd-kpi crate (paths relative to the crate root).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Diagnostic } from "../../diagnostics/index.js";
+import { runFrontEnd } from "../../pipeline/index.js";
+import type { BuildMode } from "../../preprocess/kernel-build/index.js";
+import type { TargetDescription } from "../../targets/index.js";
+import { emitArchModule } from "./arch-module.js";
+import { crateFiles, type CrateTarget } from "./crate.js";
+import { provenanceLines } from "./provenance.js";
+import { formatRust } from "./rustfmt.js";
+import type { ItemPatterns } from "./selection.js";
+
+export { DEFAULT_WRAPPER } from "./default-wrapper.js";
+export { NO_PATTERNS, type ItemPatterns } from "./selection.js";
+export { integerConstantType } from "./constants.js";
+
+export interface GenerateSpec {
+  sysDir: string;
+  targets: TargetDescription[];
+  mode: BuildMode;
+  kernconf?: string;
+  /** Text of the wrapper header (the built-in one or the user's headers joined). */
+  wrapperHeader: string;
+  patterns: ItemPatterns;
+  crateName?: string;
+  /** Run rustfmt over the Rust files when available (default true). */
+  format?: boolean;
+}
+
+export interface GenerateResult {
+  files: Map<string, string>;
+  diagnostics: Diagnostic[];
+  timings: Record<string, number>;
+  counts: Record<string, Record<string, number>>;
+}
+
+export const WRAPPER_FILE = "kpi_wrapper.h";
+
+export function generateCrate(spec: GenerateSpec): GenerateResult {
+  const diagnostics: Diagnostic[] = [];
+  const timings: Record<string, number> = {};
+  const counts: Record<string, Record<string, number>> = {};
+  const scratch = mkdtempSync(join(tmpdir(), "kpi-bindgen-generate-"));
+  try {
+    const header = join(scratch, WRAPPER_FILE);
+    writeFileSync(header, spec.wrapperHeader);
+    const targets: CrateTarget[] = [];
+    for (const target of spec.targets) {
+      const start = performance.now();
+      const front = runFrontEnd({ sysDir: spec.sysDir, target, mode: spec.mode, kernconf: spec.kernconf, header });
+      diagnostics.push(...front.diagnostics);
+      const frontDone = performance.now();
+      const module = emitArchModule(front.unit, front.layouts, spec.patterns, WRAPPER_FILE);
+      timings[`${target.name}:front-end`] = frontDone - start;
+      timings[`${target.name}:emit`] = performance.now() - frontDone;
+      counts[target.name] = module.counts;
+      targets.push({
+        name: target.name,
+        rustTargetArch: target.rustTargetArch,
+        endian: target.abi.endian,
+        pointerWidth: target.abi.scalars.pointer.size * 8,
+        provenance: provenanceLines(front, spec.kernconf),
+        module,
+      });
+    }
+    const files = crateFiles({
+      crateName: spec.crateName ?? "freebsd-kpi",
+      version: "0.1.0",
+      targets,
+      wrapperHeader: spec.wrapperHeader,
+    });
+    if (spec.format !== false) {
+      const start = performance.now();
+      for (const [path, text] of files) {
+        if (path.endsWith(".rs")) files.set(path, formatRust(text).text);
+      }
+      timings.rustfmt = performance.now() - start;
+    }
+    return { files, diagnostics, timings, counts };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

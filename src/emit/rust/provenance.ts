@@ -1,0 +1,20 @@
+// The lines of the generated header comment that say what the bindings were made from.
+import type { FrontEndResult } from "../../pipeline/index.js";
+
+export function provenanceLines(result: FrontEndResult, kernconf: string | undefined): string[] {
+  const version = result.unit.macros.constants.find((c) => c.name === "__FreeBSD_version");
+  const options: string[] = [];
+  for (const [file, text] of [...(result.kernelOptions?.headers ?? new Map<string, string>())].sort()) {
+    for (const m of text.matchAll(/^#define\s+(\w+)(?:\s+(.*))?$/gm)) {
+      options.push(`${m[1]}${m[2] ? `=${m[2].trim()}` : ""} (${file})`);
+    }
+  }
+  return [
+    `tree: ${result.spec.sysDir}`,
+    `__FreeBSD_version: ${version ? version.value : "unknown"}`,
+    `config: ${kernconf ?? "none"}`,
+    `arch: ${result.spec.target.name} (${result.spec.target.rustTarget})`,
+    `mode: ${result.spec.mode}`,
+    `options: ${options.length ? options.join(", ") : "none (empty option headers)"}`,
+  ];
+}

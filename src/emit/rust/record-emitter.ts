@@ -1,0 +1,171 @@
+// Rust text for one struct or union: the repr(C) item, bitfield accessors, a zeroing
+// Default, and compile-time assertions that Rust's layout equals the computed C layout.
+import type { CType, RecordDecl } from "../../ir/index.js";
+import type { RecordLayout } from "../../layout/index.js";
+import type { BitfieldMember, PlannedMember, RecordPlan } from "./record-members.js";
+import { blobType, type TypeSpeller } from "./rust-types.js";
+
+export interface RecordTraits {
+  /** Every member is Copy (no flexible array anywhere inside). */
+  copy: boolean;
+  /** Every member is Debug (no union anywhere inside). */
+  debug: boolean;
+  /** Whether a field of this type must be wrapped in ManuallyDrop inside a union. */
+  needsManuallyDrop: (type: CType) => boolean;
+}
+
+export interface RecordText {
+  item: string;
+  assertions: string;
+}
+
+function derives(kind: "struct" | "union", traits: RecordTraits, packed: boolean): string {
+  const list: string[] = [];
+  if (kind === "struct" && traits.debug && (traits.copy || !packed)) list.push("Debug");
+  if (traits.copy) list.push("Copy", "Clone");
+  return list.length ? `#[derive(${list.join(", ")})]\n` : "";
+}
+
+function reprAttr(plan: RecordPlan | null): string {
+  if (!plan) return "#[repr(C)]\n";
+  const parts = ["C"];
+  if (plan.packed !== null) parts.push(plan.packed === 1 ? "packed" : `packed(${plan.packed})`);
+  if (plan.align !== null) parts.push(`align(${plan.align})`);
+  return `#[repr(${parts.join(", ")})]\n`;
+}
+
+function unsignedOfSize(size: number): string {
+  return size <= 1 ? "u8" : size <= 2 ? "u16" : size <= 4 ? "u32" : "u64";
+}
+
+export function emitRecord(
+  decl: RecordDecl,
+  layout: RecordLayout,
+  name: string,
+  plan: RecordPlan | null,
+  traits: RecordTraits,
+  types: TypeSpeller,
+  sizeOf: (type: CType) => number,
+): RecordText {
+  const kind = layout.kind;
+  const lines: string[] = [];
+  const offsets: [string, number][] = [];
+  if (plan === null) {
+    lines.push(`    pub _bindgen_opaque_blob: ${blobType(layout.size, layout.align)},`);
+  } else {
+    for (const m of plan.members) lines.push(...memberLines(m, kind, traits, types, offsets));
+  }
+  const opaqueAlign = plan === null && layout.align > 16 ? `#[repr(C, align(${layout.align}))]\n` : null;
+  let item =
+    (opaqueAlign ?? reprAttr(plan)) +
+    derives(kind, plan === null ? { ...traits, copy: true, debug: true } : traits, plan?.packed != null) +
+    `pub ${kind} ${name} {\n${lines.join("\n")}\n}\n`;
+  const bitfieldUnits = plan?.members.filter((m) => m.kind === "bitfields") ?? [];
+  if (bitfieldUnits.length) item += bitfieldImpl(name, bitfieldUnits, types, sizeOf);
+  item += zeroedDefault(name);
+
+  const checks = [
+    `    assert!(::core::mem::size_of::<${name}>() == ${layout.size}usize);`,
+    `    assert!(::core::mem::align_of::<${name}>() == ${layout.align}usize);`,
+    ...offsets.map(
+      ([field, offset]) => `    assert!(::core::mem::offset_of!(${name}, ${field}) == ${offset}usize);`,
+    ),
+  ];
+  void decl;
+  return { item, assertions: `const _: () = {\n${checks.join("\n")}\n};\n` };
+}
+
+function memberLines(
+  m: PlannedMember,
+  kind: "struct" | "union",
+  traits: RecordTraits,
+  types: TypeSpeller,
+  offsets: [string, number][],
+): string[] {
+  switch (m.kind) {
+    case "padding":
+      offsets.push([m.name, m.offset]);
+      return [`    pub ${m.name}: [u8; ${m.bytes}usize],`];
+    case "bitfields": {
+      const unit = `_bitfield_${m.index}`;
+      offsets.push([unit, m.offset]);
+      return [
+        `    pub _bitfield_align_${m.index}: [${unsignedOfSize(m.align)}; 0],`,
+        `    pub ${unit}: __BindgenBitfieldUnit<[u8; ${m.bytes}usize]>,`,
+      ];
+    }
+    case "field": {
+      offsets.push([m.name, m.offset]);
+      if (m.flexible && m.type.kind === "array") {
+        return [`    pub ${m.name}: __IncompleteArrayField<${types.rust(m.type.element)}>,`];
+      }
+      let spelled = types.rust(m.type);
+      if (kind === "union" && traits.needsManuallyDrop(m.type)) {
+        spelled = `::core::mem::ManuallyDrop<${spelled}>`;
+      }
+      return [`    pub ${m.name}: ${spelled},`];
+    }
+  }
+}
+
+function zeroedDefault(name: string): string {
+  return (
+    `impl Default for ${name} {\n` +
+    `    fn default() -> Self {\n` +
+    `        let mut s = ::core::mem::MaybeUninit::<Self>::uninit();\n` +
+    `        unsafe {\n` +
+    `            ::core::ptr::write_bytes(s.as_mut_ptr(), 0, 1);\n` +
+    `            s.assume_init()\n` +
+    `        }\n` +
+    `    }\n` +
+    `}\n`
+  );
+}
+
+function bitfieldImpl(
+  name: string,
+  units: Extract<PlannedMember, { kind: "bitfields" }>[],
+  types: TypeSpeller,
+  sizeOf: (type: CType) => number,
+): string {
+  const body: string[] = [];
+  for (const unit of units) {
+    const accessible = unit.fields.filter(
+      (f): f is BitfieldMember & { name: string } => f.name !== null && f.width > 0 && sizeOf(f.type) <= 8,
+    );
+    for (const f of accessible) {
+      const rust = types.rust(f.type);
+      const raw = unsignedOfSize(sizeOf(f.type));
+      body.push(
+        `    #[inline]\n    pub fn ${f.name}(&self) -> ${rust} {\n` +
+          `        unsafe { ::core::mem::transmute(self._bitfield_${unit.index}.get(${f.bitOffset}usize, ${f.width}u8) as ${raw}) }\n` +
+          `    }\n` +
+          `    #[inline]\n    pub fn set_${f.name.replace(/_$/, "")}(&mut self, val: ${rust}) {\n` +
+          `        unsafe {\n` +
+          `            let val: ${raw} = ::core::mem::transmute(val);\n` +
+          `            self._bitfield_${unit.index}.set(${f.bitOffset}usize, ${f.width}u8, val as u64)\n` +
+          `        }\n` +
+          `    }`,
+      );
+    }
+    const params = accessible.map((f) => `${f.name}: ${types.rust(f.type)}`).join(", ");
+    const sets = accessible
+      .map(
+        (f) =>
+          `        __bindgen_bitfield_unit.set(${f.bitOffset}usize, ${f.width}u8, {\n` +
+          `            let ${f.name}: ${unsignedOfSize(sizeOf(f.type))} = unsafe { ::core::mem::transmute(${f.name}) };\n` +
+          `            ${f.name} as u64\n` +
+          `        });\n`,
+      )
+      .join("");
+    body.push(
+      `    #[inline]\n    pub fn new_bitfield_${unit.index}(${params}) -> __BindgenBitfieldUnit<[u8; ${unit.bytes}usize]> {\n` +
+        `        let mut __bindgen_bitfield_unit: __BindgenBitfieldUnit<[u8; ${unit.bytes}usize]> =\n` +
+        `            __BindgenBitfieldUnit::new([0u8; ${unit.bytes}usize]);\n` +
+        sets +
+        `        __bindgen_bitfield_unit\n` +
+        `    }`,
+    );
+  }
+  return `impl ${name} {\n${body.join("\n")}\n}\n`;
+}
