@@ -7,6 +7,7 @@ import { targetsCommand } from "./targets.js";
 import { dumpCommand } from "./dump.js";
 import { layoutCommand } from "./layout.js";
 import { verifyCommand } from "./verify.js";
+import { generateCommand } from "./generate.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, preprocessCommand, targetsCommand, dumpCommand, layoutCommand, verifyCommand];
+export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, preprocessCommand, targetsCommand, dumpCommand, layoutCommand, verifyCommand, generateCommand];

@@ -84,3 +84,4 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+export { parseConfigFile, mergePatterns, checkPattern } from "./config-file.js";

@@ -1,0 +1,139 @@
+// `kpi-bindgen generate`: the freebsd-kpi crate for a kernel tree, configuration and set of
+// targets, written atomically so a failed run leaves the previous crate in place.
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Argv, CommandModule } from "yargs";
+import { fail, renderDiagnostic } from "../../diagnostics/index.js";
+import {
+  DEFAULT_WRAPPER,
+  NO_PATTERNS,
+  checkPattern,
+  generateCrate,
+  mergePatterns,
+  parseConfigFile,
+  type ItemPatterns,
+} from "../../emit/rust/index.js";
+import { writeDirAtomic } from "../../io/atomic-output.js";
+import { getTarget, parseTargetName } from "../../targets/index.js";
+
+interface GenerateArgs {
+  sys: string;
+  kernconf?: string;
+  arch: string;
+  mode: string;
+  header?: string[];
+  "extra-header"?: string[];
+  out: string;
+  config?: string;
+  "allowlist-type"?: string[];
+  "allowlist-function"?: string[];
+  "allowlist-var"?: string[];
+  "allowlist-const"?: string[];
+  "blocklist-type"?: string[];
+  "blocklist-function"?: string[];
+  "blocklist-var"?: string[];
+  "blocklist-const"?: string[];
+  "opaque-type"?: string[];
+  rustfmt: boolean;
+  "crate-name": string;
+  timings: boolean;
+}
+
+const PATTERN_OPTIONS: [keyof GenerateArgs, keyof ItemPatterns, string][] = [
+  ["allowlist-type", "allowTypes", "Emit only matching types (plus what allowed items need)"],
+  ["allowlist-function", "allowFunctions", "Emit only matching functions"],
+  ["allowlist-var", "allowVars", "Emit only matching statics"],
+  ["allowlist-const", "allowConstants", "Emit only matching macro constants"],
+  ["blocklist-type", "blockTypes", "Never emit matching types"],
+  ["blocklist-function", "blockFunctions", "Never emit matching functions"],
+  ["blocklist-var", "blockVars", "Never emit matching statics"],
+  ["blocklist-const", "blockConstants", "Never emit matching macro constants"],
+  ["opaque-type", "opaqueTypes", "Emit matching records as sized, aligned byte blobs"],
+];
+
+const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+function readHeader(path: string): string {
+  if (!existsSync(path) || !statSync(path).isFile()) fail(`no such header: ${path}`);
+  const text = readFileSync(path, "latin1");
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
+
+/** The wrapper the crate binds: the built-in one or the given headers, then the extras. */
+function wrapperText(args: GenerateArgs): string {
+  const headers = list(args.header);
+  const parts = headers.length ? headers.map((h) => `/* ${h} */\n${readHeader(resolve(h))}`) : [DEFAULT_WRAPPER];
+  for (const extra of list(args["extra-header"])) parts.push(`/* ${extra} */\n${readHeader(resolve(extra))}`);
+  return parts.join("");
+}
+
+function patternsFrom(args: GenerateArgs): ItemPatterns {
+  let patterns: ItemPatterns = NO_PATTERNS;
+  if (args.config !== undefined) {
+    if (!existsSync(args.config)) fail(`no such configuration file: ${args.config}`);
+    patterns = parseConfigFile(args.config, readFileSync(args.config, "utf8"));
+  }
+  const fromCli = structuredClone(NO_PATTERNS);
+  for (const [option, field] of PATTERN_OPTIONS) {
+    fromCli[field] = list(args[option]);
+    for (const p of fromCli[field]) checkPattern(p, { file: `--${option}`, line: 1, column: 0 });
+  }
+  return mergePatterns(patterns, fromCli);
+}
+
+function run(args: GenerateArgs): void {
+  const sysDir = resolve(args.sys);
+  if (!existsSync(join(sysDir, "sys", "param.h"))) fail(`${args.sys} is not a kernel source tree (no sys/param.h)`);
+  const names = args.arch.split(",").filter((a) => a.trim() !== "").map((a) => parseTargetName(a));
+  if (names.length === 0) fail("--arch names no target");
+  const targets = [...new Set(names)].map(getTarget);
+  const result = generateCrate({
+    sysDir,
+    targets,
+    mode: args.mode === "kernel" ? "kernel" : "module",
+    kernconf: args.kernconf,
+    wrapperHeader: wrapperText(args),
+    patterns: patternsFrom(args),
+    crateName: args["crate-name"],
+    format: args.rustfmt,
+  });
+  for (const d of result.diagnostics) process.stderr.write(renderDiagnostic(d) + "\n");
+  writeDirAtomic(resolve(args.out), (dir) => {
+    for (const [path, text] of [...result.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const file = join(dir, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+  });
+  for (const [arch, counts] of Object.entries(result.counts)) {
+    const summary = Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ");
+    process.stderr.write(`${arch}: ${summary}\n`);
+  }
+  if (args.timings) {
+    for (const [stage, ms] of Object.entries(result.timings)) process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`);
+  }
+}
+
+export const generateCommand: CommandModule<object, GenerateArgs> = {
+  command: "generate",
+  describe: "Write the freebsd-kpi Rust crate: bindings with compile-time layout checks",
+  builder: (yargs: Argv<object>) => {
+    let y = yargs
+      .option("sys", { type: "string", demandOption: true, describe: "Kernel source tree (the sys directory)" })
+      .option("kernconf", { type: "string", describe: "Kernel configuration (name under <sys>/<machine>/conf, or a path)" })
+      .option("arch", { type: "string", default: "amd64", describe: "Targets, comma-separated (amd64,i386,arm64,...)" })
+      .option("mode", { choices: ["kernel", "module"], default: "module", describe: "Bind as part of the kernel or as a module" })
+      .option("header", { type: "string", array: true, describe: "Header to bind instead of the built-in wrapper (repeatable)" })
+      .option("extra-header", { type: "string", array: true, describe: "Header to bind in addition (repeatable)" })
+      .option("out", { type: "string", demandOption: true, describe: "Crate directory to (re)create" })
+      .option("config", { type: "string", describe: "kpi-bindgen.json with allowlist, blocklist and opaqueTypes" })
+      .option("rustfmt", { type: "boolean", default: true, describe: "Format the Rust files with rustfmt when installed" })
+      .option("crate-name", { type: "string", default: "freebsd-kpi", describe: "Package name in Cargo.toml" })
+      .option("timings", { type: "boolean", default: false, describe: "Print the time each stage took" });
+    for (const [option, , describe] of PATTERN_OPTIONS) {
+      y = y.option(option, { type: "string", array: true, describe });
+    }
+    return y as never;
+  },
+  handler: (argv) => run(argv),
+};
