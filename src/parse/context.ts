@@ -3,6 +3,8 @@
 import type { CstNode as SyntaxNode } from "./cst.js";
 import {
   evaluate,
+  ExprParser,
+  typeOfExpr,
   NotConstantError,
   parseConstExpr,
   ExprSyntaxError,
@@ -51,6 +53,35 @@ export class ParseContext {
 
   get typeofs(): ReadonlyMap<string, TypeofForm> {
     return this.gnu.typeofs;
+  }
+
+  private readonly placeholderTypes = new Map<string, CType | null>();
+
+  /**
+   * The type a `__typeof(...)` placeholder stands for: the operand's type name, or the type
+   * of the operand expression. Null (after an error diagnostic) when it cannot be resolved.
+   */
+  typeOfPlaceholder(name: string): CType | null {
+    const known = this.placeholderTypes.get(name);
+    if (known !== undefined) return known;
+    const form = this.gnu.typeofs.get(name)!;
+    let type: CType | null = null;
+    try {
+      const parser = new ExprParser(form.operand, this.abi, this.typeNames());
+      if (parser.startsTypeName()) {
+        type = parser.typeName();
+        if (!parser.atEnd())
+          throw new ExprSyntaxError("unexpected tokens after the type name", undefined);
+      } else {
+        type = typeOfExpr(this.evalEnv(), parseConstExpr(form.operand, this.abi, this.typeNames()));
+      }
+    } catch (e) {
+      if (!(e instanceof ExprSyntaxError || e instanceof NotConstantError)) throw e;
+      this.report(this.spotAt(form.start), `cannot resolve typeof: ${e.message}`);
+      type = null;
+    }
+    this.placeholderTypes.set(name, type);
+    return type;
   }
 
   /** `_Static_assert`s written inside record bodies in [from, to), not yet claimed. */
@@ -158,7 +189,7 @@ export class ParseContext {
   typeNames(): TypeNameContext {
     const unit = this.unit;
     return {
-      isTypedefName: (name) => unit.isTypedefName(name),
+      isTypedefName: (name) => unit.isTypedefName(name) || this.gnu.typeofs.has(name),
       recordRef: (kind, tag) => ({ kind: "record", recordKind: kind, id: `${kind} ${tag}` }),
       enumRef: (tag) => ({ kind: "enum", id: `enum ${tag}` }),
     };
@@ -168,7 +199,9 @@ export class ParseContext {
     const unit = this.unit;
     const base = {
       abi: this.abi,
-      resolveTypedef: (name: string) => unit.resolveTypedef(name),
+      resolveTypedef: (name: string) =>
+        unit.resolveTypedef(name) ??
+        (this.gnu.typeofs.has(name) ? (this.typeOfPlaceholder(name) ?? undefined) : undefined),
       typedefAlign: (name: string) => unit.typedefs.get(name)?.aligned,
       enumUnderlying: (id: string) => unit.enumUnderlying(id),
     };

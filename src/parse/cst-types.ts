@@ -1,16 +1,7 @@
 // Declaration specifiers and declarators of the tree to CTypes. Declarators are applied
 // inside-out: `int *a[3]` wraps int in a pointer, then the array around it.
 import type { CstNode as SyntaxNode } from "./cst.js";
-import {
-  BUILTIN_TYPE_WORDS,
-  builtinFromWords,
-  ExprParser,
-  ExprSyntaxError,
-  NotConstantError,
-  parseConstExpr,
-  typeOfExpr,
-} from "../consteval/index.js";
-import type { TypeofForm } from "./gnu-forms.js";
+import { BUILTIN_TYPE_WORDS, builtinFromWords, NotConstantError } from "../consteval/index.js";
 import type { CType, FunctionParam, FunctionType, Qualifiers } from "../ir/index.js";
 import type { ParseContext } from "./context.js";
 import { defineEnum, defineRecord } from "./cst-records.js";
@@ -120,8 +111,7 @@ function builtinOrReport(ctx: ParseContext, node: SyntaxNode, words: string[]): 
 }
 
 function typedefRef(ctx: ParseContext, node: SyntaxNode, name: string, complex: boolean): CType {
-  const typeofForm = ctx.typeofs.get(name);
-  if (typeofForm) return resolveTypeof(ctx, node, typeofForm);
+  if (ctx.typeofs.has(name)) return ctx.typeOfPlaceholder(name) ?? { kind: "builtin", name: "int" };
   if (BUILTIN_TYPE_WORDS.has(name))
     return builtinOrReport(ctx, node, complex ? [name, "_Complex"] : [name]);
   if (!ctx.unit.isTypedefName(name)) ctx.report(node, `unknown type name '${name}'`);
@@ -161,26 +151,6 @@ export function typeFromSpecifier(
     default:
       ctx.report(node, `unsupported type specifier '${node.type}'`);
       return { kind: "builtin", name: "int" };
-  }
-}
-
-/** The type `__typeof(operand)` names: the type name itself, or the expression's type. */
-function resolveTypeof(ctx: ParseContext, node: SyntaxNode, form: TypeofForm): CType {
-  try {
-    const parser = new ExprParser(form.operand, ctx.abi, ctx.typeNames());
-    if (parser.startsTypeName()) {
-      const type = parser.typeName();
-      if (!parser.atEnd())
-        throw new ExprSyntaxError("unexpected tokens after the type name in typeof", undefined);
-      return type;
-    }
-    return typeOfExpr(ctx.evalEnv(), parseConstExpr(form.operand, ctx.abi, ctx.typeNames()));
-  } catch (e) {
-    if (e instanceof ExprSyntaxError || e instanceof NotConstantError) {
-      ctx.report(node, `cannot resolve typeof: ${e.message}`);
-      return { kind: "builtin", name: "int" };
-    }
-    throw e;
   }
 }
 
