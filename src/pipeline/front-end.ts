@@ -2,7 +2,7 @@
 // preprocessing → parsing → layout, for one (tree, target, mode, config, header).
 import { hasErrors, DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import type { MacroDefinition as IrMacroDefinition, TranslationUnit } from "../ir/index.js";
-import { LayoutEngine } from "../layout/index.js";
+import { LayoutEngine, recordLayoutProvider } from "../layout/index.js";
 import { parseTranslationUnitLenient } from "../parse/index.js";
 import type { MacroDefinition as PreprocessorMacro } from "../preprocess/index.js";
 import {
@@ -17,6 +17,7 @@ import {
 import type { FreeBSDRelease, TargetDescription } from "../targets/types.js";
 import { headerPathResolver } from "./header-paths.js";
 import { loadKernelOptions, type KernelOptions } from "./kernel-options.js";
+import { withOffsetInclude } from "./offset-include.js";
 
 export interface FrontEndSpec {
   /** Absolute path of the kernel tree (`sys/`). */
@@ -69,15 +70,17 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
   if (kernelOptions) diagnostics.push(...kernelOptions.diagnostics);
   lap("kernconf");
 
-  const plan = planKernelBuild({
-    sysDir: spec.sysDir,
-    target: spec.target,
-    mode: spec.mode,
-    optionHeaders: kernelOptions?.headers,
-    generatedHeaders: generatedBuildHeaders(spec.sysDir),
-    release: spec.release,
-    user: spec.user ?? { macros: [], includeDirs: [] },
-  });
+  const plan = planKernelBuild(
+    withOffsetInclude({
+      sysDir: spec.sysDir,
+      target: spec.target,
+      mode: spec.mode,
+      optionHeaders: kernelOptions?.headers,
+      generatedHeaders: generatedBuildHeaders(spec.sysDir),
+      release: spec.release,
+      user: spec.user ?? { macros: [], includeDirs: [] },
+    }),
+  );
   const preprocessed = preprocessInBuild(plan, spec.header, { lineMarkers: true });
   diagnostics.push(...preprocessed.result.diagnostics);
   lap("preprocess");
@@ -88,7 +91,7 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
     abi: spec.target.abi,
     resolvePath: headerPathResolver(spec.target),
     macros,
-    recordLayout: (unit) => new LayoutEngine(unit, spec.target),
+    recordLayout: recordLayoutProvider(spec.target),
   });
   if (hasErrors(parsed.diagnostics)) {
     throw new DiagnosticError(parsed.diagnostics.filter((d) => d.severity === "error"));

@@ -2,3 +2,4 @@
 export { runFrontEnd, type FrontEndResult, type FrontEndSpec } from "./front-end.js";
 export { loadKernelOptions, type KernelOptions } from "./kernel-options.js";
 export { headerPathResolver } from "./header-paths.js";
+export { generateOffsetInclude, needsOffsetInclude, withOffsetInclude } from "./offset-include.js";

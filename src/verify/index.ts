@@ -18,4 +18,4 @@ export {
   type Configuration,
   type ConfigurationRequest,
 } from "./configuration.js";
-export { generateOffsetInclude, needsOffsetInclude } from "./kernel-configuration.js";
+

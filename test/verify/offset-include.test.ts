@@ -15,7 +15,7 @@ import { getTarget, type TargetName } from "../../src/targets/index.js";
 import {
   generateOffsetInclude,
   needsOffsetInclude,
-} from "../../src/verify/kernel-configuration.js";
+} from "../../src/pipeline/index.js";
 import {
   clangCommand,
   describeWith,
