@@ -8,7 +8,8 @@ import { assignTypeNames, type TypeNames } from "./naming.js";
 import { emitRecord } from "./record-emitter.js";
 import { planRecord } from "./record-members.js";
 import { recordTraits } from "./record-traits.js";
-import { typeSpeller, type TypeSpeller } from "./rust-types.js";
+import { typeSpeller, VA_LIST, type TypeSpeller } from "./rust-types.js";
+import { vaListItems } from "./va-list.js";
 import type { Selection } from "./selection.js";
 import { selectItems, type ItemPatterns } from "./selection.js";
 import { staticInlineWrappers, wrappable, type WrappedFunction } from "./static-inline.js";
@@ -32,7 +33,9 @@ export function emitArchModule(
   const names = assignTypeNames(unit);
   const selection = selectItems(unit, names, patterns);
   const measure = (t: CType) => layouts.measure(t);
-  const types = typeSpeller(names, measure, (t) => layouts.resolve(t));
+  const vaListMetrics = measure({ kind: "builtin", name: "__builtin_va_list" });
+  const vaList = vaListItems(layouts.target.name, vaListMetrics.size, vaListMetrics.align);
+  const types = typeSpeller(names, measure, (t) => layouts.resolve(t), vaList.parameter);
   const typeNamespace = new Set<string>();
   const valueNamespace = new Set<string>();
   const claim = (space: Set<string>, name: string) => {
@@ -71,6 +74,8 @@ export function emitArchModule(
     counts.typedefs++;
     out.push(`pub type ${name} = ${target};\n`);
   }
+
+  if (claim(typeNamespace, VA_LIST)) out.push(vaList.items);
 
   const externs: string[] = [];
   const wrapped: WrappedFunction[] = [];

@@ -1,6 +1,6 @@
 // Rust names of the unit's records and enums, following bindgen's conventions so code
 // written against bindgen output keeps compiling: a tag names its type; an anonymous type
-// inside a record is `<parent>__bindgen_ty_<k>`; a file-scope anonymous type takes the name
+// inside a record is `<parent>__bindgen_ty_<k>` and a tagged one `<parent>_<tag>`; a file-scope anonymous type takes the name
 // of the first typedef that names it directly, else `_bindgen_ty_<n>`.
 import type { CType, EnumDecl, RecordDecl, TranslationUnit } from "../../ir/index.js";
 import { rustIdent } from "./keywords.js";
@@ -45,7 +45,8 @@ export function assignTypeNames(unit: TranslationUnit): TypeNames {
     if (known !== undefined) return known;
     const decl = decls.get(id);
     let name: string;
-    if (decl?.tag) name = decl.tag;
+    // A tagged type declared inside a record is named after it, as bindgen names it.
+    if (decl?.tag) name = decl.parent === null ? decl.tag : `${resolve(decl.parent)}_${decl.tag}`;
     else {
       const nested = NESTED_ANON.exec(id);
       name = nested ? `${resolve(nested[1])}__bindgen_ty_${nested[2]}` : `_bindgen_ty_${++counter}`;

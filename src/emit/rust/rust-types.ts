@@ -35,6 +35,9 @@ export const OPAQUE_BUILTINS = new Set<BuiltinKind>([
   "__builtin_va_list",
 ]);
 
+/** va_list's layout is target-specific and only passed along: an opaque alias of that name. */
+export const VA_LIST = "__builtin_va_list";
+
 /** A field-free stand-in of `size` bytes aligned to `align`: an array of unsigned integers. */
 export function blobType(size: number, align: number): string {
   const unit = Math.min(Math.max(align, 1), 16);
@@ -53,12 +56,14 @@ export function typeSpeller(
   names: TypeNames,
   measure: (type: CType) => { size: number; align: number },
   resolve: (type: CType) => CType,
+  vaListParameter?: string,
 ): TypeSpeller {
   const rust = (type: CType): string => {
     switch (type.kind) {
       case "builtin": {
         const known = BUILTINS[type.name];
         if (known) return known;
+        if (type.name === "__builtin_va_list") return VA_LIST;
         const m = measure(type);
         return blobType(m.size, m.align);
       }
@@ -95,7 +100,9 @@ export function typeSpeller(
       .map((p, i) => {
         const given = paramNames ? paramNames[i] : p.name;
         const name = given ? rustIdent(given) : `arg${i + 1}`;
-        return `${name}: ${rust(decay(p.type))}`;
+        const resolved = resolve(p.type);
+        const isVaList = resolved.kind === "builtin" && resolved.name === "__builtin_va_list";
+        return `${name}: ${isVaList && vaListParameter ? vaListParameter : rust(decay(p.type))}`;
       });
     if (fn.variadic) params.push("...");
     return `(${params.join(", ")})${returnSuffix(fn)}`;

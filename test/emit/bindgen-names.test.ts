@@ -1,0 +1,87 @@
+// Every item bindgen emits for the KPI wrapper (same header, same clang flags) must exist
+// under the same name in our crate, unless fixtures/emit/bindgen-differences.json lists it
+// with the reason it differs on purpose.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { runFrontEnd } from "../../src/pipeline/index.js";
+import { getTarget } from "../../src/targets/index.js";
+import {
+  describeWith,
+  kpiWrapper,
+  needClang,
+  needCommand,
+  needFile,
+  needTree,
+  repoRoot,
+  sysTree,
+} from "../support/environment.js";
+import { bindgenEnv, generateFor, run, scratchDir } from "./support/crate.js";
+import { scanRustItems, type RustItem } from "./support/rust-items.js";
+import { rmSync } from "node:fs";
+
+interface Differences {
+  items: { kind: string; name: string; reason: string }[];
+}
+
+const differences: Differences = JSON.parse(
+  readFileSync(join(repoRoot, "fixtures/emit/bindgen-differences.json"), "utf8"),
+);
+const key = (i: { kind: string; name: string }) => `${i.kind} ${i.name}`;
+
+describeWith(
+  [needClang(), needTree("13.0"), needFile(kpiWrapper, "kpi_wrapper.h"), needCommand("bindgen", "apt-get install -y bindgen")],
+  "items bindgen emits are in the crate",
+  () => {
+    const scratch = scratchDir("bindgen");
+    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+    it("covers at least 99% of bindgen's items by name, the rest listed with a reason", () => {
+      const front = runFrontEnd({
+        sysDir: sysTree("13.0"),
+        target: getTarget("amd64"),
+        mode: "module",
+        kernconf: "GENERIC",
+        header: kpiWrapper,
+      });
+      const layout = front.plan.createClangLayout();
+      let theirs: RustItem[];
+      try {
+        const out = join(scratch, "bindgen.rs");
+        const started = performance.now();
+        const r = run(
+          "bindgen",
+          ["--use-core", "--ctypes-prefix", "::core::ffi", kpiWrapper, "-o", out, "--", ...layout.args],
+          scratch,
+          bindgenEnv(),
+        );
+        expect(r.status, r.stderr).toBe(0);
+        process.stderr.write(`bindgen: ${(performance.now() - started).toFixed(0)} ms\n`);
+        theirs = scanRustItems(readFileSync(out, "utf8"));
+      } finally {
+        layout.dispose();
+      }
+      const started = performance.now();
+      const ours = generateFor({ release: "13.0" });
+      process.stderr.write(`kpi-bindgen generate: ${(performance.now() - started).toFixed(0)} ms\n`);
+      const ourNames = new Set(scanRustItems(ours.files.get("src/amd64.rs") ?? "").map((i) => i.name));
+      const listed = new Set(differences.items.map(key));
+
+      expect(theirs.length).toBeGreaterThan(1000);
+      const missing = theirs.filter((i) => !ourNames.has(i.name));
+      const unexplained = missing.filter((i) => !listed.has(key(i)));
+      const present = theirs.length - missing.length;
+      const percent = (100 * present) / theirs.length;
+      process.stderr.write(
+        `bindgen items: ${theirs.length}; present by name in ours: ${present} (${percent.toFixed(2)}%); ` +
+          `listed as deliberate: ${missing.length - unexplained.length}; unexplained: ${unexplained.length}\n`,
+      );
+      if (process.env.KPI_WRITE_MISSING) writeFileSync(process.env.KPI_WRITE_MISSING, JSON.stringify(missing, null, 1));
+      expect(unexplained.map(key)).toEqual([]);
+      expect(percent).toBeGreaterThanOrEqual(99);
+      // A listed difference that no longer differs is stale: keep the list honest.
+      const stale = differences.items.filter((i) => ourNames.has(i.name) || !theirs.some((t) => key(t) === key(i)));
+      expect(stale.map(key)).toEqual([]);
+    }, 300_000);
+  },
+);
