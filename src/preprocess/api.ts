@@ -112,6 +112,8 @@ export interface FileTransition {
   /** 1 entering an include, 2 returning to the includer, 0 a #line change or the start. */
   flag: 0 | 1 | 2;
   system: boolean;
+  /** For an include: the line of the #include in the includer (clang -E moves there first). */
+  includerLine?: number;
 }
 
 export interface PreprocessResult {

@@ -25,10 +25,15 @@ const FIXED_TIMESTAMP = '"Thu Jan  1 00:00:00 1970"';
  */
 export function expandBuiltin(e: Engine, kind: BuiltinKind, t: Token): boolean {
   const file = e.currentFile();
+  // Results of the function-like builtins are placed at their ')', as clang places them.
+  let at = t;
   const push = (k: Token["kind"], text: string) => {
-    const result = makeToken(k, text, t, t.leadingSpace);
+    const result = makeToken(k, text, at, t.leadingSpace);
     result.startOfLine = t.startOfLine;
     e.pushTokens([result], null, -1);
+  };
+  const close = (c: Token) => {
+    at = c;
   };
   switch (kind) {
     case "__LINE__": {
@@ -67,16 +72,16 @@ export function expandBuiltin(e: Engine, kind: BuiltinKind, t: Token): boolean {
     case "__has_include_next":
       if (e.directiveDepth === 0)
         fail(`'${t.text}' must be used within a preprocessing directive`, locOf(t));
-      push("number", hasInclude(e, t, kind === "__has_include_next") ? "1" : "0");
+      push("number", hasInclude(e, t, kind === "__has_include_next", close) ? "1" : "0");
       return true;
     case "__has_warning":
-      readParenthesized(e, t, true);
+      close(readParenthesized(e, t, true).close);
       push("number", "0");
       return true;
     default:
       {
         // Version-valued answers (C attributes) are spelled as long constants, as clang does.
-        const value = featureTest(e, kind, t);
+        const value = featureTest(e, kind, t, close);
         push("number", value > 1 ? `${value}L` : String(value));
       }
       return true;
@@ -89,7 +94,7 @@ function expectOpenParen(e: Engine, t: Token, raw: boolean): void {
     fail(`missing '(' after '${t.text}'`, locOf(open.kind === "eof" ? t : open));
 }
 
-function readParenthesized(e: Engine, t: Token, expand: boolean): Token[] {
+function readParenthesized(e: Engine, t: Token, expand: boolean): { inner: Token[]; close: Token } {
   expectOpenParen(e, t, true);
   const inner: Token[] = [];
   let depth = 0;
@@ -97,19 +102,25 @@ function readParenthesized(e: Engine, t: Token, expand: boolean): Token[] {
     const x = expand ? e.next() : e.lexRaw();
     if (x.kind === "eof") fail(`missing ')' after '${t.text}'`, locOf(t));
     if (isPunct(x, "(")) depth++;
-    if (isPunct(x, ")") && depth-- === 0) return inner;
+    if (isPunct(x, ")") && depth-- === 0) return { inner, close: x };
     inner.push(x);
   }
 }
 
-function featureTest(e: Engine, kind: FeatureBuiltin, t: Token): number {
+function featureTest(
+  e: Engine,
+  kind: FeatureBuiltin,
+  t: Token,
+  onClose: (c: Token) => void,
+): number {
   // clang expands the argument of the attribute tests but not of the others.
   const expand =
     kind === "__has_attribute" ||
     kind === "__has_c_attribute" ||
     kind === "__has_declspec_attribute" ||
     kind === "__has_cpp_attribute";
-  const inner = readParenthesized(e, t, expand);
+  const { inner, close } = readParenthesized(e, t, expand);
+  onClose(close);
   const ident = (k: number) => inner[k]?.kind === "identifier";
   let name: string;
   if (inner.length === 1 && ident(0)) name = inner[0]!.text;
@@ -128,7 +139,7 @@ function featureTest(e: Engine, kind: FeatureBuiltin, t: Token): number {
   return e.features.answer(kind, name);
 }
 
-function hasInclude(e: Engine, t: Token, next: boolean): boolean {
+function hasInclude(e: Engine, t: Token, next: boolean, onClose: (c: Token) => void): boolean {
   expectOpenParen(e, t, true);
   const file = e.currentFile()!;
   const first = e.next();
@@ -145,6 +156,7 @@ function hasInclude(e: Engine, t: Token, next: boolean): boolean {
   }
   const close = e.next();
   if (!isPunct(close, ")")) fail(`missing ')' after '${t.text}'`, locOf(close));
+  onClose(close);
   const header = resolveHeaderName(spelled, file.lexed.text);
   if (header.name === "") fail("empty filename", locOf(first));
   return findHeader(e, header.name, header.angled, next) !== null;
@@ -165,7 +177,7 @@ export function findHeader(e: Engine, name: string, angled: boolean, next: boole
 
 /** `_Pragma("...")`: destringized and handled as a #pragma line. */
 function expandPragmaOperator(e: Engine, t: Token): void {
-  const inner = readParenthesized(e, t, false);
+  const { inner } = readParenthesized(e, t, false);
   const lit = inner[0];
   if (inner.length !== 1 || !lit || lit.kind !== "string")
     fail("_Pragma takes a parenthesized string literal", locOf(t));

@@ -246,7 +246,9 @@ function include(e: Engine, ctx: FileContext, name: Token, args: Token[], hash: 
   const lexed = e.load(found.path, locOf(first));
   if (name.text === "import") e.pragmaOnce.add(found.path);
   const guard = includeGuard(lexed);
-  if (guard !== null && e.macros.has(guard)) return;
+  // A guard counts once the file has been read to its end; a file including itself while
+  // still open is entered again (and skips its own contents), as clang does.
+  if (guard !== null && e.completedFiles.has(found.path) && e.macros.has(guard)) return;
   const lastTok = args[args.length - 1] ?? hash;
   e.pushFile(
     lexed,
@@ -255,6 +257,7 @@ function include(e: Engine, ctx: FileContext, name: Token, args: Token[], hash: 
     found.system || ctx.system,
     false,
     lastTok.line + 1 + ctx.lineOffset,
+    hash.line + ctx.lineOffset,
   );
 }
 

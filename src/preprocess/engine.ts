@@ -47,6 +47,8 @@ export class Engine {
   private readonly filesReadSet = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
   readonly pragmaOnce = new Set<string>();
+  /** Files read to their end: only those have a known include guard (as in clang). */
+  readonly completedFiles = new Set<string>();
   readonly pushedMacros = new Map<string, (Macro | undefined)[]>();
   readonly poisoned = new Set<string>();
   readonly search: HeaderSearch;
@@ -136,6 +138,7 @@ export class Engine {
     system: boolean,
     root: boolean,
     returnLine: number,
+    includerLine?: number,
   ): FileContext {
     const ctx: FileContext = {
       isFile: true,
@@ -158,6 +161,7 @@ export class Engine {
       line: 1,
       flag: root ? 0 : 1,
       system,
+      ...(includerLine !== undefined ? { includerLine } : {}),
     });
     return ctx;
   }
@@ -175,6 +179,7 @@ export class Engine {
     if (open) fail("unterminated conditional directive", locOf(open.opener));
     this.contexts.pop();
     this.fileDepth--;
+    this.completedFiles.add(ctx.abs);
     const parent = this.currentFile();
     if (!ctx.root && parent) {
       this.transitions.push({

@@ -246,7 +246,17 @@ export function replacementList(inv: Invocation): Token[] {
   const { macro, at } = inv;
   const out = substituteRange(inv, 0, macro.body.length);
   const result: Token[] = [];
-  for (const t of out) if (t.kind !== "placemarker") result.push(t);
+  // Whitespace before something that substituted to nothing goes to the next token (clang
+  // prints `f(a )` for `f(a __VA_ARGS__)` with no variable arguments).
+  let space = false;
+  for (const t of out) {
+    if (t.kind === "placemarker") {
+      space ||= t.leadingSpace;
+      continue;
+    }
+    result.push(space && !t.leadingSpace ? { ...t, leadingSpace: true } : t);
+    space = false;
+  }
   if (result.length > 0) {
     const first = result[0]!;
     result[0] = { ...first, leadingSpace: at.leadingSpace, startOfLine: at.startOfLine };
@@ -288,8 +298,8 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
         seq = substituteRange(inv, k + 2, end);
         if (seq.length > 0 && seq[0]!.kind !== "placemarker")
           seq[0] = { ...seq[0]!, leadingSpace: t.leadingSpace };
-        if (seq.length === 0) seq = [makeToken("placemarker", "", at, false)];
-      } else seq = [makeToken("placemarker", "", at, false)];
+        if (seq.length === 0) seq = [makeToken("placemarker", "", at, t.leadingSpace)];
+      } else seq = [makeToken("placemarker", "", at, t.leadingSpace)];
       k = end;
     } else if (param >= 0) {
       const operandOfPaste = pasteNext || nextIsPaste;
@@ -316,7 +326,7 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
         continue;
       }
       const src = operandOfPaste ? (args[param] ?? []) : inv.expanded(param);
-      if (src.length === 0) seq = [makeToken("placemarker", "", at, false)];
+      if (src.length === 0) seq = [makeToken("placemarker", "", at, t.leadingSpace)];
       else seq = src.map((a, j) => relocate(a, at, j === 0 ? t.leadingSpace : a.leadingSpace));
     } else {
       seq = [relocate(t, at, t.leadingSpace)];

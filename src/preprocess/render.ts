@@ -115,6 +115,7 @@ export function renderPreprocessed(result: PreprocessResult, opts: RenderOptions
   for (let i = 0; i <= tokens.length; i++) {
     while (t < transitions.length && transitions[t]!.tokenIndex === i) {
       const tr = transitions[t++]!;
+      if (tr.includerLine !== undefined && p.line > 0) p.moveTo(p.file, tr.includerLine);
       p.marker(tr.line, tr.file, (tr.flag ? ` ${tr.flag}` : "") + (tr.system ? " 3" : ""));
     }
     const tok = tokens[i];
@@ -135,6 +136,8 @@ export function renderPreprocessed(result: PreprocessResult, opts: RenderOptions
     }
     p.token(tok);
   }
-  p.endLine();
+  // clang ends the output with a newline even when the last line is a marker.
+  if (p.atLineStart && p.parts.length > 0) p.parts.push("\n");
+  else p.endLine();
   return p.parts.join("");
 }

@@ -126,6 +126,37 @@ describeWith([needClang(), needTree("13.0")], "real FreeBSD 13.0 headers match c
     expect(clangs.filter((l) => !spelled.includes(l))).toEqual([]);
   });
 
+  it("prints -E output byte for byte as clang does (apart from clang's own <built-in> markers)", async () => {
+    const theirs = await clang([
+      `--target=${defaultTarget}`,
+      ...baseFlags,
+      "-std=gnu99",
+      ...defines,
+      "-I",
+      inc,
+      "-I",
+      sys,
+      "-E",
+      main,
+    ]);
+    expect(theirs.code, theirs.stderr).toBe(0);
+    const predefines =
+      (await clangPredefines(defaultTarget, ["-std=gnu99"])) + commandLineDefines(defines);
+    // Our virtual machine/ directory is spelled as clang's symlinked one.
+    const ours = createPreprocessor(layout, (p) => p.replace(VIRTUAL, inc));
+    const text = renderPreprocessed(
+      ours.run({ mainFile: main, includeDirs: [VIRTUAL, sys], predefines, cStandard: 1999 }),
+      { lineMarkers: true },
+    );
+    const lines = theirs.stdout
+      .split("\n")
+      .filter((l) => !/^# \d+ "<(built-in|command line)>"/.test(l));
+    // The return from <built-in> to the main file has no counterpart in our output.
+    expect(lines[1]).toBe(`# 1 "${main}" 2`);
+    lines.splice(1, 1);
+    expect(text).toBe(lines.join("\n"));
+  });
+
   it("gives identical results when a second unit reuses the cached files", async () => {
     const predefines =
       (await clangPredefines(defaultTarget, ["-std=gnu99"])) + commandLineDefines(defines);
