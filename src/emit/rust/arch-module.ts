@@ -47,7 +47,7 @@ export function emitArchModule(
   const out: string[] = [];
   const assertions: string[] = [];
   const unlaidOut: string[] = [];
-  const counts: Record<string, number> = { records: 0, enums: 0, typedefs: 0, functions: 0, statics: 0, constants: 0, wrappers: 0 };
+  const counts: Record<string, number> = { records: 0, asserted: 0, placeholders: 0, enums: 0, typedefs: 0, functions: 0, statics: 0, constants: 0, wrappers: 0 };
 
   const { layouts: laidOut } = layouts.layoutAll();
   const layoutById = new Map<string, RecordLayout>(laidOut.map((l) => [l.id, l]));
@@ -57,7 +57,9 @@ export function emitArchModule(
     const name = names.ofTag(decl.id);
     if (!selection.type(name, `tag:${decl.id}`) || !claim(typeNamespace, name)) continue;
     counts.records++;
+    const before = assertions.length;
     out.push(recordItem(decl, name, layoutById.get(decl.id), selection, traits, types, layouts, assertions, unlaidOut));
+    counts[assertions.length > before ? "asserted" : "placeholders"]++;
   }
   for (const decl of unit.enums) {
     const name = names.ofTag(decl.id);
