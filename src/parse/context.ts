@@ -237,9 +237,10 @@ export class ParseContext {
     return tokenize(this.text, node.startIndex, node.endIndex);
   }
 
-  parseExpr(node: SyntaxNode): ConstExpr | null {
+  /** Parses the node's tokens as a constant expression, after its first `skip` tokens. */
+  parseExpr(node: SyntaxNode, skip = 0): ConstExpr | null {
     try {
-      return parseConstExpr(this.tokensOf(node), this.abi, this.typeNames());
+      return parseConstExpr(this.tokensOf(node).slice(skip), this.abi, this.typeNames());
     } catch (e) {
       if (e instanceof ExprSyntaxError) {
         this.report(node, e.message);
@@ -253,8 +254,8 @@ export class ParseContext {
    * Evaluates an integer constant expression. A value that needs record layout is a
    * warning (null result) unless `required`; anything else that is not constant is an error.
    */
-  evaluateNode(node: SyntaxNode, what: string): IntValue | null {
-    const expr = this.parseExpr(node);
+  evaluateNode(node: SyntaxNode, what: string, skip = 0): IntValue | null {
+    const expr = this.parseExpr(node, skip);
     if (!expr) return null;
     return this.evaluateExpr(node, expr, what);
   }

@@ -7,7 +7,7 @@ import type { ParseContext } from "./context.js";
 import { applyDeclarator, readSpecifiers, type Scope } from "./cst-types.js";
 import { packAt } from "./line-markers.js";
 import { recordStaticAssert } from "./static-asserts.js";
-import { isUnnamedBitfieldName } from "./top-level.js";
+import { isUnnamedBitfieldName, isUnnamedBitfieldWidth } from "./top-level.js";
 
 function anonymousId(ctx: ParseContext, kind: string, scope: Scope, loc: DeclLocation): string {
   if (scope.parentRecord !== null) {
@@ -82,7 +82,7 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart
   for (const child of node.children) {
     if (declaratorStarts.has(child.startIndex) && child.type !== "bitfield_clause") {
       declarators.push({ decl: child, width: null, start: child.startIndex });
-    } else if (child.type === "bitfield_clause") {
+    } else if (child.type === "bitfield_clause" || isUnnamedBitfieldWidth(child)) {
       const last = declarators[declarators.length - 1];
       if (last && last.width === null) last.width = child;
       else declarators.push({ decl: null, width: child, start: child.startIndex });
@@ -117,8 +117,14 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart
       : applyDeclarator(ctx, d.decl!, specs.type, scope);
     let bitWidth: number | null = null;
     if (d.width) {
-      const expr = d.width.namedChildren[0];
-      const v = expr ? ctx.evaluateNode(expr, "bitfield width") : null;
+      // A bitfield_clause holds the width expression; an ERROR node (see
+      // isUnnamedBitfieldWidth) holds `:` and then the width's tokens.
+      const v =
+        d.width.type === "bitfield_clause"
+          ? d.width.namedChildren[0]
+            ? ctx.evaluateNode(d.width.namedChildren[0], "bitfield width")
+            : null
+          : ctx.evaluateNode(d.width, "bitfield width", 1);
       if (v) bitWidth = Number(v.value);
     }
     const own = ctx.claimAttributes(d.start, end);

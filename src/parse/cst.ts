@@ -59,6 +59,10 @@ export class CstNode {
     return n;
   }
 
+  get previousSibling(): CstNode | null {
+    return this.indexInParent > 0 ? (this.parent?.children[this.indexInParent - 1] ?? null) : null;
+  }
+
   get nextSibling(): CstNode | null {
     return this.parent?.children[this.indexInParent + 1] ?? null;
   }

@@ -14,7 +14,7 @@ function firstProblem(node: SyntaxNode): SyntaxNode | null {
   if (!node.hasError) return null;
   for (const c of node.children) {
     if (c.type === "compound_statement" && node.type === "function_definition") continue;
-    if (isUnnamedBitfieldName(c)) continue;
+    if (isUnnamedBitfieldName(c) || isUnnamedBitfieldWidth(c)) continue;
     const p = firstProblem(c);
     if (p) return p;
   }
@@ -30,6 +30,20 @@ export function isUnnamedBitfieldName(node: SyntaxNode): boolean {
     node.isMissing &&
     node.type === "field_identifier" &&
     node.nextSibling?.type === "bitfield_clause"
+  );
+}
+
+/**
+ * For an unnamed bitfield whose type is several keywords without `int` (`long long : 0;`,
+ * `unsigned short : 3;`) the grammar stops after the type and leaves `: width` in an ERROR
+ * node. That too is C's unnamed bitfield: the width is the ERROR node's tokens after `:`.
+ */
+export function isUnnamedBitfieldWidth(node: SyntaxNode): boolean {
+  return (
+    node.type === "ERROR" &&
+    node.parent?.type === "field_declaration" &&
+    node.children[0]?.type === ":" &&
+    node.previousSibling?.type === "sized_type_specifier"
   );
 }
 
