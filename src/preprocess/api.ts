@@ -9,6 +9,11 @@ export interface FileProvider {
   readFile(path: string): string | undefined;
   /** Whether a directory exists (include search skips missing dirs). Optional. */
   isDirectory?(path: string): boolean;
+  /**
+   * The file a path really names (symlinks resolved), so that #pragma once and include
+   * guards see one file under two names, as clang does. Optional: paths are identities.
+   */
+  realPath?(path: string): string;
 }
 
 /**

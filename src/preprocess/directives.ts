@@ -242,13 +242,14 @@ function include(e: Engine, ctx: FileContext, name: Token, args: Token[], hash: 
     line: name.line,
     kind: next ? "include_next" : "include",
   });
-  if (e.pragmaOnce.has(found.path)) return;
+  const identity = e.identity(found.path);
+  if (e.pragmaOnce.has(identity)) return;
   const lexed = e.load(found.path, locOf(first));
-  if (name.text === "import") e.pragmaOnce.add(found.path);
+  if (name.text === "import") e.pragmaOnce.add(identity);
   const guard = includeGuard(lexed);
   // A guard counts once the file has been read to its end; a file including itself while
   // still open is entered again (and skips its own contents), as clang does.
-  if (guard !== null && e.completedFiles.has(found.path) && e.macros.has(guard)) return;
+  if (guard !== null && e.completedFiles.has(identity) && e.macros.has(guard)) return;
   const lastTok = args[args.length - 1] ?? hash;
   e.pushFile(
     lexed,

@@ -96,6 +96,11 @@ export class Engine {
 
   fileExists = (abs: string): boolean => this.readSource(abs) !== undefined;
 
+  /** The identity of a file for #pragma once and include guards. */
+  identity(abs: string): string {
+    return this.options.files.realPath?.(abs) ?? abs;
+  }
+
   readSource(abs: string): string | undefined {
     if (this.cache.contents.has(abs)) return this.cache.contents.get(abs);
     const text = this.options.files.readFile(abs);
@@ -179,7 +184,7 @@ export class Engine {
     if (open) fail("unterminated conditional directive", locOf(open.opener));
     this.contexts.pop();
     this.fileDepth--;
-    this.completedFiles.add(ctx.abs);
+    this.completedFiles.add(this.identity(ctx.abs));
     const parent = this.currentFile();
     if (!ctx.root && parent) {
       this.transitions.push({

@@ -28,7 +28,7 @@ export function handlePragma(e: Engine, tokens: Token[], at: Token): void {
   const w1 = tokens[1]?.text;
   const gccOrClang = w0 === "GCC" || w0 === "clang";
   if (w0 === "once" && tokens.length === 1) {
-    if (file) e.pragmaOnce.add(file.abs);
+    if (file) e.pragmaOnce.add(e.identity(file.abs));
     return;
   }
   if (gccOrClang && w1 === "system_header") {

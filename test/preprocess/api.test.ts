@@ -100,6 +100,30 @@ describe("preprocess API", () => {
     expect(r.tokens.map((t) => t.text)).toEqual(["from_quote", "from_inc", "from_inc_s"]);
   });
 
+  it("treats two names of one file as one file for #pragma once when realPath says so", () => {
+    const files: Record<string, string> = {
+      "/src/main.c": "#include <machine/o.h>\n#include <amd64/o.h>\n",
+      "/inc/amd64/o.h": "#pragma once\nonce_body\n",
+    };
+    const read = (p: string) => files[p.replace("/inc/machine/", "/inc/amd64/")];
+    const isDirectory = () => true;
+    const twice = preprocess({
+      files: { readFile: read, isDirectory },
+      mainFile: "/src/main.c",
+      includeDirs: ["/inc"],
+      predefines: "",
+    });
+    expect(twice.tokens.map((t) => t.text)).toEqual(["once_body", "once_body"]);
+    const realPath = (p: string) => p.replace("/inc/machine/", "/inc/amd64/");
+    const once = preprocess({
+      files: { readFile: read, isDirectory, realPath },
+      mainFile: "/src/main.c",
+      includeDirs: ["/inc"],
+      predefines: "",
+    });
+    expect(once.tokens.map((t) => t.text)).toEqual(["once_body"]);
+  });
+
   it("marks files found in -isystem directories as system headers in line markers", () => {
     const r = run(
       { "/src/main.c": "#include <s.h>\n", "/sys/s.h": "sys_token\n" },
