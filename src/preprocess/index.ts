@@ -96,6 +96,9 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
     const main = engine.load(mainAbs, undefined);
     engine.run(main, mainAbs, false);
   } catch (e) {
+    // A unit that stops midway may leave macros disabled; they are shared through the
+    // #define parse cache, so they are re-enabled (a finished unit leaves none disabled).
+    engine.table.enableAll();
     if (e instanceof RangeError) {
       // A stack overflow from pathological input is reported, not crashed on.
       throw new DiagnosticError({
@@ -105,8 +108,6 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
       });
     }
     throw e;
-  } finally {
-    engine.table.enableAll();
   }
   const macros = engine.table.definitions();
   return {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../src/diagnostics/index.js";
 import {
+  createPreprocessor,
   preprocess,
   renderPreprocessed,
   type PreprocessOptions,
@@ -170,6 +171,23 @@ describe("preprocess API", () => {
     expect(run({ "/src/main.c": text }, { charIsSigned: false }).tokens[0]!.text).toBe(
       "unsigned_char",
     );
+  });
+
+  it("leaves no macro disabled for the next unit after a unit fails midway", () => {
+    const files: Record<string, string> = {
+      "/src/h.h": "#define A A B(\n#define B(x) x\n",
+      "/src/bad.c": '#include "h.h"\nA\n',
+      "/src/good.c": '#include "h.h"\nA 1)\n',
+    };
+    const pp = createPreprocessor({ readFile: (p) => files[p] });
+    const options = { includeDirs: [], predefines: "" };
+    expect(() => pp.run({ ...options, mainFile: "/src/bad.c" })).toThrow(
+      /unterminated function-like macro invocation/,
+    );
+    expect(pp.run({ ...options, mainFile: "/src/good.c" }).tokens.map((t) => t.text)).toEqual([
+      "A",
+      "1",
+    ]);
   });
 
   it("is deterministic: the same inputs give byte-identical output", () => {
