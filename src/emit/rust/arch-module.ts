@@ -29,13 +29,14 @@ export function emitArchModule(
   layouts: LayoutEngine,
   patterns: ItemPatterns,
   wrapperInclude: string,
+  kobjMethodTypes: Set<string> = new Set(),
 ): ArchModule {
   const names = assignTypeNames(unit);
   const selection = selectItems(unit, names, patterns);
   const measure = (t: CType) => layouts.measure(t);
   const vaListMetrics = measure({ kind: "builtin", name: "__builtin_va_list" });
   const vaList = vaListItems(layouts.target.name, vaListMetrics.size, vaListMetrics.align);
-  const types = typeSpeller(names, measure, (t) => layouts.resolve(t), vaList.parameter);
+  const types = typeSpeller(names, measure, (t) => layouts.resolve(t), vaList.parameter, kobjMethodTypes);
   const typeNamespace = new Set<string>();
   const valueNamespace = new Set<string>();
   const claim = (space: Set<string>, name: string) => {
@@ -47,7 +48,7 @@ export function emitArchModule(
   const out: string[] = [];
   const assertions: string[] = [];
   const unlaidOut: string[] = [];
-  const counts: Record<string, number> = { records: 0, asserted: 0, placeholders: 0, enums: 0, typedefs: 0, functions: 0, statics: 0, constants: 0, wrappers: 0 };
+  const counts: Record<string, number> = { records: 0, asserted: 0, placeholders: 0, enums: 0, typedefs: 0, functions: 0, statics: 0, constants: 0, wrappers: 0, kobjMethods: 0 };
 
   const { layouts: laidOut } = layouts.layoutAll();
   const layoutById = new Map<string, RecordLayout>(laidOut.map((l) => [l.id, l]));
@@ -71,7 +72,12 @@ export function emitArchModule(
     if (names.namingTypedefs.has(t.name)) continue;
     const name = names.ofTypedef(t.name);
     if (!selection.type(name, `typedef:${t.name}`)) continue;
-    const target = types.rust(t.type);
+    const resolved = layouts.resolve(t.type);
+    const target =
+      kobjMethodTypes.has(t.name) && resolved.kind === "function"
+        ? `unsafe extern "C" fn${types.signature(resolved)}`
+        : types.rust(t.type);
+    if (kobjMethodTypes.has(t.name)) counts.kobjMethods++;
     if (target === name || !claim(typeNamespace, name)) continue;
     counts.typedefs++;
     out.push(`pub type ${name} = ${target};\n`);

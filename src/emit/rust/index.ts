@@ -9,6 +9,7 @@ import type { BuildMode } from "../../preprocess/kernel-build/index.js";
 import type { TargetDescription } from "../../targets/index.js";
 import { emitArchModule } from "./arch-module.js";
 import { crateFiles, type CrateTarget } from "./crate.js";
+import { kobjMethodTypeNames } from "./kobj-methods.js";
 import { provenanceLines } from "./provenance.js";
 import { formatRust } from "./rustfmt.js";
 import type { ItemPatterns } from "./selection.js";
@@ -53,7 +54,8 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
       const front = runFrontEnd({ sysDir: spec.sysDir, target, mode: spec.mode, kernconf: spec.kernconf, header });
       diagnostics.push(...front.diagnostics);
       const frontDone = performance.now();
-      const module = emitArchModule(front.unit, front.layouts, spec.patterns, WRAPPER_FILE);
+      const kobj = kobjMethodTypeNames(spec.sysDir, target.machine);
+      const module = emitArchModule(front.unit, front.layouts, spec.patterns, WRAPPER_FILE, kobj);
       timings[`${target.name}:front-end`] = frontDone - start;
       timings[`${target.name}:emit`] = performance.now() - frontDone;
       counts[target.name] = module.counts;

@@ -57,6 +57,7 @@ export function typeSpeller(
   measure: (type: CType) => { size: number; align: number },
   resolve: (type: CType) => CType,
   vaListParameter?: string,
+  plainFnTypedefs: Set<string> = new Set(),
 ): TypeSpeller {
   const rust = (type: CType): string => {
     switch (type.kind) {
@@ -76,7 +77,10 @@ export function typeSpeller(
         const pointee = type.pointee;
         if (pointee.kind === "function") return `::core::option::Option<${fnPointer(pointee)}>`;
         // A pointer to a function typedef is the typedef itself, already a nullable pointer.
-        if (pointee.kind === "typedef" && resolve(pointee).kind === "function") return rust(pointee);
+        if (pointee.kind === "typedef" && resolve(pointee).kind === "function") {
+          const named = rust(pointee);
+          return plainFnTypedefs.has(pointee.name) ? `::core::option::Option<${named}>` : named;
+        }
         const mutability = pointee.const ? "*const" : "*mut";
         return `${mutability} ${rust(pointee)}`;
       }
