@@ -6,6 +6,7 @@
 // }
 // Every pattern is checked here so a typo is reported at its place in the file.
 import { fail, type SourceLocation } from "../../diagnostics/index.js";
+import { jsonErrorIndex } from "./json-position.js";
 import { NO_PATTERNS, type ItemPatterns } from "./selection.js";
 
 const KINDS = { types: "Types", functions: "Functions", vars: "Vars", constants: "Constants" } as const;
@@ -37,10 +38,11 @@ export function parseConfigFile(file: string, text: string): ItemPatterns {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const m = /position (\d+)/.exec(message);
-    const pos = m ? positionOf(text, Number(m[1])) : { line: 1, column: 1 };
-    fail(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`, { file, line: pos.line, column: pos.column });
+    const at = jsonErrorIndex(text);
+    const pos = positionOf(text, Math.max(at, 0));
+    const found = at >= 0 && at < text.length ? `unexpected '${text[at]}'` : "unexpected end of file";
+    void e;
+    fail(`invalid JSON: ${found}`, { file, line: pos.line, column: pos.column });
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     fail("expected a JSON object with allowlist, blocklist and opaqueTypes", { file, line: 1, column: 1 });
