@@ -1,0 +1,14 @@
+// Building ChangeSide values from snapshot items.
+import type { Place } from "../snapshot/index.js";
+import type { ChangeSide } from "./model.js";
+
+export function sideAt(place: Place, extra: Omit<ChangeSide, "file" | "line"> = {}): ChangeSide {
+  return { file: place.file, line: place.line, ...extra };
+}
+
+/** "byte 12" or "byte 12 bit 3" for a bit offset. */
+export function describeOffset(bitOffset: number): string {
+  const byte = Math.floor(bitOffset / 8);
+  const bit = bitOffset % 8;
+  return bit === 0 ? `offset ${byte}` : `offset ${byte} bit ${bit}`;
+}
