@@ -12,3 +12,4 @@ export {
   EXIT_ABI_BREAK,
   type FailOn,
 } from "./exit-status.js";
+export * from "./render/index.js";

@@ -3,5 +3,10 @@ export type * from "./format.js";
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, canonicalOf } from "./format.js";
 export { buildSnapshot, type SnapshotInputs } from "./build.js";
 export { parseSnapshot, snapshotToJson } from "./serialize.js";
-export { takeSnapshot, type SnapshotRequest, type TakenSnapshot } from "./take.js";
+export {
+  takeSnapshot,
+  BUILT_IN_WRAPPER,
+  type SnapshotRequest,
+  type TakenSnapshot,
+} from "./take.js";
 export { toolVersion } from "./tool-version.js";

@@ -1,7 +1,9 @@
 // Taking a snapshot: the front end on one configuration, then the pure conversion.
-import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fail, type Diagnostic } from "../diagnostics/index.js";
+import { DEFAULT_WRAPPER } from "../emit/rust/index.js";
 import { runFrontEnd } from "../pipeline/index.js";
 import type { BuildMode } from "../preprocess/kernel-build/index.js";
 import { getTarget, parseTargetName } from "../targets/index.js";
@@ -14,7 +16,8 @@ export interface SnapshotRequest {
   arch: string;
   mode: BuildMode;
   kernconf?: string;
-  header: string;
+  /** The header to bind; the built-in core-KPI wrapper when absent. */
+  header?: string;
 }
 
 export interface TakenSnapshot {
@@ -23,24 +26,44 @@ export interface TakenSnapshot {
   diagnostics: Diagnostic[];
 }
 
+/** What provenance records for the built-in wrapper (its temporary path would vary). */
+export const BUILT_IN_WRAPPER = "<built-in wrapper>";
+
+function withHeader<T>(header: string | undefined, body: (path: string) => T): T {
+  if (header !== undefined) {
+    const path = resolve(header);
+    if (!existsSync(path) || !statSync(path).isFile()) fail(`header not found: ${header}`);
+    return body(path);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "kpi-snapshot-"));
+  try {
+    const path = join(dir, "kpi_wrapper.h");
+    writeFileSync(path, DEFAULT_WRAPPER);
+    return body(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function takeSnapshot(request: SnapshotRequest): TakenSnapshot {
   const sysDir = resolve(request.sys);
   if (!existsSync(sysDir) || !statSync(sysDir).isDirectory())
     fail(`kernel source tree not found: ${request.sys}`);
-  const header = resolve(request.header);
-  if (!existsSync(header) || !statSync(header).isFile())
-    fail(`header not found: ${request.header}`);
-  const front = runFrontEnd({
-    sysDir,
-    target: getTarget(parseTargetName(request.arch)),
-    mode: request.mode,
-    kernconf: request.kernconf,
-    header,
+  const target = getTarget(parseTargetName(request.arch));
+  return withHeader(request.header, (header) => {
+    const front = runFrontEnd({
+      sysDir,
+      target,
+      mode: request.mode,
+      kernconf: request.kernconf,
+      header,
+    });
+    const snapshot = buildSnapshot({
+      front,
+      kernconf: request.kernconf ?? null,
+      tool: toolVersion(),
+    });
+    if (request.header === undefined) snapshot.provenance.header = BUILT_IN_WRAPPER;
+    return { snapshot, diagnostics: front.diagnostics };
   });
-  const snapshot = buildSnapshot({
-    front,
-    kernconf: request.kernconf ?? null,
-    tool: toolVersion(),
-  });
-  return { snapshot, diagnostics: front.diagnostics };
 }

@@ -8,6 +8,8 @@ import { dumpCommand } from "./dump.js";
 import { layoutCommand } from "./layout.js";
 import { verifyCommand } from "./verify.js";
 import { generateCommand } from "./generate.js";
+import { snapshotCommand } from "./snapshot.js";
+import { diffCommand } from "./diff.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, preprocessCommand, targetsCommand, dumpCommand, layoutCommand, verifyCommand, generateCommand];
+export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, preprocessCommand, targetsCommand, dumpCommand, layoutCommand, verifyCommand, generateCommand, snapshotCommand, diffCommand];
