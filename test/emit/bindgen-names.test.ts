@@ -30,7 +30,12 @@ const differences: Differences = JSON.parse(
 const key = (i: { kind: string; name: string }) => `${i.kind} ${i.name}`;
 
 describeWith(
-  [needClang(), needTree("13.0"), needFile(kpiWrapper, "kpi_wrapper.h"), needCommand("bindgen", "apt-get install -y bindgen")],
+  [
+    needClang(),
+    needTree("13.0"),
+    needFile(kpiWrapper, "kpi_wrapper.h"),
+    needCommand("bindgen", "apt-get install -y bindgen"),
+  ],
   "items bindgen emits are in the crate",
   () => {
     const scratch = scratchDir("bindgen");
@@ -51,7 +56,16 @@ describeWith(
         const started = performance.now();
         const r = run(
           "bindgen",
-          ["--use-core", "--ctypes-prefix", "::core::ffi", kpiWrapper, "-o", out, "--", ...layout.args],
+          [
+            "--use-core",
+            "--ctypes-prefix",
+            "::core::ffi",
+            kpiWrapper,
+            "-o",
+            out,
+            "--",
+            ...layout.args,
+          ],
           scratch,
           bindgenEnv(),
         );
@@ -63,8 +77,12 @@ describeWith(
       }
       const started = performance.now();
       const ours = generateFor({ release: "13.0" });
-      process.stderr.write(`kpi-bindgen generate: ${(performance.now() - started).toFixed(0)} ms\n`);
-      const ourNames = new Set(scanRustItems(ours.files.get("src/amd64.rs") ?? "").map((i) => i.name));
+      process.stderr.write(
+        `kpi-bindgen generate: ${(performance.now() - started).toFixed(0)} ms\n`,
+      );
+      const ourNames = new Set(
+        scanRustItems(ours.files.get("src/amd64.rs") ?? "").map((i) => i.name),
+      );
       const listed = new Set(differences.items.map(key));
 
       expect(theirs.length).toBeGreaterThan(1000);
@@ -76,11 +94,14 @@ describeWith(
         `bindgen items: ${theirs.length}; present by name in ours: ${present} (${percent.toFixed(2)}%); ` +
           `listed as deliberate: ${missing.length - unexplained.length}; unexplained: ${unexplained.length}\n`,
       );
-      if (process.env.KPI_WRITE_MISSING) writeFileSync(process.env.KPI_WRITE_MISSING, JSON.stringify(missing, null, 1));
+      if (process.env.KPI_WRITE_MISSING)
+        writeFileSync(process.env.KPI_WRITE_MISSING, JSON.stringify(missing, null, 1));
       expect(unexplained.map(key)).toEqual([]);
       expect(percent).toBeGreaterThanOrEqual(99);
       // A listed difference that no longer differs is stale: keep the list honest.
-      const stale = differences.items.filter((i) => ourNames.has(i.name) || !theirs.some((t) => key(t) === key(i)));
+      const stale = differences.items.filter(
+        (i) => ourNames.has(i.name) || !theirs.some((t) => key(t) === key(i)),
+      );
       expect(stale.map(key)).toEqual([]);
     }, 300_000);
   },

@@ -5,7 +5,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { describeWith, kpiWrapper, needCommand, needFile, needTree, repoRoot, sysTree } from "../support/environment.js";
+import {
+  describeWith,
+  kpiWrapper,
+  needCommand,
+  needFile,
+  needTree,
+  repoRoot,
+  sysTree,
+} from "../support/environment.js";
 import { cargo, scratchDir } from "./support/crate.js";
 
 const bin = join(repoRoot, "bin", "kpi-bindgen");
@@ -46,7 +54,14 @@ describeWith([needTree("13.0")], "generate rejects bad input", () => {
   });
 
   it("an invalid pattern", () => {
-    const r = generate(["--sys", tree, "--allowlist-function", "make_dev(", "--out", join(scratch, "never")]);
+    const r = generate([
+      "--sys",
+      tree,
+      "--allowlist-function",
+      "make_dev(",
+      "--out",
+      join(scratch, "never"),
+    ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/error: invalid regular expression 'make_dev\('/);
   });
@@ -56,7 +71,9 @@ describeWith([needTree("13.0")], "generate rejects bad input", () => {
     writeFileSync(config, '{\n  "allowlist": {\n    "functions": ["uiomove",]\n  }\n}\n');
     const r = generate(["--sys", tree, "--config", config, "--out", join(scratch, "never")]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`${config.replace(/[.]/g, "\\.")}:3:\\d+: error: invalid JSON`));
+    expect(r.stderr).toMatch(
+      new RegExp(`${config.replace(/[.]/g, "\\.")}:3:\\d+: error: invalid JSON`),
+    );
   });
 
   it("a configuration file with an unknown key, located", () => {
@@ -69,12 +86,25 @@ describeWith([needTree("13.0")], "generate rejects bad input", () => {
 });
 
 describeWith(
-  [needCommand("cargo", "install Rust (rustup) with cargo"), needTree("13.0"), needFile(kpiWrapper, "kpi_wrapper.h")],
+  [
+    needCommand("cargo", "install Rust (rustup) with cargo"),
+    needTree("13.0"),
+    needFile(kpiWrapper, "kpi_wrapper.h"),
+  ],
   "generate with item patterns (13.0)",
   () => {
     it("an allowlisted function brings the types it needs and nothing else; the crate builds", () => {
       const out = join(scratch, "allow");
-      const r = generate(["--sys", sysTree("13.0"), "--header", kpiWrapper, "--allowlist-function", "uiomove", "--out", out]);
+      const r = generate([
+        "--sys",
+        sysTree("13.0"),
+        "--header",
+        kpiWrapper,
+        "--allowlist-function",
+        "uiomove",
+        "--out",
+        out,
+      ]);
       expect(r.status, r.stderr).toBe(0);
       const rust = readFileSync(join(out, "src/amd64.rs"), "utf8");
       expect(rust).toMatch(/pub fn uiomove\(/);
@@ -92,10 +122,23 @@ describeWith(
       const config = join(scratch, "kpi-bindgen.json");
       writeFileSync(
         config,
-        JSON.stringify({ blocklist: { functions: ["make_dev.*"], constants: ["M_.*"] }, opaqueTypes: ["mtx"] }, null, 2),
+        JSON.stringify(
+          { blocklist: { functions: ["make_dev.*"], constants: ["M_.*"] }, opaqueTypes: ["mtx"] },
+          null,
+          2,
+        ),
       );
       const out = join(scratch, "opaque");
-      const r = generate(["--sys", sysTree("13.0"), "--header", kpiWrapper, "--config", config, "--out", out]);
+      const r = generate([
+        "--sys",
+        sysTree("13.0"),
+        "--header",
+        kpiWrapper,
+        "--config",
+        config,
+        "--out",
+        out,
+      ]);
       expect(r.status, r.stderr).toBe(0);
       const rust = readFileSync(join(out, "src/amd64.rs"), "utf8");
       expect(rust).toMatch(/pub struct mtx \{\s+pub _bindgen_opaque_blob: \[u64; 4usize\],\s+\}/);

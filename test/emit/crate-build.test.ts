@@ -34,7 +34,9 @@ for (const release of freebsdVersions) {
       beforeAll(() => {
         const started = performance.now();
         generated = generateFor({ release });
-        process.stderr.write(`${release}: generate ${(performance.now() - started).toFixed(0)} ms\n`);
+        process.stderr.write(
+          `${release}: generate ${(performance.now() - started).toFixed(0)} ms\n`,
+        );
         crate = writeCrate(generated.files, join(scratch, "freebsd-kpi"));
       });
       afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -46,7 +48,9 @@ for (const release of freebsdVersions) {
         const test = cargo(["test"], crate);
         expect(test.status, test.stderr).toBe(0);
         expect(test.stderr).not.toMatch(/warning|error/);
-        process.stderr.write(`${release}: cargo build ${build.ms.toFixed(0)} ms, cargo test ${test.ms.toFixed(0)} ms\n`);
+        process.stderr.write(
+          `${release}: cargo build ${build.ms.toFixed(0)} ms, cargo test ${test.ms.toFixed(0)} ms\n`,
+        );
       }, 600_000);
 
       it("asserts the size, alignment and field offsets of every record it lays out", () => {
@@ -113,17 +117,29 @@ describeWith(
         const object = join(scratch, "wrappers.o");
         const compile = run(
           clangCommand,
-          [...layout.args, "-Werror", "-I", join(crate, "c"), "-c", join(crate, "c/amd64_static_wrappers.c"), "-o", object],
+          [
+            ...layout.args,
+            "-Werror",
+            "-I",
+            join(crate, "c"),
+            "-c",
+            join(crate, "c/amd64_static_wrappers.c"),
+            "-o",
+            object,
+          ],
           scratch,
         );
         expect(compile.status, compile.stderr.slice(0, 4000)).toBe(0);
         const symbols = run("llvm-nm-19", ["--defined-only", "-g", object], scratch);
-        const nm = symbols.status === 0 ? symbols : run("nm", ["--defined-only", "-g", object], scratch);
+        const nm =
+          symbols.status === 0 ? symbols : run("nm", ["--defined-only", "-g", object], scratch);
         const defined = nm.stdout.split("\n").filter((l) => / T \w+__extern$/.test(l)).length;
         expect(defined).toBe(generated.counts.amd64.wrappers);
         expect(defined).toBeGreaterThan(100);
         // Rust calls each wrapper by its C name under the wrapper's symbol.
-        expect(generated.files.get("src/amd64.rs")).toMatch(/#\[link_name = "__curthread__extern"\]\s+pub fn __curthread\(\)/);
+        expect(generated.files.get("src/amd64.rs")).toMatch(
+          /#\[link_name = "__curthread__extern"\]\s+pub fn __curthread\(\)/,
+        );
       } finally {
         layout.dispose();
       }
@@ -133,7 +149,8 @@ describeWith(
       const first = generateFor({ release: "13.0" });
       const second = generateFor({ release: "13.0" });
       expect([...second.files.keys()]).toEqual([...first.files.keys()]);
-      for (const [path, text] of first.files) expect(second.files.get(path) === text, path).toBe(true);
+      for (const [path, text] of first.files)
+        expect(second.files.get(path) === text, path).toBe(true);
     }, 300_000);
   },
 );

@@ -19,7 +19,10 @@ for (const release of ["13.0", "11.0"] as const) {
         const example = join(scratch, "echo");
         cpSync(join(repoRoot, "examples/echo/Cargo.toml"), join(example, "Cargo.toml"));
         cpSync(join(repoRoot, "examples/echo/src"), join(example, "src"), { recursive: true });
-        writeCrate(generateFor({ release, wrapper: DEFAULT_WRAPPER }).files, join(example, "freebsd-kpi"));
+        writeCrate(
+          generateFor({ release, wrapper: DEFAULT_WRAPPER }).files,
+          join(example, "freebsd-kpi"),
+        );
         const build = cargo(["build"], example);
         expect(build.status, build.stderr).toBe(0);
         expect(build.stderr).not.toMatch(/warning|error/);

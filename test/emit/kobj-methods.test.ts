@@ -55,7 +55,9 @@ describeWith(
 
     it("spells method types as plain function types and declares their descriptors", () => {
       const rust = generated.files.get("src/amd64.rs") ?? "";
-      expect(rust).toContain('pub type device_probe_t = unsafe extern "C" fn(dev: device_t) -> ::core::ffi::c_int;');
+      expect(rust).toContain(
+        'pub type device_probe_t = unsafe extern "C" fn(dev: device_t) -> ::core::ffi::c_int;',
+      );
       expect(rust).toMatch(/pub static mut device_probe_desc: kobjop_desc;/);
       expect(rust).toMatch(/pub static mut bus_alloc_resource_desc: kobjop_desc;/);
       expect(generated.counts.amd64.kobjMethods).toBeGreaterThan(40);

@@ -51,7 +51,8 @@ const PATTERN_OPTIONS: [keyof GenerateArgs, keyof ItemPatterns, string][] = [
   ["opaque-type", "opaqueTypes", "Emit matching records as sized, aligned byte blobs"],
 ];
 
-const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const list = (v: unknown): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
 function readHeader(path: string): string {
   if (!existsSync(path) || !statSync(path).isFile()) fail(`no such header: ${path}`);
@@ -62,8 +63,11 @@ function readHeader(path: string): string {
 /** The wrapper the crate binds: the built-in one or the given headers, then the extras. */
 function wrapperText(args: GenerateArgs): string {
   const headers = list(args.header);
-  const parts = headers.length ? headers.map((h) => `/* ${h} */\n${readHeader(resolve(h))}`) : [DEFAULT_WRAPPER];
-  for (const extra of list(args["extra-header"])) parts.push(`/* ${extra} */\n${readHeader(resolve(extra))}`);
+  const parts = headers.length
+    ? headers.map((h) => `/* ${h} */\n${readHeader(resolve(h))}`)
+    : [DEFAULT_WRAPPER];
+  for (const extra of list(args["extra-header"]))
+    parts.push(`/* ${extra} */\n${readHeader(resolve(extra))}`);
   return parts.join("");
 }
 
@@ -83,8 +87,12 @@ function patternsFrom(args: GenerateArgs): ItemPatterns {
 
 function run(args: GenerateArgs): void {
   const sysDir = resolve(args.sys);
-  if (!existsSync(join(sysDir, "sys", "param.h"))) fail(`${args.sys} is not a kernel source tree (no sys/param.h)`);
-  const names = args.arch.split(",").filter((a) => a.trim() !== "").map((a) => parseTargetName(a));
+  if (!existsSync(join(sysDir, "sys", "param.h")))
+    fail(`${args.sys} is not a kernel source tree (no sys/param.h)`);
+  const names = args.arch
+    .split(",")
+    .filter((a) => a.trim() !== "")
+    .map((a) => parseTargetName(a));
   if (names.length === 0) fail("--arch names no target");
   const targets = [...new Set(names)].map(getTarget);
   const result = generateCrate({
@@ -106,11 +114,14 @@ function run(args: GenerateArgs): void {
     }
   });
   for (const [arch, counts] of Object.entries(result.counts)) {
-    const summary = Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ");
+    const summary = Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ");
     process.stderr.write(`${arch}: ${summary}\n`);
   }
   if (args.timings) {
-    for (const [stage, ms] of Object.entries(result.timings)) process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`);
+    for (const [stage, ms] of Object.entries(result.timings))
+      process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`);
   }
 }
 
@@ -119,17 +130,59 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
   describe: "Write the freebsd-kpi Rust crate: bindings with compile-time layout checks",
   builder: (yargs: Argv<object>) => {
     let y = yargs
-      .option("sys", { type: "string", demandOption: true, describe: "Kernel source tree (the sys directory)" })
-      .option("kernconf", { type: "string", describe: "Kernel configuration (name under <sys>/<machine>/conf, or a path)" })
-      .option("arch", { type: "string", default: "amd64", describe: "Targets, comma-separated (amd64,i386,arm64,...)" })
-      .option("mode", { choices: ["kernel", "module"], default: "module", describe: "Bind as part of the kernel or as a module" })
-      .option("header", { type: "string", array: true, describe: "Header to bind instead of the built-in wrapper (repeatable)" })
-      .option("extra-header", { type: "string", array: true, describe: "Header to bind in addition (repeatable)" })
-      .option("out", { type: "string", demandOption: true, describe: "Crate directory to (re)create" })
-      .option("config", { type: "string", describe: "kpi-bindgen.json with allowlist, blocklist and opaqueTypes" })
-      .option("rustfmt", { type: "boolean", default: true, describe: "Format the Rust files with rustfmt when installed" })
-      .option("crate-name", { type: "string", default: "freebsd-kpi", describe: "Package name in Cargo.toml" })
-      .option("timings", { type: "boolean", default: false, describe: "Print the time each stage took" });
+      .option("sys", {
+        type: "string",
+        demandOption: true,
+        describe: "Kernel source tree (the sys directory)",
+      })
+      .option("kernconf", {
+        type: "string",
+        describe: "Kernel configuration (name under <sys>/<machine>/conf, or a path)",
+      })
+      .option("arch", {
+        type: "string",
+        default: "amd64",
+        describe: "Targets, comma-separated (amd64,i386,arm64,...)",
+      })
+      .option("mode", {
+        choices: ["kernel", "module"],
+        default: "module",
+        describe: "Bind as part of the kernel or as a module",
+      })
+      .option("header", {
+        type: "string",
+        array: true,
+        describe: "Header to bind instead of the built-in wrapper (repeatable)",
+      })
+      .option("extra-header", {
+        type: "string",
+        array: true,
+        describe: "Header to bind in addition (repeatable)",
+      })
+      .option("out", {
+        type: "string",
+        demandOption: true,
+        describe: "Crate directory to (re)create",
+      })
+      .option("config", {
+        type: "string",
+        describe: "kpi-bindgen.json with allowlist, blocklist and opaqueTypes",
+      })
+      .option("rustfmt", {
+        type: "boolean",
+        default: true,
+        describe: "Format the Rust files with rustfmt when installed",
+      })
+      .option("crate-name", {
+        type: "string",
+        default: "freebsd-kpi",
+        describe: "Package name in Cargo.toml",
+      })
+      .option("timings", {
+        type: "boolean",
+        default: false,
+        describe: "Print the time each stage took",
+      });
     for (const [option, , describe] of PATTERN_OPTIONS) {
       y = y.option(option, { type: "string", array: true, describe });
     }

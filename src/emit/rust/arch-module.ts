@@ -2,6 +2,7 @@
 // translation unit, plus the C wrappers that give `static inline` functions a symbol.
 import type { CType, EnumDecl, FunctionType, RecordDecl, TranslationUnit } from "../../ir/index.js";
 import type { LayoutEngine, RecordLayout } from "../../layout/index.js";
+import type { RustChunk } from "./chunks.js";
 import { emitConstants } from "./constants.js";
 import { rustIdent } from "./keywords.js";
 import { assignTypeNames, type TypeNames } from "./naming.js";
@@ -15,8 +16,8 @@ import { selectItems, type ItemPatterns } from "./selection.js";
 import { staticInlineWrappers, wrappable, type WrappedFunction } from "./static-inline.js";
 
 export interface ArchModule {
-  /** The module's Rust source (items only; the caller adds the header and imports). */
-  rust: string;
+  /** The module's items in order (the caller adds the header and imports). */
+  chunks: RustChunk[];
   /** C source defining `<name>__extern` for every wrapped static inline function. */
   wrappersC: string;
   /** Records that could not be laid out and were emitted as incomplete types. */
@@ -36,7 +37,13 @@ export function emitArchModule(
   const measure = (t: CType) => layouts.measure(t);
   const vaListMetrics = measure({ kind: "builtin", name: "__builtin_va_list" });
   const vaList = vaListItems(layouts.target.name, vaListMetrics.size, vaListMetrics.align);
-  const types = typeSpeller(names, measure, (t) => layouts.resolve(t), vaList.parameter, kobjMethodTypes);
+  const types = typeSpeller(
+    names,
+    measure,
+    (t) => layouts.resolve(t),
+    vaList.parameter,
+    kobjMethodTypes,
+  );
   const typeNamespace = new Set<string>();
   const valueNamespace = new Set<string>();
   const claim = (space: Set<string>, name: string) => {
@@ -48,7 +55,18 @@ export function emitArchModule(
   const out: string[] = [];
   const assertions: string[] = [];
   const unlaidOut: string[] = [];
-  const counts: Record<string, number> = { records: 0, asserted: 0, placeholders: 0, enums: 0, typedefs: 0, functions: 0, statics: 0, constants: 0, wrappers: 0, kobjMethods: 0 };
+  const counts: Record<string, number> = {
+    records: 0,
+    asserted: 0,
+    placeholders: 0,
+    enums: 0,
+    typedefs: 0,
+    functions: 0,
+    statics: 0,
+    constants: 0,
+    wrappers: 0,
+    kobjMethods: 0,
+  };
 
   const { layouts: laidOut } = layouts.layoutAll();
   const layoutById = new Map<string, RecordLayout>(laidOut.map((l) => [l.id, l]));
@@ -59,7 +77,19 @@ export function emitArchModule(
     if (!selection.type(name, `tag:${decl.id}`) || !claim(typeNamespace, name)) continue;
     counts.records++;
     const before = assertions.length;
-    out.push(recordItem(decl, name, layoutById.get(decl.id), selection, traits, types, layouts, assertions, unlaidOut));
+    out.push(
+      recordItem(
+        decl,
+        name,
+        layoutById.get(decl.id),
+        selection,
+        traits,
+        types,
+        layouts,
+        assertions,
+        unlaidOut,
+      ),
+    );
     counts[assertions.length > before ? "asserted" : "placeholders"]++;
   }
   for (const decl of unit.enums) {
@@ -105,7 +135,8 @@ export function emitArchModule(
     }
     claim(valueNamespace, name);
     counts.functions++;
-    const link = linkName !== undefined && linkName !== name ? `    #[link_name = "${linkName}"]\n` : "";
+    const link =
+      linkName !== undefined && linkName !== name ? `    #[link_name = "${linkName}"]\n` : "";
     externs.push(`${link}    pub fn ${name}${types.signature(fn)};\n`);
   }
   for (const v of unit.variables) {
@@ -117,16 +148,19 @@ export function emitArchModule(
     const mutability = v.type.const ? "" : "mut ";
     externs.push(`${link}    pub static ${mutability}${name}: ${types.rust(v.type)};\n`);
   }
-  const constants = emitConstants(unit.macros.constants, (n) => selection.constant(n) && claim(valueNamespace, n));
+  const constants = emitConstants(
+    unit.macros.constants,
+    (n) => selection.constant(n) && claim(valueNamespace, n),
+  );
   counts.constants = constants.count;
 
-  const rust = [
-    constants.text,
-    ...out,
-    externs.length ? `unsafe extern "C" {\n${externs.join("")}}\n` : "",
-    ...assertions,
-  ].join("");
-  return { rust, wrappersC: staticInlineWrappers(wrapped, wrapperInclude), unlaidOut, counts };
+  const chunks: RustChunk[] = [
+    ...constants.lines.map((text) => ({ text })),
+    ...out.map((text) => ({ text })),
+    ...externs.map((text) => ({ text, extern: true as const })),
+    ...assertions.map((text) => ({ text })),
+  ];
+  return { chunks, wrappersC: staticInlineWrappers(wrapped, wrapperInclude), unlaidOut, counts };
 }
 
 function recordItem(
@@ -146,14 +180,17 @@ function recordItem(
     return `#[repr(C)]\n#[derive(Debug, Copy, Clone)]\npub struct ${name} {\n    _unused: [u8; 0],\n}\n`;
   }
   const plan = selection.opaque(name) ? null : planRecord(decl, layout, (t) => layouts.measure(t));
-  const text = emitRecord(decl, layout, name, plan, traits.of(decl.id), types, (t) => layouts.sizeOf(t));
+  const text = emitRecord(decl, layout, name, plan, traits.of(decl.id), types, (t) =>
+    layouts.sizeOf(t),
+  );
   assertions.push(text.assertions);
   return text.item;
 }
 
 function enumItems(decl: EnumDecl, name: string, names: TypeNames, values: Set<string>): string {
   const repr = `::core::ffi::c_${underlyingName(decl.underlying)}`;
-  const prefix = decl.tag === null && decl.parent === null && name.startsWith("_bindgen_ty_") ? "" : `${name}_`;
+  const prefix =
+    decl.tag === null && decl.parent === null && name.startsWith("_bindgen_ty_") ? "" : `${name}_`;
   void names;
   const lines = decl.enumerators
     .map((e) => ({ e, constName: rustIdent(`${prefix}${e.name}`) }))

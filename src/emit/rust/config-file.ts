@@ -9,7 +9,12 @@ import { fail, type SourceLocation } from "../../diagnostics/index.js";
 import { jsonErrorIndex } from "./json-position.js";
 import { NO_PATTERNS, type ItemPatterns } from "./selection.js";
 
-const KINDS = { types: "Types", functions: "Functions", vars: "Vars", constants: "Constants" } as const;
+const KINDS = {
+  types: "Types",
+  functions: "Functions",
+  vars: "Vars",
+  constants: "Constants",
+} as const;
 
 function positionOf(text: string, index: number): SourceLocation & { file: string } {
   const before = text.slice(0, index);
@@ -40,12 +45,17 @@ export function parseConfigFile(file: string, text: string): ItemPatterns {
   } catch (e) {
     const at = jsonErrorIndex(text);
     const pos = positionOf(text, Math.max(at, 0));
-    const found = at >= 0 && at < text.length ? `unexpected '${text[at]}'` : "unexpected end of file";
+    const found =
+      at >= 0 && at < text.length ? `unexpected '${text[at]}'` : "unexpected end of file";
     void e;
     fail(`invalid JSON: ${found}`, { file, line: pos.line, column: pos.column });
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    fail("expected a JSON object with allowlist, blocklist and opaqueTypes", { file, line: 1, column: 1 });
+    fail("expected a JSON object with allowlist, blocklist and opaqueTypes", {
+      file,
+      line: 1,
+      column: 1,
+    });
   }
   const patterns: ItemPatterns = structuredClone(NO_PATTERNS);
   const stringList = (value: unknown, key: string): string[] => {
@@ -62,16 +72,26 @@ export function parseConfigFile(file: string, text: string): ItemPatterns {
       continue;
     }
     if (key !== "allowlist" && key !== "blocklist") {
-      fail(`unknown key '${key}' (expected allowlist, blocklist or opaqueTypes)`, locate(file, text, `"${key}"`));
+      fail(
+        `unknown key '${key}' (expected allowlist, blocklist or opaqueTypes)`,
+        locate(file, text, `"${key}"`),
+      );
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      fail(`'${key}' must be an object with types, functions, vars and constants`, locate(file, text, `"${key}"`));
+      fail(
+        `'${key}' must be an object with types, functions, vars and constants`,
+        locate(file, text, `"${key}"`),
+      );
     }
     for (const [kind, list] of Object.entries(value as Record<string, unknown>)) {
       if (!(kind in KINDS)) {
-        fail(`unknown ${key} kind '${kind}' (expected types, functions, vars or constants)`, locate(file, text, `"${kind}"`));
+        fail(
+          `unknown ${key} kind '${kind}' (expected types, functions, vars or constants)`,
+          locate(file, text, `"${kind}"`),
+        );
       }
-      const field = `${key === "allowlist" ? "allow" : "block"}${KINDS[kind as keyof typeof KINDS]}` as keyof ItemPatterns;
+      const field =
+        `${key === "allowlist" ? "allow" : "block"}${KINDS[kind as keyof typeof KINDS]}` as keyof ItemPatterns;
       patterns[field] = stringList(list, kind);
     }
   }
@@ -81,6 +101,7 @@ export function parseConfigFile(file: string, text: string): ItemPatterns {
 /** Command-line patterns are added to the file's. */
 export function mergePatterns(a: ItemPatterns, b: ItemPatterns): ItemPatterns {
   const merged = structuredClone(NO_PATTERNS);
-  for (const key of Object.keys(merged) as (keyof ItemPatterns)[]) merged[key] = [...a[key], ...b[key]];
+  for (const key of Object.keys(merged) as (keyof ItemPatterns)[])
+    merged[key] = [...a[key], ...b[key]];
   return merged;
 }

@@ -27,7 +27,7 @@ function byteString(value: string): { literal: string; length: number } {
 export function emitConstants(
   constants: MacroConstant[],
   accept: (name: string) => boolean,
-): { text: string; count: number } {
+): { lines: string[]; count: number } {
   const sorted = [...constants].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const lines: string[] = [];
   for (const c of sorted) {
@@ -36,12 +36,16 @@ export function emitConstants(
     if (c.kind === "integer") {
       const value = BigInt(c.value);
       const type = integerConstantType(value);
-      if ((type === "u64" && value > 0xffffffffffffffffn) || (type === "i64" && value < -(1n << 63n))) continue;
+      if (
+        (type === "u64" && value > 0xffffffffffffffffn) ||
+        (type === "i64" && value < -(1n << 63n))
+      )
+        continue;
       lines.push(`pub const ${name}: ${type} = ${c.value};\n`);
     } else {
       const s = byteString(c.value);
       lines.push(`pub const ${name}: &[u8; ${s.length}usize] = ${s.literal};\n`);
     }
   }
-  return { text: lines.join(""), count: lines.length };
+  return { lines, count: lines.length };
 }

@@ -11,7 +11,8 @@ import { emitArchModule } from "./arch-module.js";
 import { crateFiles, type CrateTarget } from "./crate.js";
 import { kobjMethodTypeNames } from "./kobj-methods.js";
 import { provenanceLines } from "./provenance.js";
-import { formatRust } from "./rustfmt.js";
+import { renderChunks } from "./chunks.js";
+import { formatChunks } from "./rustfmt.js";
 import type { ItemPatterns } from "./selection.js";
 
 export { DEFAULT_WRAPPER } from "./default-wrapper.js";
@@ -51,13 +52,22 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
     const targets: CrateTarget[] = [];
     for (const target of spec.targets) {
       const start = performance.now();
-      const front = runFrontEnd({ sysDir: spec.sysDir, target, mode: spec.mode, kernconf: spec.kernconf, header });
+      const front = runFrontEnd({
+        sysDir: spec.sysDir,
+        target,
+        mode: spec.mode,
+        kernconf: spec.kernconf,
+        header,
+      });
       diagnostics.push(...front.diagnostics);
       const frontDone = performance.now();
       const kobj = kobjMethodTypeNames(spec.sysDir, target.machine);
       const module = emitArchModule(front.unit, front.layouts, spec.patterns, WRAPPER_FILE, kobj);
+      const emitDone = performance.now();
+      if (spec.format !== false) formatChunks(module.chunks);
       timings[`${target.name}:front-end`] = frontDone - start;
-      timings[`${target.name}:emit`] = performance.now() - frontDone;
+      timings[`${target.name}:emit`] = emitDone - frontDone;
+      timings[`${target.name}:rustfmt`] = performance.now() - emitDone;
       counts[target.name] = module.counts;
       targets.push({
         name: target.name,
@@ -66,6 +76,7 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
         pointerWidth: target.abi.scalars.pointer.size * 8,
         provenance: provenanceLines(front, spec.kernconf),
         module,
+        rust: renderChunks(module.chunks),
       });
     }
     const files = crateFiles({
@@ -74,13 +85,6 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
       targets,
       wrapperHeader: spec.wrapperHeader,
     });
-    if (spec.format !== false) {
-      const start = performance.now();
-      for (const [path, text] of files) {
-        if (path.endsWith(".rs")) files.set(path, formatRust(text).text);
-      }
-      timings.rustfmt = performance.now() - start;
-    }
     return { files, diagnostics, timings, counts };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -2,7 +2,12 @@
 // headers typedef each as a C function type; the crate spells those as plain (non-null)
 // `unsafe extern "C" fn` types, so a driver's method is checked against the interface by
 // a simple `let f: device_probe_t = my_probe;` before it goes into a method table.
-import { kobjDialectFor, kobjMethodSymbols, listInterfaceFiles, readInterfaceFile } from "../../kobj/index.js";
+import {
+  kobjDialectFor,
+  kobjMethodSymbols,
+  listInterfaceFiles,
+  readInterfaceFile,
+} from "../../kobj/index.js";
 
 const cache = new Map<string, Set<string>>();
 

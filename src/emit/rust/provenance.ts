@@ -4,7 +4,9 @@ import type { FrontEndResult } from "../../pipeline/index.js";
 export function provenanceLines(result: FrontEndResult, kernconf: string | undefined): string[] {
   const version = result.unit.macros.constants.find((c) => c.name === "__FreeBSD_version");
   const options: string[] = [];
-  for (const [file, text] of [...(result.kernelOptions?.headers ?? new Map<string, string>())].sort()) {
+  for (const [file, text] of [
+    ...(result.kernelOptions?.headers ?? new Map<string, string>()),
+  ].sort()) {
     for (const m of text.matchAll(/^#define\s+(\w+)(?:\s+(.*))?$/gm)) {
       options.push(`${m[1]}${m[2] ? `=${m[2].trim()}` : ""} (${file})`);
     }

@@ -55,10 +55,15 @@ export function emitRecord(
   } else {
     for (const m of plan.members) lines.push(...memberLines(m, kind, traits, types, offsets));
   }
-  const opaqueAlign = plan === null && layout.align > 16 ? `#[repr(C, align(${layout.align}))]\n` : null;
+  const opaqueAlign =
+    plan === null && layout.align > 16 ? `#[repr(C, align(${layout.align}))]\n` : null;
   let item =
     (opaqueAlign ?? reprAttr(plan)) +
-    derives(kind, plan === null ? { ...traits, copy: true, debug: true } : traits, plan?.packed != null) +
+    derives(
+      kind,
+      plan === null ? { ...traits, copy: true, debug: true } : traits,
+      plan?.packed != null,
+    ) +
     `pub ${kind} ${name} {\n${lines.join("\n")}\n}\n`;
   const bitfieldUnits = plan?.members.filter((m) => m.kind === "bitfields") ?? [];
   if (bitfieldUnits.length) item += bitfieldImpl(name, bitfieldUnits, types, sizeOf);
@@ -68,7 +73,8 @@ export function emitRecord(
     `    assert!(::core::mem::size_of::<${name}>() == ${layout.size}usize);`,
     `    assert!(::core::mem::align_of::<${name}>() == ${layout.align}usize);`,
     ...offsets.map(
-      ([field, offset]) => `    assert!(::core::mem::offset_of!(${name}, ${field}) == ${offset}usize);`,
+      ([field, offset]) =>
+        `    assert!(::core::mem::offset_of!(${name}, ${field}) == ${offset}usize);`,
     ),
   ];
   void decl;
@@ -131,7 +137,8 @@ function bitfieldImpl(
   const body: string[] = [];
   for (const unit of units) {
     const accessible = unit.fields.filter(
-      (f): f is BitfieldMember & { name: string } => f.name !== null && f.width > 0 && sizeOf(f.type) <= 8,
+      (f): f is BitfieldMember & { name: string } =>
+        f.name !== null && f.width > 0 && sizeOf(f.type) <= 8,
     );
     for (const f of accessible) {
       const rust = types.rust(f.type);

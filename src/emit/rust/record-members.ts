@@ -16,7 +16,14 @@ export interface BitfieldMember {
 
 export type PlannedMember =
   | { kind: "field"; name: string; type: CType; offset: number; flexible: boolean }
-  | { kind: "bitfields"; index: number; offset: number; bytes: number; align: number; fields: BitfieldMember[] }
+  | {
+      kind: "bitfields";
+      index: number;
+      offset: number;
+      bytes: number;
+      align: number;
+      fields: BitfieldMember[];
+    }
   | { kind: "padding"; name: string; offset: number; bytes: number };
 
 export interface RecordPlan {
@@ -65,7 +72,12 @@ export function planRecord(
   let end = 0;
   let paddingCount = 0;
   const pad = (bytes: number, at: number) => {
-    placed.push({ kind: "padding", name: `__bindgen_padding_${paddingCount++}`, offset: at, bytes });
+    placed.push({
+      kind: "padding",
+      name: `__bindgen_padding_${paddingCount++}`,
+      offset: at,
+      bytes,
+    });
   };
   for (const m of members) {
     const metrics = natural(m);

@@ -1,13 +1,46 @@
-// Formats generated Rust with rustfmt when it is installed, so the crate passes
-// `rustfmt --check`; without rustfmt the text is written as emitted.
+// rustfmt's shape for the items that need it. Most emitted items are already formatted as
+// rustfmt formats them; the rest are formatted in one rustfmt run over just those items,
+// each behind a marker comment, and spliced back. Without rustfmt the text stays as emitted.
 import { spawnSync } from "node:child_process";
+import { needsFormatting, type RustChunk } from "./chunks.js";
 
-export function formatRust(source: string, rustfmt = process.env.RUSTFMT ?? "rustfmt"): { text: string; formatted: boolean } {
+const MARKER = "// @@kpi-bindgen-chunk ";
+const EXTERN_OPEN = 'unsafe extern "C" {\n';
+
+export function formatRust(
+  source: string,
+  rustfmt = process.env.RUSTFMT ?? "rustfmt",
+): string | undefined {
   const run = spawnSync(rustfmt, ["--edition", "2021", "--emit", "stdout", "--quiet"], {
     input: source,
     encoding: "utf8",
     maxBuffer: 1 << 30,
   });
-  if (run.error || run.status !== 0) return { text: source, formatted: false };
-  return { text: run.stdout, formatted: true };
+  if (run.error || run.status !== 0) return undefined;
+  return run.stdout;
+}
+
+/** Formats, in place, the chunks that need it; returns whether rustfmt ran. */
+export function formatChunks(chunks: RustChunk[]): boolean {
+  const selected = chunks.map((c, i) => (needsFormatting(c) ? i : -1)).filter((i) => i >= 0);
+  if (selected.length === 0) return true;
+  const source = selected
+    .map((i) => {
+      const c = chunks[i];
+      return `${MARKER}${i}\n${c.extern ? `${EXTERN_OPEN}${c.text}}\n` : c.text}`;
+    })
+    .join("");
+  const formatted = formatRust(source);
+  if (formatted === undefined) return false;
+  const parts = formatted.split(new RegExp(`^${MARKER}(\\d+)\\n`, "m"));
+  for (let k = 1; k + 1 < parts.length; k += 2) {
+    const index = Number(parts[k]);
+    let text = parts[k + 1];
+    if (chunks[index].extern) {
+      text = text.slice(EXTERN_OPEN.length);
+      text = text.slice(0, text.lastIndexOf("}\n"));
+    }
+    chunks[index] = { ...chunks[index], text };
+  }
+  return true;
 }

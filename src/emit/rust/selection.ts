@@ -52,7 +52,8 @@ export function selectItems(unit: TranslationUnit, names: TypeNames, p: ItemPatt
   const blockConstant = matcher(p.blockConstants);
   const opaque = matcher(p.opaqueTypes);
   const anyAllow =
-    p.allowTypes.length + p.allowFunctions.length + p.allowVars.length + p.allowConstants.length > 0;
+    p.allowTypes.length + p.allowFunctions.length + p.allowVars.length + p.allowConstants.length >
+    0;
   if (!anyAllow) {
     return {
       type: (n) => !blockType(n),
@@ -111,7 +112,8 @@ export function selectItems(unit: TranslationUnit, names: TypeNames, p: ItemPatt
   }
   for (const e of unit.enums) if (allowType(names.ofTag(e.id))) needed.add(`tag:${e.id}`);
   for (const t of unit.typedefs) if (allowType(t.name)) visit({ kind: "typedef", name: t.name });
-  for (const f of unit.functions) if (allowFunction(f.name) && !blockFunction(f.name)) visit(f.type);
+  for (const f of unit.functions)
+    if (allowFunction(f.name) && !blockFunction(f.name)) visit(f.type);
   for (const v of unit.variables) if (allowVar(v.name) && !blockVar(v.name)) visit(v.type);
 
   return {

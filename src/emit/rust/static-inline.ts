@@ -36,7 +36,9 @@ export function staticInlineWrappers(functions: WrappedFunction[], include: stri
     `#include "${include}"\n`,
   ];
   for (const { name, type } of functions) {
-    const params = type.params.filter((p) => !(p.type.kind === "builtin" && p.type.name === "void"));
+    const params = type.params.filter(
+      (p) => !(p.type.kind === "builtin" && p.type.name === "void"),
+    );
     const declared = params.map((p, i) => spellType(p.type, `p${i}`));
     const list = declared.length ? declared.join(", ") : "void";
     const head = spellType(type.returnType, `${name}__extern(${list})`);

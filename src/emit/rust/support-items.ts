@@ -1,3 +1,4 @@
+// Written in rustfmt's shape, since the crate is checked with `rustfmt --check`.
 // Helper types the generated bindings use, with the names and methods bindgen users call:
 // a byte-array bitfield storage unit and a zero-length flexible array member.
 export const SUPPORT_ITEMS = `/// Storage for adjacent C bitfields; bits are numbered in the target's allocation order.
@@ -17,7 +18,11 @@ impl<Storage> __BindgenBitfieldUnit<Storage> {
 impl<Storage: AsRef<[u8]> + AsMut<[u8]>> __BindgenBitfieldUnit<Storage> {
     #[inline]
     fn bit_position(index: usize) -> (usize, u8) {
-        let within = if cfg!(target_endian = "big") { 7 - (index % 8) } else { index % 8 };
+        let within = if cfg!(target_endian = "big") {
+            7 - (index % 8)
+        } else {
+            index % 8
+        };
         (index / 8, 1u8 << within)
     }
 
@@ -44,7 +49,11 @@ impl<Storage: AsRef<[u8]> + AsMut<[u8]>> __BindgenBitfieldUnit<Storage> {
         let mut val = 0u64;
         for i in 0..bit_width as usize {
             if self.get_bit(bit_offset + i) {
-                let shift = if cfg!(target_endian = "big") { bit_width as usize - 1 - i } else { i };
+                let shift = if cfg!(target_endian = "big") {
+                    bit_width as usize - 1 - i
+                } else {
+                    i
+                };
                 val |= 1u64 << shift;
             }
         }
@@ -56,7 +65,11 @@ impl<Storage: AsRef<[u8]> + AsMut<[u8]>> __BindgenBitfieldUnit<Storage> {
         debug_assert!(bit_width <= 64);
         for i in 0..bit_width as usize {
             let bit = val >> i & 1 == 1;
-            let index = if cfg!(target_endian = "big") { bit_width as usize - 1 - i } else { i };
+            let index = if cfg!(target_endian = "big") {
+                bit_width as usize - 1 - i
+            } else {
+                i
+            };
             self.set_bit(bit_offset + index, bit);
         }
     }

@@ -4,7 +4,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { generateCrate, NO_PATTERNS, type GenerateResult, type ItemPatterns } from "../../../src/emit/rust/index.js";
+import {
+  generateCrate,
+  NO_PATTERNS,
+  type GenerateResult,
+  type ItemPatterns,
+} from "../../../src/emit/rust/index.js";
 import { getTarget, type TargetName } from "../../../src/targets/index.js";
 import { kpiWrapper, sysTree, type FreeBSDRelease } from "../../support/environment.js";
 
@@ -49,7 +54,12 @@ export interface RunResult {
   ms: number;
 }
 
-export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): RunResult {
   const start = performance.now();
   const r = spawnSync(command, args, {
     cwd,
