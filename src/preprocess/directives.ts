@@ -21,23 +21,49 @@ function lineEnd(tokens: Token[], hashIndex: number): number {
   return j;
 }
 
+/** The tokens after a directive's name, copied out on first use. */
+class LazyArgs {
+  private copy: Token[] | undefined;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get length(): number {
+    return this.to - this.from;
+  }
+
+  all(): Token[] {
+    return (this.copy ??= this.tokens.slice(this.from, this.to));
+  }
+
+  /** Just the first token (or none), without copying the line. */
+  firstOnly(): Token[] {
+    return this.from < this.to ? [this.tokens[this.from]!] : [];
+  }
+}
+
 /** Executes the directive whose `#` was just read (ctx.pos is past it). */
 export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void {
   const tokens = ctx.lexed.tokens;
-  const end = lineEnd(tokens, ctx.pos - 1);
-  const line = tokens.slice(ctx.pos, end);
+  const start = ctx.pos;
+  const end = lineEnd(tokens, start - 1);
   ctx.pos = end;
-  const name = line[0];
-  if (!name) return; // the null directive
-  const args = line.slice(1);
-  if (name.kind === "number") return lineDirective(e, ctx, line, hash, true);
+  if (start === end) return; // the null directive
+  const name = tokens[start]!;
+  // Most directives are conditionals needing a token or two: the rest of the line is
+  // copied out only when used.
+  const args = new LazyArgs(tokens, start + 1, end);
+  if (name.kind === "number") return lineDirective(e, ctx, tokens.slice(start, end), hash, true);
   if (name.kind !== "identifier") fail("invalid preprocessing directive", locOf(name));
   switch (name.text) {
     case "if":
-      return openConditional(e, ctx, name, evaluate(e, args, name));
+      return openConditional(e, ctx, name, evaluate(e, args.all(), name));
     case "ifdef":
     case "ifndef": {
-      const defined = e.macros.has(macroName(args, name).text);
+      const defined = e.macros.has(macroName(args.firstOnly(), name).text);
       return openConditional(e, ctx, name, name.text === "ifdef" ? defined : !defined);
     }
     case "elif":
@@ -58,26 +84,26 @@ export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void 
       let m = parsedDefines.get(name);
       if (!m) {
         m = parseDefine(
-          args.length > 0 ? args : fail("macro name missing", endOf(name)),
+          args.length > 0 ? args.all() : fail("macro name missing", endOf(name)),
           ctx.root && ctx.abs.startsWith("<"),
         );
         parsedDefines.set(name, m);
       }
       const old = e.macros.get(m.name);
       if (old && old.builtin === null && !sameDefinition(old, m))
-        e.warn(`'${m.name}' macro redefined`, locOf(args[0]!));
+        e.warn(`'${m.name}' macro redefined`, locOf(args.all()[0]!));
       e.define(m);
       return;
     }
     case "undef":
-      e.undefine(macroName(args, name).text);
+      e.undefine(macroName(args.firstOnly(), name).text);
       return;
     case "include":
     case "include_next":
     case "import":
-      return include(e, ctx, name, args, hash);
+      return include(e, ctx, name, args.all(), hash);
     case "line":
-      return lineDirective(e, ctx, args, name, false);
+      return lineDirective(e, ctx, args.all(), name, false);
     case "error":
       fail(messageText(ctx, name), locOf(name));
     // eslint-disable-next-line no-fallthrough
@@ -85,10 +111,10 @@ export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void 
       e.warn(messageText(ctx, name), locOf(name));
       return;
     case "pragma":
-      return handlePragma(e, args, hash);
+      return handlePragma(e, args.all(), hash);
     case "ident":
     case "sccs":
-      return handleIdent(e, args, hash);
+      return handleIdent(e, args.all(), hash);
     case "assert":
     case "unassert":
       return;

@@ -26,7 +26,7 @@ export class MacroTable {
       name: m.name,
       params: m.params,
       variadic: m.variadic,
-      body: bodySpelling(m.body),
+      body: (m.spelling ??= bodySpelling(m.body)),
       location: m.location,
       defined,
       builtin: m.predefined,

@@ -67,6 +67,8 @@ export interface Macro {
   predefined: boolean;
   /** Set while an expansion of this macro is being rescanned. */
   disabled: boolean;
+  /** The body's spelling, once asked for (macros are shared across units). */
+  spelling?: string;
 }
 
 const loc = (t: Token): SourceLocation => ({ file: t.file, line: t.line, column: t.column });

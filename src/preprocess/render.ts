@@ -45,6 +45,16 @@ function wouldMerge(a: PPToken, b: PPToken): boolean {
   return firstTokenEnd(a.text + b.text) !== a.text.length;
 }
 
+const indents: string[] = [""];
+
+/** `n` spaces (cached: every output line starts with its first token's column). */
+function indentation(n: number): string {
+  if (n <= 0) return "";
+  if (n > 200) return " ".repeat(n);
+  while (indents.length <= n) indents.push(indents[indents.length - 1] + " ");
+  return indents[n]!;
+}
+
 /** Up to this many lines are skipped with newlines; beyond it a marker is shorter. */
 const MAX_BLANK_LINES = 8;
 
@@ -98,11 +108,11 @@ class Printer {
 
   token(tok: PPToken): void {
     if (this.atLineStart) {
-      this.parts.push(" ".repeat(Math.max(0, tok.column - 1)));
+      this.parts.push(indentation(tok.column - 1) + tok.text);
       this.atLineStart = false;
-    } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok)))
-      this.parts.push(" ");
-    this.parts.push(tok.text);
+    } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok))) {
+      this.parts.push(" " + tok.text);
+    } else this.parts.push(tok.text);
     this.prev = tok;
   }
 }
