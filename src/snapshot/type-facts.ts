@@ -17,6 +17,9 @@ function mapRecords(type: CType, rename: (id: string) => string): CType {
   switch (type.kind) {
     case "record":
       return { ...type, id: rename(type.id) };
+    case "enum":
+      // An anonymous enum's id names where it was defined, which moves between releases.
+      return /::anon\d+$|<anonymous /.test(type.id) ? { ...type, id: "enum {...}" } : type;
     case "pointer":
       return { ...type, pointee: mapRecords(type.pointee, rename) };
     case "array":
