@@ -105,8 +105,7 @@ export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void 
     case "line":
       return lineDirective(e, ctx, args.all(), name, false);
     case "error":
-      fail(messageText(ctx, name), locOf(name));
-    // eslint-disable-next-line no-fallthrough
+      return fail(messageText(ctx, name), locOf(name));
     case "warning":
       e.warn(messageText(ctx, name), locOf(name));
       return;

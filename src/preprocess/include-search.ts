@@ -54,10 +54,6 @@ export class HeaderSearch {
     return ok;
   }
 
-  private exists(path: string, read: (p: string) => boolean): boolean {
-    return read(path);
-  }
-
   /**
    * Finds a header. `includerDir` is null for angled names and for #include_next;
    * `startIndex` is where #include_next resumes. `present` tells whether a file exists.
@@ -72,18 +68,18 @@ export class HeaderSearch {
   ): FoundHeader | null {
     if (name.startsWith("/")) {
       const p = normalizePath(name);
-      return this.exists(p, present) ? { path: p, dirIndex: -1, system: false } : null;
+      return present(p) ? { path: p, dirIndex: -1, system: false } : null;
     }
     if (!angled && includerDir !== null) {
       const p = normalizePath(`${includerDir}/${name}`);
-      if (this.exists(p, present)) return { path: p, dirIndex: -1, system: includerSystem };
+      if (present(p)) return { path: p, dirIndex: -1, system: includerSystem };
     }
     for (let k = startIndex; k < this.searchPath.length; k++) {
       const entry = this.searchPath[k]!;
       if (angled && entry.quoteOnly) continue;
       if (!this.usable(entry.dir)) continue;
       const p = normalizePath(`${entry.dir}/${name}`);
-      if (this.exists(p, present)) return { path: p, dirIndex: k, system: entry.system };
+      if (present(p)) return { path: p, dirIndex: k, system: entry.system };
     }
     return null;
   }

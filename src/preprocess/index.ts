@@ -111,6 +111,7 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
   }
   const macros = engine.table.definitions();
   return {
+    // Engine tokens are PPTokens with two extra fields; eof and placemarkers never reach `out`.
     tokens: engine.out as unknown as PPToken[],
     macros,
     includes: engine.includes,
