@@ -22,6 +22,8 @@ import { rmSync } from "node:fs";
 
 interface Differences {
   items: { kind: string; name: string; reason: string }[];
+  /** Constants whose Rust type differs from bindgen's on purpose. */
+  constantTypes: { name: string; bindgen: string; ours: string; reason: string }[];
 }
 
 const differences: Differences = JSON.parse(
@@ -80,9 +82,8 @@ describeWith(
       process.stderr.write(
         `kpi-bindgen generate: ${(performance.now() - started).toFixed(0)} ms\n`,
       );
-      const ourNames = new Set(
-        scanRustItems(ours.files.get("src/amd64.rs") ?? "").map((i) => i.name),
-      );
+      const ourItems = scanRustItems(ours.files.get("src/amd64.rs") ?? "");
+      const ourNames = new Set(ourItems.map((i) => i.name));
       const listed = new Set(differences.items.map(key));
 
       expect(theirs.length).toBeGreaterThan(1000);
@@ -98,6 +99,23 @@ describeWith(
         writeFileSync(process.env.KPI_WRITE_MISSING, JSON.stringify(missing, null, 1));
       expect(unexplained.map(key)).toEqual([]);
       expect(percent).toBeGreaterThanOrEqual(99);
+      // Constants have the Rust type bindgen gives them (u32 / i32 / u64 / i64 / byte strings).
+      const ourConstTypes = new Map(ourItems.filter((i) => i.type).map((i) => [i.name, i.type]));
+      const compared = theirs.filter((i) => i.type !== undefined && ourConstTypes.has(i.name));
+      const listedTypes = new Map(differences.constantTypes.map((c) => [c.name, c]));
+      const typeMismatches = compared
+        .filter((i) => ourConstTypes.get(i.name) !== i.type)
+        .filter((i) => {
+          const entry = listedTypes.get(i.name);
+          return !(entry && entry.bindgen === i.type && entry.ours === ourConstTypes.get(i.name));
+        })
+        .map((i) => `${i.name}: bindgen ${i.type}, ours ${ourConstTypes.get(i.name)}`);
+      process.stderr.write(
+        `constant types compared: ${compared.length}; listed as deliberate: ${listedTypes.size}; ` +
+          `unexplained: ${typeMismatches.length}\n`,
+      );
+      expect(compared.length).toBeGreaterThan(4000);
+      expect(typeMismatches).toEqual([]);
       // A listed difference that no longer differs is stale: keep the list honest.
       const stale = differences.items.filter(
         (i) => ourNames.has(i.name) || !theirs.some((t) => key(t) === key(i)),

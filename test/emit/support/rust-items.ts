@@ -6,9 +6,12 @@ export type ItemKind = "struct" | "union" | "type" | "const" | "fn" | "static";
 export interface RustItem {
   kind: ItemKind;
   name: string;
+  /** For a const on one line: its type with blanks removed (`u32`, `&[u8;6usize]`, `foo`). */
+  type?: string;
 }
 
 const TOP_LEVEL = /^pub (struct|union|type|const) ([A-Za-z_][A-Za-z0-9_]*)/;
+const CONST_TYPE = /^pub const [A-Za-z_][A-Za-z0-9_]*\s*:\s*(.+?)\s*=/;
 const IN_EXTERN = /^\s+pub (fn|static)(?: mut)? ([A-Za-z_][A-Za-z0-9_]*)/;
 const EXTERN_OPEN = /^(?:unsafe )?extern "C" \{\s*$/;
 
@@ -33,7 +36,9 @@ export function scanRustItems(source: string): RustItem[] {
       continue;
     }
     const m = TOP_LEVEL.exec(line);
-    if (m && !HELPERS.has(m[2])) items.push({ kind: m[1] as ItemKind, name: m[2] });
+    if (!m || HELPERS.has(m[2])) continue;
+    const type = m[1] === "const" ? CONST_TYPE.exec(line)?.[1].replace(/\s+/g, "") : undefined;
+    items.push({ kind: m[1] as ItemKind, name: m[2], ...(type === undefined ? {} : { type }) });
   }
   return items;
 }
