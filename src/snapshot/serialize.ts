@@ -73,7 +73,8 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(message);
-    const where = pos ? positionOf(text, Number(pos[1])) : { line: 1, column: 1 };
+    const offset = pos ? Number(pos[1]) : /end of JSON/.test(message) ? text.trimEnd().length : 0;
+    const where = positionOf(text, offset);
     fail(`not a snapshot: invalid JSON (${message})`, at(where.line, where.column));
   }
   if (!isObject(data) || data.format !== SNAPSHOT_FORMAT)
@@ -91,13 +92,16 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   for (const section of SECTIONS) {
     const items = data[section];
     if (!Array.isArray(items)) fail(`snapshot has no "${section}" list`, at());
+    // Snapshots put one item per line after the section's opening line.
+    const opening = text.indexOf(`"${section}":[`);
+    const firstLine = opening < 0 ? 1 : positionOf(text, opening).line + 1;
     items.forEach((item, i) => {
-      if (!isObject(item)) fail(`${section}[${i}] is not an object`, at(i + 3));
+      if (!isObject(item)) fail(`${section}[${i}] is not an object`, at(firstLine + i));
       for (const [field, type] of Object.entries(REQUIRED[section])) {
         if (typeName(item[field]) !== type)
           fail(
             `${section}[${i}].${field}: expected ${type}, found ${typeName(item[field])}`,
-            at(i + 3),
+            at(firstLine + i),
           );
       }
     });
