@@ -32,7 +32,10 @@ export function vaListItems(target: TargetName, size: number, align: number): Va
     case "pointer":
       return { items: "pub type __builtin_va_list = *mut ::core::ffi::c_char;\n" };
     case "record":
-      return { items: `${record("__va_list", blob)}pub type __builtin_va_list = __va_list;\n` };
+      // Not `__va_list`: sys/_types.h takes that name for its own typedef of va_list.
+      return {
+        items: `${record("__builtin_va_list_record", blob)}pub type __builtin_va_list = __builtin_va_list_record;\n`,
+      };
     case "array":
       return {
         items: `${record("__va_list_tag", blob)}pub type __builtin_va_list = [__va_list_tag; 1usize];\n`,
