@@ -19,7 +19,7 @@ const LAYOUT_KINDS = new Set<ChangeKind>([
 ]);
 
 const STYLE = `
-body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
+body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;overflow-wrap:anywhere}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.5em;border-bottom:1px solid #ccc}
 table.summary{border-collapse:collapse}table.summary td,table.summary th{border:1px solid #ccc;padding:2px 10px;text-align:right}
 table.summary th:first-child,table.summary td:first-child{text-align:left}
