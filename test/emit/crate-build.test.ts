@@ -154,3 +154,30 @@ describeWith(
     }, 300_000);
   },
 );
+
+// arm64 is LP64 like the host and every Rust type the crate spells has the same size and
+// alignment on aarch64 and x86_64, so the arm64 module, layout assertions included, can be
+// compiled on the host: a real check of the arm64 numbers without an aarch64 toolchain.
+describeWith(
+  [needCargo, needTree("13.0"), needFile(kpiWrapper, "kpi_wrapper.h")],
+  "the arm64 module of the crate compiles on the LP64 host (13.0, kpi_wrapper.h)",
+  () => {
+    const scratch = scratchDir("arm64-on-host");
+    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+    it("builds with every layout assertion and no warnings", () => {
+      const generated = generateFor({ release: "13.0", arches: ["arm64"] });
+      const files = new Map<string, string>([
+        ["Cargo.toml", '[package]\nname = "arm64-on-host"\nversion = "0.1.0"\nedition = "2021"\n'],
+        ["src/lib.rs", "#![no_std]\nmod support;\nmod arm64;\npub use arm64::*;\n"],
+        ["src/support.rs", generated.files.get("src/support.rs") ?? ""],
+        ["src/arm64.rs", generated.files.get("src/arm64.rs") ?? ""],
+      ]);
+      const crate = writeCrate(files, join(scratch, "crate"));
+      expect(generated.counts.arm64.asserted).toBeGreaterThan(500);
+      const build = cargo(["build"], crate);
+      expect(build.status, build.stderr).toBe(0);
+      expect(build.stderr).not.toMatch(/warning|error/);
+    }, 600_000);
+  },
+);
