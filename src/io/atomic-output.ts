@@ -1,6 +1,6 @@
 // Output is never half-written: files and directories are built beside their final
 // place and renamed into it only when complete.
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Writes `content` to `path` through a temporary sibling and a rename. */
@@ -27,6 +27,9 @@ export function writeDirAtomic(target: string, build: (tmpDir: string) => void):
   const tmp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
   try {
     build(tmp);
+    // mkdtemp creates the directory private (0700); the result should look like any
+    // directory the user creates.
+    chmodSync(tmp, 0o777 & ~process.umask());
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
