@@ -48,6 +48,8 @@ for (const release of freebsdVersions) {
         const test = cargo(["test"], crate);
         expect(test.status, test.stderr).toBe(0);
         expect(test.stderr).not.toMatch(/warning|error/);
+        // The crate's own tests: a round trip through every record's bitfield accessors.
+        expect(test.stdout).toMatch(/test result: ok\. [1-9]\d* passed; 0 failed/);
         process.stderr.write(
           `${release}: cargo build ${build.ms.toFixed(0)} ms, cargo test ${test.ms.toFixed(0)} ms\n`,
         );

@@ -54,6 +54,7 @@ export function emitArchModule(
 
   const out: string[] = [];
   const assertions: string[] = [];
+  const tests: string[] = [];
   const unlaidOut: string[] = [];
   const counts: Record<string, number> = {
     records: 0,
@@ -88,6 +89,7 @@ export function emitArchModule(
         layouts,
         assertions,
         unlaidOut,
+        tests,
       ),
     );
     counts[assertions.length > before ? "asserted" : "placeholders"]++;
@@ -160,6 +162,13 @@ export function emitArchModule(
     ...externs.map((text) => ({ text, extern: true as const })),
     ...assertions.map((text) => ({ text })),
   ];
+  if (tests.length) {
+    const body = tests.join("").replace(/^(?=.)/gm, "    ");
+    chunks.push({
+      text: `#[cfg(test)]\nmod bitfield_tests {\n    use super::*;\n${body}}\n`,
+      format: true,
+    });
+  }
   return { chunks, wrappersC: staticInlineWrappers(wrapped, wrapperInclude), unlaidOut, counts };
 }
 
@@ -173,6 +182,7 @@ function recordItem(
   layouts: LayoutEngine,
   assertions: string[],
   unlaidOut: string[],
+  tests: string[],
 ): string {
   if (!decl.complete || layout === undefined) {
     if (decl.complete) unlaidOut.push(decl.id);
@@ -184,6 +194,7 @@ function recordItem(
     layouts.sizeOf(t),
   );
   assertions.push(text.assertions);
+  if (text.test) tests.push(text.test);
   return text.item;
 }
 

@@ -4,6 +4,8 @@ export interface RustChunk {
   text: string;
   /** A member of the module's `unsafe extern "C"` block (function or static). */
   extern?: true;
+  /** Always hand to rustfmt (text emitted without regard to its shape). */
+  format?: true;
 }
 
 // rustfmt's width is 100, but some shapes (a function signature, say) break earlier:
@@ -14,7 +16,7 @@ const MAX_WIDTH = 80;
  * Items whose emitted text may differ from rustfmt's: anything with a long line, and bitfield accessor blocks, whose line breaks depend on name lengths.
  */
 export function needsFormatting(chunk: RustChunk): boolean {
-  if (chunk.text.includes("__bindgen_bitfield_unit")) return true;
+  if (chunk.format || chunk.text.includes("__bindgen_bitfield_unit")) return true;
   let start = 0;
   for (;;) {
     const end = chunk.text.indexOf("\n", start);

@@ -2,7 +2,8 @@
 // Default, and compile-time assertions that Rust's layout equals the computed C layout.
 import type { CType, RecordDecl } from "../../ir/index.js";
 import type { RecordLayout } from "../../layout/index.js";
-import type { BitfieldMember, PlannedMember, RecordPlan } from "./record-members.js";
+import type { PlannedMember, RecordPlan } from "./record-members.js";
+import { accessibleFields, bitfieldTest, setterName } from "./bitfield-tests.js";
 import { blobType, type TypeSpeller } from "./rust-types.js";
 
 export interface RecordTraits {
@@ -17,6 +18,8 @@ export interface RecordTraits {
 export interface RecordText {
   item: string;
   assertions: string;
+  /** A `#[test]` of the bitfield accessors, when the record has any. */
+  test: string | null;
 }
 
 function derives(kind: "struct" | "union", traits: RecordTraits, packed: boolean): string {
@@ -78,7 +81,8 @@ export function emitRecord(
     ),
   ];
   void decl;
-  return { item, assertions: `const _: () = {\n${checks.join("\n")}\n};\n` };
+  const test = bitfieldUnits.length ? bitfieldTest(name, bitfieldUnits, types, sizeOf) : null;
+  return { item, assertions: `const _: () = {\n${checks.join("\n")}\n};\n`, test };
 }
 
 function memberLines(
@@ -136,10 +140,7 @@ function bitfieldImpl(
 ): string {
   const body: string[] = [];
   for (const unit of units) {
-    const accessible = unit.fields.filter(
-      (f): f is BitfieldMember & { name: string } =>
-        f.name !== null && f.width > 0 && sizeOf(f.type) <= 8,
-    );
+    const accessible = accessibleFields(unit, sizeOf);
     for (const f of accessible) {
       const rust = types.rust(f.type);
       const raw = unsignedOfSize(sizeOf(f.type));
@@ -147,7 +148,7 @@ function bitfieldImpl(
         `    #[inline]\n    pub fn ${f.name}(&self) -> ${rust} {\n` +
           `        unsafe { ::core::mem::transmute(self._bitfield_${unit.index}.get(${f.bitOffset}usize, ${f.width}u8) as ${raw}) }\n` +
           `    }\n` +
-          `    #[inline]\n    pub fn set_${f.name.replace(/_$/, "")}(&mut self, val: ${rust}) {\n` +
+          `    #[inline]\n    pub fn ${setterName(f.name)}(&mut self, val: ${rust}) {\n` +
           `        unsafe {\n` +
           `            let val: ${raw} = ::core::mem::transmute(val);\n` +
           `            self._bitfield_${unit.index}.set(${f.bitOffset}usize, ${f.width}u8, val as u64)\n` +

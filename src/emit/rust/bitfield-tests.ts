@@ -1,0 +1,58 @@
+// Unit tests emitted into the crate (run by `cargo test`) for each record's bitfield
+// accessors: every field takes its widest value and reads it back, and clearing a field
+// leaves the next one alone, so units that overlap or misplaced bits show up.
+import type { CType } from "../../ir/index.js";
+import type { BitfieldMember, PlannedMember } from "./record-members.js";
+import type { TypeSpeller } from "./rust-types.js";
+
+type Unit = Extract<PlannedMember, { kind: "bitfields" }>;
+
+export function setterName(field: string): string {
+  return `set_${field.replace(/_$/, "")}`;
+}
+
+/** The fields that get accessors (named, non-zero width, at most 64 bits wide). */
+export function accessibleFields(
+  unit: Unit,
+  sizeOf: (type: CType) => number,
+): (BitfieldMember & { name: string })[] {
+  return unit.fields.filter(
+    (f): f is BitfieldMember & { name: string } =>
+      f.name !== null && f.width > 0 && sizeOf(f.type) <= 8,
+  );
+}
+
+export function bitfieldTest(
+  name: string,
+  units: Unit[],
+  types: TypeSpeller,
+  sizeOf: (type: CType) => number,
+): string | null {
+  const fields = units.flatMap((u) => accessibleFields(u, sizeOf));
+  if (fields.length === 0) return null;
+  const isBool = (f: BitfieldMember) => types.rust(f.type) === "bool";
+  const full = (f: BitfieldMember) =>
+    f.width >= 64 ? "u64::MAX" : `${(1n << BigInt(f.width)) - 1n}u64`;
+  const set = (f: BitfieldMember & { name: string }, value: "full" | "zero") => {
+    const rust = types.rust(f.type);
+    const v = isBool(f)
+      ? String(value === "full")
+      : value === "full"
+        ? `${full(f)} as ${rust}`
+        : `0 as ${rust}`;
+    return `r.${setterName(f.name)}(${v});`;
+  };
+  const holds = (f: BitfieldMember & { name: string }, value: "full" | "zero") => {
+    if (isBool(f)) return `assert_eq!(r.${f.name}(), ${value === "full"});`;
+    const mask = full(f);
+    return `assert_eq!(r.${f.name}() as u64 & ${mask}, ${value === "full" ? mask : "0u64"});`;
+  };
+  const lines = [`let mut r = ${name}::default();`];
+  for (const f of fields) lines.push(set(f, "full"));
+  for (const f of fields) lines.push(holds(f, "full"));
+  fields.forEach((f, i) => {
+    lines.push(set(f, "zero"), holds(f, "zero"));
+    if (i + 1 < fields.length) lines.push(holds(fields[i + 1], "full"));
+  });
+  return `#[test]\nfn bitfields_${name}() {\n${lines.map((l) => `    ${l}`).join("\n")}\n}\n`;
+}
