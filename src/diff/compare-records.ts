@@ -23,6 +23,12 @@ function samePlaceAndType(a: SnapshotMember, b: SnapshotMember): boolean {
   );
 }
 
+/** "a.b" → "a", "a[].b" → "a", "a" → "". */
+function containerPath(path: string): string {
+  const cut = path.lastIndexOf(".");
+  return cut < 0 ? "" : path.slice(0, cut).replace(/\[\]$/, "");
+}
+
 export function compareRecord(old: SnapshotRecord, now: SnapshotRecord): Change[] {
   const changes: Change[] = [];
   const add = (
@@ -76,6 +82,7 @@ export function compareRecord(old: SnapshotRecord, now: SnapshotRecord): Change[
     }
   }
 
+  const moved = new Map<string, number>();
   for (const m of named(now)) {
     const before = oldByPath.get(m.path);
     if (!before) {
@@ -107,11 +114,17 @@ export function compareRecord(old: SnapshotRecord, now: SnapshotRecord): Change[
     const sides = { old: memberSide(old, before), new: memberSide(now, m) };
     if (canonicalOf(before) !== canonicalOf(m)) {
       const resized = before.size !== m.size;
+      // Same spelling, different meaning: a typedef it names changed; show what it means.
+      const shown =
+        before.type === m.type
+          ? `${canonicalOf(before)} → ${canonicalOf(m)}`
+          : `${before.type} → ${m.type}`;
+      const sizes = resized ? ` (${before.size} → ${m.size} bytes)` : "";
       add(
         "member-retyped",
         resized ? "abi" : "api",
         m.path,
-        `member ${m.path} type ${before.type} → ${m.type}${resized ? ` (${before.size} → ${m.size} bytes)` : ""}`,
+        `member ${m.path} type ${shown}${sizes}`,
         sides,
       );
     } else if (before.type !== m.type) {
@@ -131,7 +144,10 @@ export function compareRecord(old: SnapshotRecord, now: SnapshotRecord): Change[
         `member ${m.path} width ${before.bitWidth ?? "none"} → ${m.bitWidth ?? "none"} bits`,
         sides,
       );
-    if (before.bitOffset !== m.bitOffset)
+    const delta = m.bitOffset - before.bitOffset;
+    moved.set(m.path, delta);
+    // A member inside a moved member moves with it: only its container is reported.
+    if (delta !== 0 && moved.get(containerPath(m.path)) !== delta)
       add(
         "member-moved",
         "abi",
