@@ -3,7 +3,7 @@
 // (compiled into each caller, so only its source interface matters).
 import { canonicalOf, type SnapshotFunction } from "../snapshot/index.js";
 import type { Change, ChangeKind, Severity } from "./model.js";
-import { sideAt } from "./side.js";
+import { meaning, sideAt } from "./side.js";
 
 export function signature(f: SnapshotFunction): string {
   const params = f.params.map((p) => p.type);
@@ -39,7 +39,7 @@ export function compareFunction(old: SnapshotFunction, now: SnapshotFunction): C
       "return-type",
       old.returnsAbi !== now.returnsAbi ? "abi" : "api",
       "return",
-      `returns ${old.returns} → ${now.returns}`,
+      `returns ${meaning(old.returns, oldReturn, now.returns, newReturn)}`,
     );
   else if (old.returns !== now.returns)
     add(
@@ -59,7 +59,7 @@ export function compareFunction(old: SnapshotFunction, now: SnapshotFunction): C
         "param-type",
         a.abi !== b.abi ? "abi" : "api",
         `param ${i + 1}`,
-        `${label}: ${a.type} → ${b.type}`,
+        `${label}: ${meaning(a.type, canonicalOf(a), b.type, canonicalOf(b))}`,
       );
     else if (a.type !== b.type)
       add(

@@ -7,7 +7,7 @@ import {
   type SnapshotVariable,
 } from "../snapshot/index.js";
 import type { Category, Change, ChangeKind, Severity } from "./model.js";
-import { sideAt } from "./side.js";
+import { meaning, sideAt } from "./side.js";
 
 function change(
   category: Category,
@@ -67,7 +67,7 @@ export function compareTyped(
         abi ? "abi" : "api",
         entity,
         now.header,
-        `type ${old.type} → ${now.type}${sizes}`,
+        `type ${meaning(old.type, canonicalOf(old), now.type, canonicalOf(now))}${sizes}`,
         sides,
       ),
     ];

@@ -2,7 +2,7 @@
 // gone on one side and new on the other at the same place with the same type is a rename).
 import { canonicalOf, type SnapshotMember, type SnapshotRecord } from "../snapshot/index.js";
 import type { Change, ChangeKind, Severity } from "./model.js";
-import { describeOffset, sideAt } from "./side.js";
+import { describeOffset, meaning, sideAt } from "./side.js";
 
 function memberSide(record: SnapshotRecord, m: SnapshotMember) {
   return sideAt(record, {
@@ -114,11 +114,7 @@ export function compareRecord(old: SnapshotRecord, now: SnapshotRecord): Change[
     const sides = { old: memberSide(old, before), new: memberSide(now, m) };
     if (canonicalOf(before) !== canonicalOf(m)) {
       const resized = before.size !== m.size;
-      // Same spelling, different meaning: a typedef it names changed; show what it means.
-      const shown =
-        before.type === m.type
-          ? `${canonicalOf(before)} → ${canonicalOf(m)}`
-          : `${before.type} → ${m.type}`;
+      const shown = meaning(before.type, canonicalOf(before), m.type, canonicalOf(m));
       const sizes = resized ? ` (${before.size} → ${m.size} bytes)` : "";
       add(
         "member-retyped",

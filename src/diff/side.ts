@@ -12,3 +12,15 @@ export function describeOffset(bitOffset: number): string {
   const bit = bitOffset % 8;
   return bit === 0 ? `offset ${byte}` : `offset ${byte} bit ${bit}`;
 }
+
+/** "old → new", or what both mean when the spelling did not change (a typedef did). */
+export function meaning(
+  oldType: string,
+  oldCanonical: string,
+  newType: string,
+  newCanonical: string,
+): string {
+  return oldType === newType
+    ? `${oldType} now means ${newCanonical} (was ${oldCanonical})`
+    : `${oldType} → ${newType}`;
+}

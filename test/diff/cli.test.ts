@@ -90,6 +90,58 @@ describe("kpi-bindgen diff on snapshot files", () => {
   });
 });
 
+describe("kpi-bindgen diff of two kernel configurations (fixture tree)", () => {
+  // fixtures/diff/tree: BIG turns on WIDE_COUNTERS (opt_counters.h) and EXTRA_FIELD
+  // (opt_global.h), which kpi/stats.h reads; SMALL turns on neither.
+  const sys = join(fixtures, "tree", "sys");
+  const header = join(fixtures, "wrapper.h");
+
+  it("reports what the options change, classified, with the path to a holding record", async () => {
+    const out = join(scratch, "config.json");
+    const r = await run([
+      "diff",
+      "--sys",
+      sys,
+      "--arch",
+      "amd64",
+      "--mode",
+      "kernel",
+      "--header",
+      header,
+      "--old-kernconf",
+      "SMALL",
+      "--new-kernconf",
+      "BIG",
+      "--format",
+      "json",
+      "-o",
+      out,
+    ]);
+    expect(r.code).toBe(4 | 16);
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    expect(report.old.kernconf).toBe("SMALL");
+    expect(report.new.options).toEqual(["EXTRA_FIELD", "WIDE_COUNTERS"]);
+    const brief = report.changes.map(
+      (c: { severity: string; entity: string; kind: string; member: string }) =>
+        `${c.severity} ${c.entity} ${c.kind} ${c.member}`.trim(),
+    );
+    expect(brief).toEqual(
+      expect.arrayContaining([
+        "abi struct stats size",
+        "abi struct stats member-retyped st_packets",
+        "compatible struct stats member-added st_extra",
+        "abi struct stats member-moved st_bytes",
+        "abi struct holder affected h_stats",
+        "abi function stats_add param-type param 2",
+        "abi typedef counter_t type",
+        "abi macro COUNTER_BITS value",
+      ]),
+    );
+    const param = report.changes.find((c: { entity: string }) => c.entity === "function stats_add");
+    expect(param.message).toBe("param 2 (n): counter_t now means unsigned long (was unsigned int)");
+  });
+});
+
 describeWith([needTree("13.0")], "kpi-bindgen snapshot and diff on a tree", () => {
   const sys = sysTree("13.0");
 
