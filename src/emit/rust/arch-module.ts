@@ -7,7 +7,8 @@ import { emitConstants } from "./constants.js";
 import { rustIdent } from "./keywords.js";
 import { assignTypeNames, type TypeNames } from "./naming.js";
 import { emitRecord } from "./record-emitter.js";
-import { planRecord } from "./record-members.js";
+import { planRecord, type Metrics } from "./record-members.js";
+import { rustMetrics } from "./rust-metrics.js";
 import { recordTraits } from "./record-traits.js";
 import { typeSpeller, VA_LIST, type TypeSpeller } from "./rust-types.js";
 import { vaListItems } from "./va-list.js";
@@ -72,6 +73,7 @@ export function emitArchModule(
   const { layouts: laidOut } = layouts.layoutAll();
   const layoutById = new Map<string, RecordLayout>(laidOut.map((l) => [l.id, l]));
   const traits = recordTraits(unit, layouts, layoutById);
+  const rustMeasure = rustMetrics(layouts, new Map(unit.typedefs.map((t) => [t.name, t])));
 
   for (const decl of unit.records) {
     const name = names.ofTag(decl.id);
@@ -87,6 +89,7 @@ export function emitArchModule(
         traits,
         types,
         layouts,
+        rustMeasure,
         assertions,
         unlaidOut,
         tests,
@@ -180,6 +183,7 @@ function recordItem(
   traits: ReturnType<typeof recordTraits>,
   types: TypeSpeller,
   layouts: LayoutEngine,
+  rustMeasure: (type: CType) => Metrics,
   assertions: string[],
   unlaidOut: string[],
   tests: string[],
@@ -189,7 +193,7 @@ function recordItem(
     // Only declared (or not laid out): a zero-sized placeholder used behind pointers.
     return `#[repr(C)]\n#[derive(Debug, Copy, Clone)]\npub struct ${name} {\n    _unused: [u8; 0],\n}\n`;
   }
-  const plan = selection.opaque(name) ? null : planRecord(decl, layout, (t) => layouts.measure(t));
+  const plan = selection.opaque(name) ? null : planRecord(decl, layout, rustMeasure);
   const text = emitRecord(decl, layout, name, plan, traits.of(decl.id), types, (t) =>
     layouts.sizeOf(t),
   );

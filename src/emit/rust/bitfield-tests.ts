@@ -1,6 +1,6 @@
 // Unit tests emitted into the crate (run by `cargo test`) for each record's bitfield
-// accessors: every field takes its widest value and reads it back, and clearing a field
-// leaves the next one alone, so units that overlap or misplaced bits show up.
+// accessors: every field takes its widest value and reads it back, and (in a struct)
+// clearing a field leaves the next one alone, so units that overlap or misplaced bits show up.
 import type { CType } from "../../ir/index.js";
 import type { BitfieldMember, PlannedMember } from "./record-members.js";
 import type { TypeSpeller } from "./rust-types.js";
@@ -24,6 +24,7 @@ export function accessibleFields(
 
 export function bitfieldTest(
   name: string,
+  kind: "struct" | "union",
   units: Unit[],
   types: TypeSpeller,
   sizeOf: (type: CType) => number,
@@ -48,11 +49,17 @@ export function bitfieldTest(
     return `assert_eq!(r.${f.name}() as u64 & ${mask}, ${value === "full" ? mask : "0u64"});`;
   };
   const lines = [`let mut r = ${name}::default();`];
-  for (const f of fields) lines.push(set(f, "full"));
-  for (const f of fields) lines.push(holds(f, "full"));
-  fields.forEach((f, i) => {
-    lines.push(set(f, "zero"), holds(f, "zero"));
-    if (i + 1 < fields.length) lines.push(holds(fields[i + 1], "full"));
-  });
+  if (kind === "union") {
+    // Members of a union share their bits: each is checked on its own.
+    for (const f of fields)
+      lines.push(set(f, "full"), holds(f, "full"), set(f, "zero"), holds(f, "zero"));
+  } else {
+    for (const f of fields) lines.push(set(f, "full"));
+    for (const f of fields) lines.push(holds(f, "full"));
+    fields.forEach((f, i) => {
+      lines.push(set(f, "zero"), holds(f, "zero"));
+      if (i + 1 < fields.length) lines.push(holds(fields[i + 1], "full"));
+    });
+  }
   return `#[test]\nfn bitfields_${name}() {\n${lines.map((l) => `    ${l}`).join("\n")}\n}\n`;
 }

@@ -91,3 +91,7 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
   }
 }
 export { parseConfigFile, mergePatterns, checkPattern } from "./config-file.js";
+export { emitArchModule, type ArchModule } from "./arch-module.js";
+export { renderChunks } from "./chunks.js";
+export { formatChunks } from "./rustfmt.js";
+export { SUPPORT_ITEMS } from "./support-items.js";

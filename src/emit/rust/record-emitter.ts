@@ -69,7 +69,7 @@ export function emitRecord(
     ) +
     `pub ${kind} ${name} {\n${lines.join("\n")}\n}\n`;
   const bitfieldUnits = plan?.members.filter((m) => m.kind === "bitfields") ?? [];
-  if (bitfieldUnits.length) item += bitfieldImpl(name, bitfieldUnits, types, sizeOf);
+  if (bitfieldUnits.length) item += bitfieldImpl(name, kind, bitfieldUnits, types, sizeOf);
   item += zeroedDefault(name);
 
   const checks = [
@@ -81,7 +81,7 @@ export function emitRecord(
     ),
   ];
   void decl;
-  const test = bitfieldUnits.length ? bitfieldTest(name, bitfieldUnits, types, sizeOf) : null;
+  const test = bitfieldUnits.length ? bitfieldTest(name, kind, bitfieldUnits, types, sizeOf) : null;
   return { item, assertions: `const _: () = {\n${checks.join("\n")}\n};\n`, test };
 }
 
@@ -132,8 +132,18 @@ function zeroedDefault(name: string): string {
   );
 }
 
+/** Reading a union's field is unsafe; a struct's is not (and `unsafe` there would warn). */
+function unionAccess(kind: "struct" | "union", expression: string): string {
+  return kind === "union" ? `unsafe { ${expression} }` : expression;
+}
+
+function toBits(value: string, rust: string, raw: string): string {
+  return rust === "bool" ? `${value} as u64` : `${value} as ${raw} as u64`;
+}
+
 function bitfieldImpl(
   name: string,
+  kind: "struct" | "union",
   units: Extract<PlannedMember, { kind: "bitfields" }>[],
   types: TypeSpeller,
   sizeOf: (type: CType) => number,
@@ -144,27 +154,26 @@ function bitfieldImpl(
     for (const f of accessible) {
       const rust = types.rust(f.type);
       const raw = unsignedOfSize(sizeOf(f.type));
+      // Integers (and enums, which are integer aliases) convert bit for bit with `as`.
+      const read =
+        rust === "bool"
+          ? `self._bitfield_${unit.index}.get(${f.bitOffset}usize, ${f.width}u8) != 0`
+          : `self._bitfield_${unit.index}.get(${f.bitOffset}usize, ${f.width}u8) as ${raw} as ${rust}`;
       body.push(
         `    #[inline]\n    pub fn ${f.name}(&self) -> ${rust} {\n` +
-          `        unsafe { ::core::mem::transmute(self._bitfield_${unit.index}.get(${f.bitOffset}usize, ${f.width}u8) as ${raw}) }\n` +
+          `        ${unionAccess(kind, read)}\n` +
           `    }\n` +
           `    #[inline]\n    pub fn ${setterName(f.name)}(&mut self, val: ${rust}) {\n` +
-          `        unsafe {\n` +
-          `            let val: ${raw} = ::core::mem::transmute(val);\n` +
-          `            self._bitfield_${unit.index}.set(${f.bitOffset}usize, ${f.width}u8, val as u64)\n` +
-          `        }\n` +
+          `        ${unionAccess(kind, `self._bitfield_${unit.index}.set(${f.bitOffset}usize, ${f.width}u8, ${toBits("val", rust, raw)})`)}\n` +
           `    }`,
       );
     }
     const params = accessible.map((f) => `${f.name}: ${types.rust(f.type)}`).join(", ");
     const sets = accessible
-      .map(
-        (f) =>
-          `        __bindgen_bitfield_unit.set(${f.bitOffset}usize, ${f.width}u8, {\n` +
-          `            let ${f.name}: ${unsignedOfSize(sizeOf(f.type))} = unsafe { ::core::mem::transmute(${f.name}) };\n` +
-          `            ${f.name} as u64\n` +
-          `        });\n`,
-      )
+      .map((f) => {
+        const bits = toBits(f.name, types.rust(f.type), unsignedOfSize(sizeOf(f.type)));
+        return `        __bindgen_bitfield_unit.set(${f.bitOffset}usize, ${f.width}u8, ${bits});\n`;
+      })
       .join("");
     body.push(
       `    #[inline]\n    pub fn new_bitfield_${unit.index}(${params}) -> __BindgenBitfieldUnit<[u8; ${unit.bytes}usize]> {\n` +

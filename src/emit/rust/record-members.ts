@@ -116,8 +116,11 @@ function collectMembers(layout: RecordLayout, measure: (type: CType) => Metrics)
   let unitCount = 0;
   let run: FieldLayout[] = [];
   const flush = () => {
-    if (run.length === 0) return;
-    out.push(bitfieldUnit(run, ++unitCount, layout.kind === "union", measure));
+    // A run of only zero-width bitfields holds no bits: it just moves the next field,
+    // which the planner's padding reproduces.
+    if (run.some((f) => (f.bitWidth ?? 0) > 0)) {
+      out.push(bitfieldUnit(run, ++unitCount, layout.kind === "union", measure));
+    }
     run = [];
   };
   for (const f of layout.fields) {
