@@ -1,19 +1,10 @@
 // 11.0 → 13.0 on the KPI wrapper (amd64, GENERIC, module mode): changes found by hand in
 // the two trees are reported and classified, identical inputs give identical snapshots and
 // no changes, and every layout change agrees with clang-19 on both sides.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
-import { diffSnapshots, renderHtml, type Change, type DiffResult } from "../../src/diff/index.js";
+import { diffSnapshots, type Change, type DiffResult } from "../../src/diff/index.js";
 import { snapshotToJson } from "../../src/snapshot/index.js";
-import {
-  describeWith,
-  kpiWrapper,
-  needClang,
-  needFile,
-  needTree,
-  repoRoot,
-} from "../support/environment.js";
+import { describeWith, kpiWrapper, needClang, needFile, needTree } from "../support/environment.js";
 import { clangLayouts, dumpedPaths, realSide, type RealSide } from "./support.js";
 
 /** Kinds whose numbers are layout facts clang can confirm. */
@@ -45,11 +36,7 @@ describeWith(
       old = realSide("11.0");
       now = realSide("13.0");
       result = diffSnapshots(old.snapshot, now.snapshot);
-      const dir = join(repoRoot, "test-output");
-      mkdirSync(dir, { recursive: true });
-      const html = join(dir, "diff-11.0-13.0.html");
-      writeFileSync(html, renderHtml(result, old.snapshot, now.snapshot));
-      process.stdout.write(`diff 11.0 → 13.0: ${result.changes.length} changes, report ${html}\n`);
+      process.stdout.write(`diff 11.0 → 13.0: ${JSON.stringify(result.summary.total)}\n`);
     });
 
     // Each entry was found by comparing the headers of the two trees, then read in both.
