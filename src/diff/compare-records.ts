@@ -23,6 +23,16 @@ function samePlaceAndType(a: SnapshotMember, b: SnapshotMember): boolean {
   );
 }
 
+/**
+ * A member now holding a different record by value (struct rwlock → struct mtx) has a new
+ * inner layout even at the same size. Anonymous records are compared member by member
+ * instead, so a change to or from one is left to those members.
+ */
+function embedsOtherRecords(a: SnapshotMember, b: SnapshotMember): boolean {
+  if (canonicalOf(a).includes("{...}") || canonicalOf(b).includes("{...}")) return false;
+  return (a.byValue ?? []).join("\n") !== (b.byValue ?? []).join("\n");
+}
+
 /** "a.b" → "a", "a[].b" → "a", "a" → "". */
 function containerPath(path: string): string {
   const cut = path.lastIndexOf(".");
@@ -118,7 +128,7 @@ export function compareRecord(old: SnapshotRecord, now: SnapshotRecord): Change[
       const sizes = resized ? ` (${before.size} → ${m.size} bytes)` : "";
       add(
         "member-retyped",
-        resized ? "abi" : "api",
+        resized || embedsOtherRecords(before, m) ? "abi" : "api",
         m.path,
         `member ${m.path} type ${shown}${sizes}`,
         sides,

@@ -41,6 +41,8 @@ describe("diff rules", () => {
         "abi struct b bitfield-width f",
         "api struct b member-retyped g",
         "compatible struct b member-respelled h",
+        // struct rwlock → struct mtx: the same size, but another record's layout inside.
+        "abi struct b member-retyped lk",
         // struct c embeds struct a: it grew, and says why (the member's type name is unchanged).
         "abi struct c size",
         "abi struct c affected inner",
@@ -139,12 +141,12 @@ describe("diff rules", () => {
     expect(text).toMatch(/\[ABI\]\s+size 16 → 24 bytes\s+sys\/a\.h:10 → sys\/a\.h:11/);
     expect(renderText(result, { color: true })).toContain("\x1b[31m[ABI]");
     const md = renderMarkdown(result);
-    expect(md).toContain("| total | 13 | 11 | 7 |");
+    expect(md).toContain("| total | 14 | 11 | 7 |");
     expect(md).toContain("### `struct a`");
     const json = JSON.parse(renderJson(result));
     expect(json.format).toBe("kpi-bindgen-diff");
     expect(json.changes).toHaveLength(result.changes.length);
-    expect(json.summary.total).toEqual({ abi: 13, api: 11, compatible: 7 });
+    expect(json.summary.total).toEqual({ abi: 14, api: 11, compatible: 7 });
   });
 
   it("writes snapshots that read back to the same data, byte for byte", () => {
