@@ -2,6 +2,7 @@
 // translation unit, plus the C wrappers that give `static inline` functions a symbol.
 import type { CType, EnumDecl, FunctionType, RecordDecl, TranslationUnit } from "../../ir/index.js";
 import type { LayoutEngine, RecordLayout } from "../../layout/index.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import type { RustChunk } from "./chunks.js";
 import { emitConstants } from "./constants.js";
 import { rustIdent } from "./keywords.js";
@@ -23,6 +24,8 @@ export interface ArchModule {
   wrappersC: string;
   /** Records that could not be laid out and were emitted as incomplete types. */
   unlaidOut: string[];
+  /** Why those records could not be laid out. */
+  layoutDiagnostics: Diagnostic[];
   counts: Record<string, number>;
 }
 
@@ -70,7 +73,7 @@ export function emitArchModule(
     kobjMethods: 0,
   };
 
-  const { layouts: laidOut } = layouts.layoutAll();
+  const { layouts: laidOut, diagnostics: layoutDiagnostics } = layouts.layoutAll();
   const layoutById = new Map<string, RecordLayout>(laidOut.map((l) => [l.id, l]));
   const traits = recordTraits(unit, layouts, layoutById);
   const rustMeasure = rustMetrics(layouts, new Map(unit.typedefs.map((t) => [t.name, t])));
@@ -172,7 +175,13 @@ export function emitArchModule(
       format: true,
     });
   }
-  return { chunks, wrappersC: staticInlineWrappers(wrapped, wrapperInclude), unlaidOut, counts };
+  return {
+    chunks,
+    wrappersC: staticInlineWrappers(wrapped, wrapperInclude),
+    unlaidOut,
+    layoutDiagnostics,
+    counts,
+  };
 }
 
 function recordItem(

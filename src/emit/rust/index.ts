@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Diagnostic } from "../../diagnostics/index.js";
+import { warning, type Diagnostic } from "../../diagnostics/index.js";
 import { runFrontEnd } from "../../pipeline/index.js";
 import type { BuildMode } from "../../preprocess/kernel-build/index.js";
 import type { TargetDescription } from "../../targets/index.js";
@@ -69,6 +69,17 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
       timings[`${target.name}:emit`] = emitDone - frontDone;
       timings[`${target.name}:rustfmt`] = performance.now() - emitDone;
       counts[target.name] = module.counts;
+      // A record without a layout is only usable behind pointers: say which and why.
+      diagnostics.push(
+        ...module.layoutDiagnostics.map((d) => ({ ...d, severity: "warning" as const })),
+      );
+      if (module.unlaidOut.length) {
+        diagnostics.push(
+          warning(
+            `${target.name}: ${module.unlaidOut.length} record(s) could not be laid out and are emitted as zero-sized placeholders: ${module.unlaidOut.join(", ")}`,
+          ),
+        );
+      }
       targets.push({
         name: target.name,
         rustTargetArch: target.rustTargetArch,
