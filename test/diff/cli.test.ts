@@ -81,6 +81,19 @@ describe("kpi-bindgen diff on snapshot files", () => {
     expect(mixed.stderr).toContain(
       "--old-arch does not apply when the old side is a snapshot file",
     );
+    const noTree = await run([
+      "diff",
+      "--sys",
+      join(scratch, "no-such-tree"),
+      "--arch",
+      "amd64",
+      "-o",
+      out,
+    ]);
+    expect(noTree.stderr).toMatch(/error: kernel source tree not found: .*no-such-tree/);
+    const noSide = await run(["diff", "--arch", "amd64", "-o", out]);
+    expect(noSide).toMatchObject({ code: 1 });
+    expect(noSide.stderr).toContain("give the old side as a snapshot file, or as a tree");
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(scratch).filter((f) => f.startsWith("never"))).toEqual([]);
   });

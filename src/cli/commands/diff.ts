@@ -153,7 +153,11 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
         choices: ["auto", "always", "never"],
         default: "auto",
         describe: "colour the text report",
-      }) as unknown as Argv<DiffArgs>;
+      })
+      .epilogue(
+        "Exit status (bits): 1 error, 2 usage error, 4 the --fail-on gate fired, 8 with 4: an API " +
+          "break, 16 with 4: an ABI break. 0: the gate passed. See docs/diff.md.",
+      ) as unknown as Argv<DiffArgs>;
   },
   handler: (args) => {
     args.exitCode = run(args);
