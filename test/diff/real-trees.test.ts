@@ -5,20 +5,7 @@ import { beforeAll, expect, it } from "vitest";
 import { diffSnapshots, type Change, type DiffResult } from "../../src/diff/index.js";
 import { snapshotToJson } from "../../src/snapshot/index.js";
 import { describeWith, kpiWrapper, needClang, needFile, needTree } from "../support/environment.js";
-import { clangLayouts, dumpedPaths, realSide, type RealSide } from "./support.js";
-
-/** Kinds whose numbers are layout facts clang can confirm. */
-const LAYOUT_KINDS = new Set([
-  "size",
-  "align",
-  "member-added",
-  "member-removed",
-  "member-renamed",
-  "member-retyped",
-  "member-respelled",
-  "member-moved",
-  "bitfield-width",
-]);
+import { crossCheckWithClang, realSide, type RealSide } from "./support.js";
 
 function find(result: DiffResult, entity: string, kind: string, member = ""): Change | undefined {
   return result.changes.find((c) => c.entity === entity && c.kind === kind && c.member === member);
@@ -147,51 +134,38 @@ describeWith(
     });
 
     it("agrees with clang-19 on every reported layout change, on both sides", async () => {
-      const layoutChanges = result.changes.filter(
-        (c) => c.category === "records" && LAYOUT_KINDS.has(c.kind),
-      );
-      const keysOn = (side: "old" | "new") => [
-        ...new Set(layoutChanges.filter((c) => c[side] !== undefined).map((c) => c.entity)),
-      ];
-      const [oldClang, newClang] = await Promise.all([
-        clangLayouts(old, keysOn("old")),
-        clangLayouts(now, keysOn("new")),
-      ]);
-      let checked = 0;
-      const unreachable: string[] = [];
-      for (const c of layoutChanges) {
-        for (const [side, clang] of [
-          ["old", oldClang],
-          ["new", newClang],
-        ] as const) {
-          const facts = c[side];
-          if (!facts) continue;
-          const record = clang.get(c.entity);
-          expect(record, `clang laid out ${c.entity} (${side})`).toBeDefined();
-          if (facts.size !== undefined && c.member === "")
-            expect(facts.size, `${c.entity} ${side} size`).toBe(record!.size);
-          if (facts.align !== undefined)
-            expect(facts.align, `${c.entity} ${side} align`).toBe(record!.align);
-          if (facts.bitOffset !== undefined) {
-            const member = dumpedPaths(record!).get(facts.name!);
-            if (!member) {
-              unreachable.push(`${c.entity}.${facts.name} (${side})`);
-              continue;
-            }
-            expect(facts.bitOffset, `${c.entity}.${facts.name} ${side} offset`).toBe(
-              member.bitOffset,
-            );
-            if (facts.bitWidth !== undefined) expect(facts.bitWidth).toBe(member.bitWidth);
-          }
-          checked++;
-        }
-      }
+      const check = await crossCheckWithClang(result, old, now);
       process.stdout.write(
-        `layout changes: ${layoutChanges.length}, sides checked against clang: ${checked}, not in clang's dump: ${unreachable.length}\n`,
+        `11.0 → 13.0 layout changes: ${check.layoutChanges}, sides checked against clang: ${check.checked}, not in clang's dump: ${check.unreachable.length}\n`,
       );
+      expect(check.mismatches).toEqual([]);
       // Members of arrays of anonymous records ("name[].x") are the only ones the dump does not list.
-      expect(unreachable.filter((u) => !u.includes("[]."))).toEqual([]);
-      expect(checked).toBeGreaterThan(500);
+      expect(check.unreachable.filter((u) => !u.includes("[]."))).toEqual([]);
+      expect(check.checked).toBeGreaterThan(500);
+    });
+  },
+);
+
+describeWith(
+  [needClang(), needTree("13.0"), needFile(kpiWrapper, "kpi wrapper")],
+  "diff amd64 → i386, 13.0 KPI wrapper, GENERIC module",
+  () => {
+    it("agrees with clang-19 on every reported layout change, for each target", async () => {
+      const amd64 = realSide("13.0", "amd64");
+      const i386 = realSide("13.0", "i386");
+      const result = diffSnapshots(amd64.snapshot, i386.snapshot, { only: ["records"] });
+      // struct lock_object: three pointers and two ints, 24 bytes on amd64, 16 on i386.
+      expect(find(result, "struct lock_object", "size")).toMatchObject({
+        old: { size: 24 },
+        new: { size: 16 },
+      });
+      const check = await crossCheckWithClang(result, amd64, i386);
+      process.stdout.write(
+        `amd64 → i386 layout changes: ${check.layoutChanges}, sides checked against clang: ${check.checked}\n`,
+      );
+      expect(check.mismatches).toEqual([]);
+      expect(check.unreachable.filter((u) => !u.includes("[]."))).toEqual([]);
+      expect(check.checked).toBeGreaterThan(1000);
     });
   },
 );

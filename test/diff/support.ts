@@ -6,6 +6,7 @@ import {
   type DumpedMember,
   type DumpedRecord,
 } from "../../src/verify/index.js";
+import type { DiffResult } from "../../src/diff/index.js";
 import { runFrontEnd, type FrontEndResult } from "../../src/pipeline/index.js";
 import { buildSnapshot, toolVersion, type Snapshot } from "../../src/snapshot/index.js";
 import { getTarget, type TargetName } from "../../src/targets/index.js";
@@ -35,10 +36,18 @@ export async function clangLayouts(
   side: RealSide,
   keys: string[],
 ): Promise<Map<string, DumpedRecord>> {
-  const records = new Map(side.snapshot.records.map((r) => [r.key, r]));
+  // clang's dump names a typedef-named anonymous record by the typedef alone, without a
+  // kind; a wrapper struct holding one gets a dump block whose only member lists its members.
+  const tagged = (k: string) => /^(struct|union) /.test(k);
   const probe =
     `#include "${kpiWrapper}"\n` +
-    keys.map((k, i) => `typedef char kd_probe_${i}[sizeof(${k})];\n`).join("");
+    keys
+      .map((k, i) =>
+        tagged(k)
+          ? `typedef char kd_probe_${i}[sizeof(${k})];\n`
+          : `struct kd_wrap_${i} { ${k} kd_m; };\ntypedef char kd_probe_${i}[sizeof(struct kd_wrap_${i})];\n`,
+      )
+      .join("");
   const result = await side.front.plan.withClangLayout((layout) =>
     compileProbe(
       clangCommand,
@@ -49,23 +58,21 @@ export async function clangLayouts(
   if (result.exitCode !== 0)
     throw new Error(`clang rejected the probe:\n${result.stderr.slice(0, 2000)}`);
   const byName = new Map<string, DumpedRecord>();
-  const unnamed: DumpedRecord[] = [];
   for (const r of parseRecordDump(result.stdout)) {
-    if (r.nested) continue;
-    if (r.definedAt) unnamed.push(r);
-    else if (!byName.has(`${r.kind} ${r.name}`)) byName.set(`${r.kind} ${r.name}`, r);
+    if (!r.nested && !r.definedAt && !byName.has(`${r.kind} ${r.name}`))
+      byName.set(`${r.kind} ${r.name}`, r);
   }
   const out = new Map<string, DumpedRecord>();
-  for (const k of keys) {
-    // A typedef-named anonymous record is found by where it was defined.
-    const place = records.get(k);
-    const found =
-      byName.get(k) ??
-      unnamed.find(
-        (r) => place && r.definedAt!.line === place.line && r.definedAt!.file.endsWith(place.file),
-      );
-    if (found) out.set(k, found);
-  }
+  keys.forEach((k, i) => {
+    if (tagged(k)) {
+      const found = byName.get(k);
+      if (found) out.set(k, found);
+      return;
+    }
+    const wrapper = byName.get(`struct kd_wrap_${i}`);
+    const inner = wrapper?.members[0];
+    if (wrapper && inner) out.set(k, { ...wrapper, name: k, members: inner.children });
+  });
   return out;
 }
 
@@ -86,5 +93,93 @@ export function dumpedPaths(
     }
   };
   walk(record.members, "");
+  return out;
+}
+
+/** Kinds whose numbers are layout facts clang can confirm. */
+const LAYOUT_KINDS = new Set([
+  "size",
+  "align",
+  "member-added",
+  "member-removed",
+  "member-renamed",
+  "member-retyped",
+  "member-respelled",
+  "member-moved",
+  "bitfield-width",
+]);
+
+export interface CrossCheck {
+  layoutChanges: number;
+  /** Change sides whose numbers were compared with clang's. */
+  checked: number;
+  /** "struct x.m (old): ours 64, clang 32" */
+  mismatches: string[];
+  /** Members clang's dump does not list (inside arrays of anonymous records). */
+  unreachable: string[];
+}
+
+/** Compares every size, alignment and member offset a diff reports with clang's, per side. */
+export async function crossCheckWithClang(
+  result: DiffResult,
+  old: RealSide,
+  now: RealSide,
+): Promise<CrossCheck> {
+  const layoutChanges = result.changes.filter(
+    (c) => c.category === "records" && LAYOUT_KINDS.has(c.kind),
+  );
+  const keysOn = (side: "old" | "new") => [
+    ...new Set(layoutChanges.filter((c) => c[side] !== undefined).map((c) => c.entity)),
+  ];
+  const [oldClang, newClang] = await Promise.all([
+    clangLayouts(old, keysOn("old")),
+    clangLayouts(now, keysOn("new")),
+  ]);
+  const out: CrossCheck = {
+    layoutChanges: layoutChanges.length,
+    checked: 0,
+    mismatches: [],
+    unreachable: [],
+  };
+  const compare = (
+    what: string,
+    ours: number | null | undefined,
+    theirs: number | null | undefined,
+  ) => {
+    if (ours !== theirs) out.mismatches.push(`${what}: ours ${ours}, clang ${theirs}`);
+  };
+  for (const c of layoutChanges) {
+    for (const [side, clang] of [
+      ["old", oldClang],
+      ["new", newClang],
+    ] as const) {
+      const facts = c[side];
+      if (!facts) continue;
+      const record = clang.get(c.entity);
+      if (!record) {
+        out.mismatches.push(`${c.entity} (${side}): not in clang's layout dump`);
+        continue;
+      }
+      if (facts.size !== undefined && c.member === "")
+        compare(`${c.entity} (${side}) size`, facts.size, record.size);
+      if (facts.align !== undefined)
+        compare(`${c.entity} (${side}) align`, facts.align, record.align);
+      if (facts.bitOffset !== undefined) {
+        const member = dumpedPaths(record).get(facts.name!);
+        if (!member) {
+          out.unreachable.push(`${c.entity}.${facts.name} (${side})`);
+          continue;
+        }
+        compare(
+          `${c.entity}.${facts.name} (${side}) bit offset`,
+          facts.bitOffset,
+          member.bitOffset,
+        );
+        if (facts.bitWidth !== undefined)
+          compare(`${c.entity}.${facts.name} (${side}) width`, facts.bitWidth, member.bitWidth);
+      }
+      out.checked++;
+    }
+  }
   return out;
 }
