@@ -3,7 +3,7 @@
 // with the reason it differs on purpose.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { runFrontEnd } from "../../src/pipeline/index.js";
 import { getTarget } from "../../src/targets/index.js";
 import {
@@ -16,9 +16,8 @@ import {
   repoRoot,
   sysTree,
 } from "../support/environment.js";
-import { bindgenEnv, generateFor, run, scratchDir } from "./support/crate.js";
+import { bindgenEnv, generateFor, run, useScratch } from "./support/crate.js";
 import { scanRustItems, type RustItem } from "./support/rust-items.js";
-import { rmSync } from "node:fs";
 
 interface Differences {
   items: { kind: string; name: string; reason: string }[];
@@ -40,8 +39,7 @@ describeWith(
   ],
   "items bindgen emits are in the crate",
   () => {
-    const scratch = scratchDir("bindgen");
-    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    const scratch = useScratch("bindgen");
 
     it("covers at least 99% of bindgen's items by name, the rest listed with a reason", () => {
       const front = runFrontEnd({
@@ -54,7 +52,7 @@ describeWith(
       const layout = front.plan.createClangLayout();
       let theirs: RustItem[];
       try {
-        const out = join(scratch, "bindgen.rs");
+        const out = join(scratch(), "bindgen.rs");
         const started = performance.now();
         const r = run(
           "bindgen",
@@ -68,7 +66,7 @@ describeWith(
             "--",
             ...layout.args,
           ],
-          scratch,
+          scratch(),
           bindgenEnv(),
         );
         expect(r.status, r.stderr).toBe(0);

@@ -2,9 +2,9 @@
 // exit 1 and leaves the previous crate untouched; allow, block and opaque patterns shape
 // the crate, which still builds.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   describeWith,
   kpiWrapper,
@@ -14,15 +14,14 @@ import {
   repoRoot,
   sysTree,
 } from "../support/environment.js";
-import { cargo, scratchDir } from "./support/crate.js";
+import { cargo, useScratch } from "./support/crate.js";
 
 const bin = join(repoRoot, "bin", "kpi-bindgen");
 const generate = (args: string[]) => spawnSync(bin, ["generate", ...args], { encoding: "utf8" });
-const scratch = scratchDir("generate-cli");
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = useScratch("generate-cli");
 
 describeWith([needTree("13.0")], "generate rejects bad input", () => {
-  const previous = join(scratch, "previous");
+  const previous = join(scratch(), "previous");
   const keep = () => {
     mkdirSync(previous, { recursive: true });
     writeFileSync(join(previous, "marker"), "old crate\n");
@@ -40,17 +39,17 @@ describeWith([needTree("13.0")], "generate rejects bad input", () => {
 
   it("a missing header", () => {
     keep();
-    const r = generate(["--sys", tree, "--header", join(scratch, "nope.h"), "--out", previous]);
+    const r = generate(["--sys", tree, "--header", join(scratch(), "nope.h"), "--out", previous]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/error: no such header: .*nope\.h/);
     expect(untouched()).toBe(true);
   });
 
   it("a directory that is not a kernel tree", () => {
-    const r = generate(["--sys", scratch, "--out", join(scratch, "never")]);
+    const r = generate(["--sys", scratch, "--out", join(scratch(), "never")]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/error: .* is not a kernel source tree/);
-    expect(existsSync(join(scratch, "never"))).toBe(false);
+    expect(existsSync(join(scratch(), "never"))).toBe(false);
   });
 
   it("an invalid pattern", () => {
@@ -60,16 +59,16 @@ describeWith([needTree("13.0")], "generate rejects bad input", () => {
       "--allowlist-function",
       "make_dev(",
       "--out",
-      join(scratch, "never"),
+      join(scratch(), "never"),
     ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/error: invalid regular expression 'make_dev\('/);
   });
 
   it("a configuration file with a JSON error, at its line and column", () => {
-    const config = join(scratch, "broken.json");
+    const config = join(scratch(), "broken.json");
     writeFileSync(config, '{\n  "allowlist": {\n    "functions": ["uiomove",]\n  }\n}\n');
-    const r = generate(["--sys", tree, "--config", config, "--out", join(scratch, "never")]);
+    const r = generate(["--sys", tree, "--config", config, "--out", join(scratch(), "never")]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
       new RegExp(`${config.replace(/[.]/g, "\\.")}:3:\\d+: error: invalid JSON`),
@@ -77,9 +76,9 @@ describeWith([needTree("13.0")], "generate rejects bad input", () => {
   });
 
   it("a configuration file with an unknown key, located", () => {
-    const config = join(scratch, "unknown.json");
+    const config = join(scratch(), "unknown.json");
     writeFileSync(config, '{\n  "allowlist": { "function": ["uiomove"] }\n}\n');
-    const r = generate(["--sys", tree, "--config", config, "--out", join(scratch, "never")]);
+    const r = generate(["--sys", tree, "--config", config, "--out", join(scratch(), "never")]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/unknown\.json:2:\d+: error: unknown allowlist kind 'function'/);
   });
@@ -94,7 +93,7 @@ describeWith(
   "generate with item patterns (13.0)",
   () => {
     it("an allowlisted function brings the types it needs and nothing else; the crate builds", () => {
-      const out = join(scratch, "allow");
+      const out = join(scratch(), "allow");
       const r = generate([
         "--sys",
         sysTree("13.0"),
@@ -119,7 +118,7 @@ describeWith(
     }, 300_000);
 
     it("opaque and blocklisted items from kpi-bindgen.json; the crate builds", () => {
-      const config = join(scratch, "kpi-bindgen.json");
+      const config = join(scratch(), "kpi-bindgen.json");
       writeFileSync(
         config,
         JSON.stringify(
@@ -128,7 +127,7 @@ describeWith(
           2,
         ),
       );
-      const out = join(scratch, "opaque");
+      const out = join(scratch(), "opaque");
       const r = generate([
         "--sys",
         sysTree("13.0"),

@@ -2,9 +2,9 @@
 // are FreeBSD amd64's), with a compile-time assertion for every laid-out record; a wrong
 // number in one assertion breaks the build; output is byte-identical across runs.
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { GenerateResult } from "../../src/emit/rust/index.js";
 import { runFrontEnd } from "../../src/pipeline/index.js";
 import { getTarget } from "../../src/targets/index.js";
@@ -19,7 +19,7 @@ import {
   needTree,
   sysTree,
 } from "../support/environment.js";
-import { cargo, generateFor, run, scratchDir, writeCrate } from "./support/crate.js";
+import { cargo, generateFor, run, useScratch, writeCrate } from "./support/crate.js";
 
 const needCargo = needCommand("cargo", "install Rust (rustup) with cargo");
 
@@ -28,7 +28,7 @@ for (const release of freebsdVersions) {
     [needCargo, needTree(release), needFile(kpiWrapper, "kpi_wrapper.h")],
     `freebsd-kpi crate for kpi_wrapper.h (${release}, amd64, module)`,
     () => {
-      const scratch = scratchDir(`crate-${release}`);
+      const scratch = useScratch(`crate-${release}`);
       let generated: GenerateResult;
       let crate: string;
       beforeAll(() => {
@@ -37,9 +37,8 @@ for (const release of freebsdVersions) {
         process.stderr.write(
           `${release}: generate ${(performance.now() - started).toFixed(0)} ms\n`,
         );
-        crate = writeCrate(generated.files, join(scratch, "freebsd-kpi"));
+        crate = writeCrate(generated.files, join(scratch(), "freebsd-kpi"));
       });
-      afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
       it("builds and tests with no errors and no warnings", () => {
         const build = cargo(["build"], crate);
@@ -68,7 +67,7 @@ for (const release of freebsdVersions) {
       });
 
       it("fails to build when one assertion's number is wrong", () => {
-        const broken = writeCrate(generated.files, join(scratch, "broken"));
+        const broken = writeCrate(generated.files, join(scratch(), "broken"));
         const path = join(broken, "src/amd64.rs");
         const text = readFileSync(path, "utf8");
         const corrupted = text.replace(
@@ -101,12 +100,11 @@ describeWith(
   [needClang(), needTree("13.0"), needFile(kpiWrapper, "kpi_wrapper.h")],
   "static inline wrappers and determinism (13.0, amd64)",
   () => {
-    const scratch = scratchDir("wrappers");
-    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    const scratch = useScratch("wrappers");
 
     it("the C wrappers compile with clang in the same build, one external symbol each", () => {
       const generated = generateFor({ release: "13.0" });
-      const crate = writeCrate(generated.files, join(scratch, "crate"));
+      const crate = writeCrate(generated.files, join(scratch(), "crate"));
       const front = runFrontEnd({
         sysDir: sysTree("13.0"),
         target: getTarget("amd64"),
@@ -116,7 +114,7 @@ describeWith(
       });
       const layout = front.plan.createClangLayout();
       try {
-        const object = join(scratch, "wrappers.o");
+        const object = join(scratch(), "wrappers.o");
         const compile = run(
           clangCommand,
           [
@@ -129,12 +127,12 @@ describeWith(
             "-o",
             object,
           ],
-          scratch,
+          scratch(),
         );
         expect(compile.status, compile.stderr.slice(0, 4000)).toBe(0);
-        const symbols = run("llvm-nm-19", ["--defined-only", "-g", object], scratch);
+        const symbols = run("llvm-nm-19", ["--defined-only", "-g", object], scratch());
         const nm =
-          symbols.status === 0 ? symbols : run("nm", ["--defined-only", "-g", object], scratch);
+          symbols.status === 0 ? symbols : run("nm", ["--defined-only", "-g", object], scratch());
         const defined = nm.stdout.split("\n").filter((l) => / T \w+__extern$/.test(l)).length;
         expect(defined).toBe(generated.counts.amd64.wrappers);
         expect(defined).toBeGreaterThan(100);
@@ -164,8 +162,7 @@ describeWith(
   [needCargo, needTree("13.0"), needFile(kpiWrapper, "kpi_wrapper.h")],
   "the arm64 module of the crate compiles on the LP64 host (13.0, kpi_wrapper.h)",
   () => {
-    const scratch = scratchDir("arm64-on-host");
-    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    const scratch = useScratch("arm64-on-host");
 
     it("builds with every layout assertion and no warnings", () => {
       const generated = generateFor({ release: "13.0", arches: ["arm64"] });
@@ -175,7 +172,7 @@ describeWith(
         ["src/support.rs", generated.files.get("src/support.rs") ?? ""],
         ["src/arm64.rs", generated.files.get("src/arm64.rs") ?? ""],
       ]);
-      const crate = writeCrate(files, join(scratch, "crate"));
+      const crate = writeCrate(files, join(scratch(), "crate"));
       expect(generated.counts.arm64.asserted).toBeGreaterThan(500);
       const build = cargo(["build"], crate);
       expect(build.status, build.stderr).toBe(0);

@@ -1,12 +1,12 @@
 // kobj method types come out as plain function types, so a driver method with the wrong
 // signature is a compile error, and a right one goes into a method table with its
 // descriptor static.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { DEFAULT_WRAPPER, type GenerateResult } from "../../src/emit/rust/index.js";
 import { describeWith, needCommand, needTree } from "../support/environment.js";
-import { cargo, generateFor, scratchDir, writeCrate } from "./support/crate.js";
+import { cargo, generateFor, useScratch, writeCrate } from "./support/crate.js";
 
 const driver = (probeParams: string) => `#![no_std]
 use core::ffi::c_int;
@@ -34,15 +34,14 @@ describeWith(
   [needCommand("cargo", "install Rust (rustup) with cargo"), needTree("13.0")],
   "kobj interfaces in the crate (13.0, built-in wrapper)",
   () => {
-    const scratch = scratchDir("kobj");
+    const scratch = useScratch("kobj");
     let generated: GenerateResult;
     beforeAll(() => {
       generated = generateFor({ release: "13.0", wrapper: DEFAULT_WRAPPER });
     });
-    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
     const build = (name: string, params: string) => {
-      const dir = join(scratch, name);
+      const dir = join(scratch(), name);
       writeCrate(generated.files, join(dir, "freebsd-kpi"));
       mkdirSync(join(dir, "src"), { recursive: true });
       writeFileSync(

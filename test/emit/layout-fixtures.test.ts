@@ -2,9 +2,9 @@
 // members, ...) hold the shapes a repr(C) struct finds hardest. Their layouts are checked
 // against clang by the layout suite; here each is emitted for amd64 and arm64 (both LP64
 // like the host) and the crate must build with every assertion and pass its bitfield tests.
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   emitArchModule,
   NO_PATTERNS,
@@ -21,7 +21,7 @@ import {
   needCommand,
   repoRoot,
 } from "../support/environment.js";
-import { cargo, scratchDir, writeCrate } from "./support/crate.js";
+import { cargo, useScratch, writeCrate } from "./support/crate.js";
 
 const fixtureDir = join(repoRoot, "fixtures", "layout");
 const fixtures = readdirSync(fixtureDir)
@@ -33,8 +33,7 @@ describeWith(
   [needClang(), needCommand("cargo", "install Rust (rustup) with cargo")],
   "layout fixtures as Rust",
   () => {
-    const scratch = scratchDir("emit-fixtures");
-    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    const scratch = useScratch("emit-fixtures");
 
     it("build with every layout assertion and pass their bitfield tests", async () => {
       expect(fixtures.length).toBeGreaterThanOrEqual(9);
@@ -81,7 +80,7 @@ describeWith(
           "mod support;\n" +
           modules.map((m) => `mod ${m};\n`).join(""),
       );
-      const crate = writeCrate(files, join(scratch, "crate"));
+      const crate = writeCrate(files, join(scratch(), "crate"));
       expect(asserted).toBeGreaterThan(50);
       // Only records that are packed below the alignment C still gives them fall back to a
       // sized, aligned blob: Rust cannot put packed and align on one type.

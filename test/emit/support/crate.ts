@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { afterAll } from "vitest";
 import {
   generateCrate,
   NO_PATTERNS,
@@ -83,4 +84,16 @@ export function bindgenEnv(): Record<string, string> {
   if (process.env.LIBCLANG_PATH) return {};
   const debian = "/usr/lib/llvm-14/lib";
   return existsSync(debian) ? { LIBCLANG_PATH: debian } : {};
+}
+
+/**
+ * A scratch directory made on first use and removed after the suite: nothing is created
+ * for a suite whose tests are all filtered out or skipped.
+ */
+export function useScratch(label: string): () => string {
+  let dir: string | undefined;
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => (dir ??= scratchDir(label));
 }
