@@ -174,6 +174,21 @@ describeWith([needTree("13.0")], "kpi-bindgen snapshot and diff on a tree", () =
     expect(
       (await run(["diff", a, b, "--fail-on", "any", "-o", join(scratch, "same.txt")])).code,
     ).toBe(0);
+    // A saved baseline against the live tree: the same configuration, so nothing changed.
+    const live = await run([
+      "diff",
+      a,
+      "--sys",
+      sys,
+      "--arch",
+      "amd64",
+      "--fail-on",
+      "any",
+      "-o",
+      join(scratch, "live.txt"),
+    ]);
+    expect(live.code).toBe(0);
+    expect(readFileSync(join(scratch, "live.txt"), "utf8")).toContain("No changes.");
   });
 
   it("diffs two targets of one tree: pointers shrink, so struct layouts change", async () => {
