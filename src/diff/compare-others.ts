@@ -55,7 +55,10 @@ export function compareTyped(
   if (canonicalOf(old) !== canonicalOf(now)) {
     const oldAlign = "align" in old ? old.align : null;
     const newAlign = "align" in now ? now.align : null;
-    const abi = old.size !== now.size || oldAlign !== newAlign;
+    // A function type's calls pass values differently: a callback's ABI changed.
+    const oldCall = "callAbi" in old ? old.callAbi : undefined;
+    const newCall = "callAbi" in now ? now.callAbi : undefined;
+    const abi = old.size !== now.size || oldAlign !== newAlign || oldCall !== newCall;
     const sizes =
       old.size !== now.size
         ? ` (${old.size ?? "incomplete"} → ${now.size ?? "incomplete"} bytes)`

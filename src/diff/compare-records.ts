@@ -128,7 +128,7 @@ export function compareRecord(old: SnapshotRecord, now: SnapshotRecord): Change[
       const sizes = resized ? ` (${before.size} → ${m.size} bytes)` : "";
       add(
         "member-retyped",
-        resized || embedsOtherRecords(before, m) ? "abi" : "api",
+        resized || embedsOtherRecords(before, m) || before.callAbi !== m.callAbi ? "abi" : "api",
         m.path,
         `member ${m.path} type ${shown}${sizes}`,
         sides,

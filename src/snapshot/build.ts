@@ -15,6 +15,7 @@ import {
 import { compareText, placeOf, recordKeys, snapshotRecords } from "./records.js";
 import {
   abiClass,
+  callAbi,
   canonical,
   canonicalIfDifferent,
   measured,
@@ -88,6 +89,11 @@ function functions(ctx: TypeContext, unit: TranslationUnit): SnapshotFunction[] 
   return out.sort(byName);
 }
 
+function withCallAbi(ctx: TypeContext, type: CType): { callAbi?: string } {
+  const call = callAbi(ctx, type);
+  return call === undefined ? {} : { callAbi: call };
+}
+
 function typeFields(ctx: TypeContext, type: CType): { type: string; canonical?: string } {
   const written = spelled(ctx, type);
   return { type: written, ...canonicalIfDifferent(ctx, type, written) };
@@ -115,6 +121,7 @@ function typedefs(ctx: TypeContext, unit: TranslationUnit): SnapshotTypedef[] {
         ...typeFields(ctx, t.type),
         size: m?.size ?? null,
         align: m?.align ?? null,
+        ...withCallAbi(ctx, t.type),
       };
     })
     .sort(byName);

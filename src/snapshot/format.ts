@@ -53,6 +53,8 @@ export interface SnapshotMember extends TypeRefs {
   bitWidth?: number;
   /** Bytes occupied (declared type size for bitfields, 0 for a flexible array). */
   size: number;
+  /** For a pointer to function: how calls through it pass values (see callAbi). */
+  callAbi?: AbiClass;
 }
 
 export interface SnapshotRecord extends Place {
@@ -101,6 +103,8 @@ export interface SnapshotTypedef extends Place {
   canonical?: string;
   size: number | null;
   align: number | null;
+  /** For a function or pointer-to-function type: how calls pass values, e.g. "i32(ptr,u64)". */
+  callAbi?: AbiClass;
 }
 
 export interface SnapshotEnum extends Place {

@@ -3,7 +3,13 @@
 import type { CType, DeclLocation, TranslationUnit } from "../ir/index.js";
 import { recordSpellings, type RecordLayout } from "../layout/index.js";
 import type { Place, SnapshotMember, SnapshotRecord } from "./format.js";
-import { canonicalIfDifferent, spelled, typeRefs, type TypeContext } from "./type-facts.js";
+import {
+  callAbi,
+  canonicalIfDifferent,
+  spelled,
+  typeRefs,
+  type TypeContext,
+} from "./type-facts.js";
 
 export function placeOf(loc: DeclLocation | null | undefined): Place {
   if (!loc) return { header: "<command line>", file: "", line: 0 };
@@ -47,6 +53,8 @@ function membersOf(ctx: TypeContext, layout: RecordLayout): SnapshotMember[] {
         size: field.size,
         ...(expand ? {} : typeRefs(ctx, field.type)),
       };
+      const call = callAbi(ctx, field.type);
+      if (call !== undefined) member.callAbi = call;
       if (anonymous) member.anonymous = true;
       out.push(member);
       if (expand) {

@@ -177,3 +177,16 @@ export function abiClass(ctx: TypeContext, type: CType): AbiClass {
       return "?";
   }
 }
+
+/**
+ * For a function or pointer-to-function type: how a call passes its arguments and result,
+ * e.g. "i32(ptr,u64,...)". Undefined for other types.
+ */
+export function callAbi(ctx: TypeContext, type: CType): AbiClass | undefined {
+  let r = ctx.layouts.resolve(type);
+  if (r.kind === "pointer") r = ctx.layouts.resolve(r.pointee);
+  if (r.kind !== "function") return undefined;
+  const params = r.params.map((p) => abiClass(ctx, p.type));
+  if (r.variadic) params.push("...");
+  return `${abiClass(ctx, r.returnType)}(${params.join(",")})`;
+}

@@ -94,6 +94,22 @@ describeWith(
       );
     });
 
+    it("reports the 64-bit inode number and the callback type it changes (ino_t)", () => {
+      // sys/_types.h: 11.0:46 `typedef __uint32_t __ino_t`; 13.0:48 `typedef __uint64_t __ino_t`.
+      expect(find(result, "typedef __ino_t", "type")).toMatchObject({
+        severity: "abi",
+        old: { file: "sys/_types.h", line: 46, text: "__uint32_t", size: 4 },
+        new: { file: "sys/_types.h", line: 48, text: "__uint64_t", size: 8 },
+      });
+      // sys/mount.h: 11.0:615 and 13.0:761 `typedef int vfs_vget_t(struct mount *mp, ino_t ino, ...)`:
+      // spelled the same, but the inode argument is now passed as 64 bits.
+      const vget = find(result, "typedef vfs_vget_t", "type");
+      expect(vget?.severity).toBe("abi");
+      expect(vget?.message).toContain(
+        "now means int (struct mount *, unsigned long, int, struct vnode **)",
+      );
+    });
+
     it("reports macro constants whose values changed (D_VERSION, ELAST)", () => {
       // sys/conf.h: 11.0:162 D_VERSION = D_VERSION_03 (0x17122009); 13.0:187 D_VERSION_04 (0x5c48c353).
       expect(find(result, "macro D_VERSION", "value")).toMatchObject({
