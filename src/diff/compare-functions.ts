@@ -57,7 +57,7 @@ export function compareFunction(old: SnapshotFunction, now: SnapshotFunction): C
     if (canonicalOf(a) !== canonicalOf(b))
       add(
         "param-type",
-        a.abi !== b.abi ? "abi" : "api",
+        a.abi !== b.abi || a.callAbi !== b.callAbi ? "abi" : "api",
         `param ${i + 1}`,
         `${label}: ${meaning(a.type, canonicalOf(a), b.type, canonicalOf(b))}`,
       );

@@ -63,6 +63,7 @@ function functions(ctx: TypeContext, unit: TranslationUnit): SnapshotFunction[] 
         type,
         ...canonicalIfDifferent(ctx, p.type, type),
         abi: abiClass(ctx, p.type),
+        ...withCallAbi(ctx, p.type),
       };
     });
     const returns = spelled(ctx, ft.returnType);

@@ -75,6 +75,8 @@ export interface SnapshotParam {
   /** Absent when the same as `type` (so in every item below). */
   canonical?: string;
   abi: AbiClass;
+  /** A callback parameter: how calls through it pass values. */
+  callAbi?: AbiClass;
 }
 
 export interface SnapshotFunction extends Place, TypeRefs {

@@ -62,7 +62,7 @@ describe("kpi-bindgen diff on snapshot files", () => {
       const text = readFileSync(out, "utf8");
       expect(text, format).toContain("struct a");
     }
-    expect(JSON.parse(readFileSync(join(scratch, "r.json"), "utf8")).summary.total.abi).toBe(15);
+    expect(JSON.parse(readFileSync(join(scratch, "r.json"), "utf8")).summary.total.abi).toBe(16);
     expect(readFileSync(join(scratch, "r.html"), "utf8")).toMatch(/^<!DOCTYPE html>/);
   });
 

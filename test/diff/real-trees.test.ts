@@ -89,6 +89,8 @@ describeWith(
         severity: "abi",
         message: "6 → 5 parameters",
       });
+      // The callback now takes a second argument: calls through it pass values differently.
+      expect(find(result, "function knlist_init", "param-type", "param 5")?.severity).toBe("abi");
       expect(find(result, "function knlist_init", "param-type", "param 5")?.message).toContain(
         "void (*)(void *) → void (*)(void *, int)",
       );

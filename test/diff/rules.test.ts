@@ -61,6 +61,9 @@ describe("diff rules", () => {
         "api function f6 removed",
         "compatible function f7 added",
         "abi function f8 affected",
+        // A callback parameter that now takes another argument: a pointer either way, but
+        // calls through it pass values differently.
+        "abi function f9 param-type param 1",
         "abi variable v1 type",
         "abi typedef t1 type",
         "compatible typedef t2 type",
@@ -143,12 +146,12 @@ describe("diff rules", () => {
     expect(text).toMatch(/\[ABI\]\s+size 16 → 24 bytes\s+sys\/a\.h:10 → sys\/a\.h:11/);
     expect(renderText(result, { color: true })).toContain("\x1b[31m[ABI]");
     const md = renderMarkdown(result);
-    expect(md).toContain("| total | 15 | 11 | 7 |");
+    expect(md).toContain("| total | 16 | 11 | 7 |");
     expect(md).toContain("### `struct a`");
     const json = JSON.parse(renderJson(result));
     expect(json.format).toBe("kpi-bindgen-diff");
     expect(json.changes).toHaveLength(result.changes.length);
-    expect(json.summary.total).toEqual({ abi: 15, api: 11, compatible: 7 });
+    expect(json.summary.total).toEqual({ abi: 16, api: 11, compatible: 7 });
   });
 
   it("writes snapshots that read back to the same data, byte for byte", () => {
