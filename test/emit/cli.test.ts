@@ -45,6 +45,17 @@ describeWith([needTree("13.0")], "generate rejects bad input", () => {
     expect(untouched()).toBe(true);
   });
 
+  it("a syntax error in a given header, located in that header", () => {
+    keep();
+    const header = join(scratch(), "bad.h");
+    writeFileSync(header, "#include <sys/param.h>\nstruct bad { int x };;\n");
+    const r = generate(["--sys", tree, "--extra-header", header, "--out", previous]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${header}:2:19: error: syntax error`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(untouched()).toBe(true);
+  });
+
   it("a directory that is not a kernel tree", () => {
     const r = generate(["--sys", scratch, "--out", join(scratch(), "never")]);
     expect(r.status).toBe(1);

@@ -1,7 +1,7 @@
 // `kpi-bindgen generate`: the freebsd-kpi crate for a kernel tree, configuration and set of
 // targets, written atomically so a failed run leaves the previous crate in place.
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { fail, renderDiagnostic } from "../../diagnostics/index.js";
 import {
@@ -60,15 +60,18 @@ function readHeader(path: string): string {
   return text.endsWith("\n") ? text : `${text}\n`;
 }
 
-/** The wrapper the crate binds: the built-in one or the given headers, then the extras. */
-function wrapperText(args: GenerateArgs): string {
-  const headers = list(args.header);
-  const parts = headers.length
-    ? headers.map((h) => `/* ${h} */\n${readHeader(resolve(h))}`)
-    : [DEFAULT_WRAPPER];
-  for (const extra of list(args["extra-header"]))
-    parts.push(`/* ${extra} */\n${readHeader(resolve(extra))}`);
-  return parts.join("");
+/**
+ * The wrapper the crate binds (the built-in one or the given headers, then the extras), as
+ * the joined text copied into the crate and as `#include`s of the files for the front end.
+ */
+function wrapperInput(args: GenerateArgs): { text: string; frontEnd: string } {
+  const headers = list(args.header).map((h) => resolve(h));
+  const extras = list(args["extra-header"]).map((h) => resolve(h));
+  const base = headers.length ? "" : DEFAULT_WRAPPER;
+  const files = [...headers, ...extras];
+  const text = base + files.map((f) => `/* ${basename(f)} */\n${readHeader(f)}`).join("");
+  const frontEnd = base + files.map((f) => `#include "${f}"\n`).join("");
+  return { text, frontEnd };
 }
 
 function patternsFrom(args: GenerateArgs): ItemPatterns {
@@ -95,12 +98,14 @@ function run(args: GenerateArgs): void {
     .map((a) => parseTargetName(a));
   if (names.length === 0) fail("--arch names no target");
   const targets = [...new Set(names)].map(getTarget);
+  const wrapper = wrapperInput(args);
   const result = generateCrate({
     sysDir,
     targets,
     mode: args.mode === "kernel" ? "kernel" : "module",
     kernconf: args.kernconf,
-    wrapperHeader: wrapperText(args),
+    wrapperHeader: wrapper.text,
+    frontEndWrapper: wrapper.frontEnd,
     patterns: patternsFrom(args),
     crateName: args["crate-name"],
     format: args.rustfmt,

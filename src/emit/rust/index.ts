@@ -26,6 +26,11 @@ export interface GenerateSpec {
   kernconf?: string;
   /** Text of the wrapper header (the built-in one or the user's headers joined). */
   wrapperHeader: string;
+  /**
+   * What the front end reads instead, when `wrapperHeader` joins the contents of files: the
+   * same headers by `#include`, so diagnostics point into them rather than into the copy.
+   */
+  frontEndWrapper?: string;
   patterns: ItemPatterns;
   crateName?: string;
   /** Run rustfmt over the Rust files when available (default true). */
@@ -48,7 +53,7 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
   const scratch = mkdtempSync(join(tmpdir(), "kpi-bindgen-generate-"));
   try {
     const header = join(scratch, WRAPPER_FILE);
-    writeFileSync(header, spec.wrapperHeader);
+    writeFileSync(header, spec.frontEndWrapper ?? spec.wrapperHeader);
     const targets: CrateTarget[] = [];
     for (const target of spec.targets) {
       const start = performance.now();
