@@ -1,5 +1,7 @@
 // `npm run bench`: every benchmark, measured in one run beside its peer on this machine,
 // printed as times and ratios. Benchmarks measure and print; they never pass or fail.
+import { benchDiff } from "./diff.js";
+import { benchGenerate } from "./generate.js";
 import { formatBenchReport, runPreprocessBench } from "./preprocess.js";
 
 interface Benchmark {
@@ -9,6 +11,8 @@ interface Benchmark {
 
 const benchmarks: Benchmark[] = [
   { name: "preprocess", run: async () => formatBenchReport(await runPreprocessBench()) },
+  { name: "generate", run: benchGenerate },
+  { name: "diff", run: benchDiff },
 ];
 
 async function main(only: string[]): Promise<number> {
