@@ -3,12 +3,14 @@
 // rustfmt step, and `clang-19 -fsyntax-only` as the floor. Every run is a fresh process,
 // timed and measured for peak RSS with /usr/bin/time. Measures and prints; never asserts.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadKernelOptions } from "../pipeline/index.js";
 import { planKernelBuild, generatedBuildHeaders } from "../preprocess/kernel-build/index.js";
 import { getTarget } from "../targets/index.js";
+import { scanRustItems } from "./rust-items.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -50,6 +52,17 @@ function measure(command: Command, runs: number): Measured {
   return { label: command.label, medianMs: median(times), peakRssMiB: peakKiB / 1024 };
 }
 
+/** How many of the items bindgen emitted our crate has under the same name. */
+function coverage(bindgenOutput: string, ourModule: string): string {
+  const theirs = scanRustItems(readFileSync(bindgenOutput, "utf8"));
+  const ours = new Set(scanRustItems(readFileSync(ourModule, "utf8")).map((i) => i.name));
+  const present = theirs.filter((i) => ours.has(i.name)).length;
+  return (
+    `  bindgen items present by name in ours: ${present} of ${theirs.length} ` +
+    `(${((100 * present) / theirs.length).toFixed(2)}%)  [>= 99%]`
+  );
+}
+
 export async function benchGenerate(): Promise<string> {
   const shared = resolve(process.env.KPI_SHARED_DIR ?? join(repoRoot, "../shared"));
   const sysDir = join(shared, "freebsd/13.0/sys");
@@ -59,10 +72,12 @@ export async function benchGenerate(): Promise<string> {
   }
   const runs = Number(process.env.KPI_BENCH_RUNS ?? 5);
   const scratch = mkdtempSync(join(tmpdir(), "kpi-bench-generate-"));
+  // The same build our generate sees: GENERIC's option headers when the tree can resolve them.
   const plan = planKernelBuild({
     sysDir,
     target: getTarget("amd64"),
     mode: "module",
+    optionHeaders: loadKernelOptions(sysDir, "GENERIC", "amd64").headers,
     generatedHeaders: generatedBuildHeaders(sysDir),
     user: { macros: [], includeDirs: [] },
   });
@@ -129,6 +144,7 @@ export async function benchGenerate(): Promise<string> {
       `    3-arch generate / bindgen default     ${ratio(triple, bindgenDefault)}x  [<= 1.0]`,
       `    peak RSS / bindgen's                  ${(single.peakRssMiB / bindgenDefault.peakRssMiB).toFixed(2)}x  [<= 1.0]`,
     );
+    lines.push(coverage(join(scratch, "a.rs"), join(scratch, "crate-amd64", "src", "amd64.rs")));
     return lines.join("\n");
   } finally {
     layout.dispose();

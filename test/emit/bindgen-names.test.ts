@@ -17,7 +17,7 @@ import {
   sysTree,
 } from "../support/environment.js";
 import { bindgenEnv, generateFor, run, useScratch } from "./support/crate.js";
-import { scanRustItems, type RustItem } from "./support/rust-items.js";
+import { scanRustItems, type RustItem } from "../../src/bench/rust-items.js";
 
 interface Differences {
   items: { kind: string; name: string; reason: string }[];

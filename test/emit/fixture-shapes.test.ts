@@ -21,7 +21,7 @@ import {
   sysTree,
 } from "../support/environment.js";
 import { bindgenEnv, cargo, run, useScratch, writeCrate } from "./support/crate.js";
-import { scanRustItems } from "./support/rust-items.js";
+import { scanRustItems } from "../../src/bench/rust-items.js";
 
 const fixture = join(repoRoot, "fixtures/emit/shapes.h");
 const linkNames = (rust: string) =>
