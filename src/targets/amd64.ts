@@ -1,4 +1,5 @@
 // amd64: the x86-64 System V ABI (LP64), as FreeBSD builds its kernel for it.
+import { LP64_SCALARS, LP64_TYPES } from "./data-models.js";
 import type { TargetDescription } from "./types.js";
 
 export const amd64: TargetDescription = {
@@ -24,31 +25,10 @@ export const amd64: TargetDescription = {
   abi: {
     endian: "little",
     charIsSigned: true,
-    scalars: {
-      _Bool: { size: 1, align: 1 },
-      char: { size: 1, align: 1 },
-      short: { size: 2, align: 2 },
-      int: { size: 4, align: 4 },
-      long: { size: 8, align: 8 },
-      "long long": { size: 8, align: 8 },
-      __int128: { size: 16, align: 16 },
-      float: { size: 4, align: 4 },
-      double: { size: 8, align: 8 },
-      "long double": { size: 16, align: 16 },
-      pointer: { size: 8, align: 8 },
-    },
+    scalars: LP64_SCALARS,
     maxAlign: 16,
     bitfields: { useBitfieldTypeAlignment: true, useZeroLengthBitfieldAlignment: false },
-    standardTypes: {
-      sizeType: "long unsigned int",
-      ptrdiffType: "long int",
-      intmaxType: "long int",
-      uintmaxType: "long unsigned int",
-      intptrType: "long int",
-      wcharType: "int",
-      wintType: "int",
-      int64Type: "long int",
-    },
+    standardTypes: LP64_TYPES,
     longDoubleFormat: "x87-extended",
     shortEnums: false,
     maxAtomicInlineWidth: 64,

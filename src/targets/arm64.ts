@@ -1,4 +1,5 @@
 // arm64: AAPCS64 (LP64), unsigned char, 128-bit IEEE long double.
+import { LP64_SCALARS, LP64_TYPES } from "./data-models.js";
 import type { TargetDescription } from "./types.js";
 
 export const arm64: TargetDescription = {
@@ -15,30 +16,12 @@ export const arm64: TargetDescription = {
   abi: {
     endian: "little",
     charIsSigned: false,
-    scalars: {
-      _Bool: { size: 1, align: 1 },
-      char: { size: 1, align: 1 },
-      short: { size: 2, align: 2 },
-      int: { size: 4, align: 4 },
-      long: { size: 8, align: 8 },
-      "long long": { size: 8, align: 8 },
-      __int128: { size: 16, align: 16 },
-      float: { size: 4, align: 4 },
-      double: { size: 8, align: 8 },
-      "long double": { size: 16, align: 16 },
-      pointer: { size: 8, align: 8 },
-    },
+    scalars: LP64_SCALARS,
     maxAlign: 16,
     bitfields: { useBitfieldTypeAlignment: true, useZeroLengthBitfieldAlignment: true },
     standardTypes: {
-      sizeType: "long unsigned int",
-      ptrdiffType: "long int",
-      intmaxType: "long int",
-      uintmaxType: "long unsigned int",
-      intptrType: "long int",
+      ...LP64_TYPES,
       wcharType: "unsigned int",
-      wintType: "int",
-      int64Type: "long int",
     },
     longDoubleFormat: "ieee-quad",
     shortEnums: false,

@@ -1,4 +1,5 @@
 // armv7: 32-bit AAPCS with the hard-float (VFP) calling convention; unsigned char.
+import { ILP32_SCALARS, ILP32_TYPES } from "./data-models.js";
 import type { TargetDescription } from "./types.js";
 
 export const armv7: TargetDescription = {
@@ -16,30 +17,12 @@ export const armv7: TargetDescription = {
   abi: {
     endian: "little",
     charIsSigned: false,
-    scalars: {
-      _Bool: { size: 1, align: 1 },
-      char: { size: 1, align: 1 },
-      short: { size: 2, align: 2 },
-      int: { size: 4, align: 4 },
-      long: { size: 4, align: 4 },
-      "long long": { size: 8, align: 8 },
-      __int128: { size: 0, align: 0 },
-      float: { size: 4, align: 4 },
-      double: { size: 8, align: 8 },
-      "long double": { size: 8, align: 8 },
-      pointer: { size: 4, align: 4 },
-    },
+    scalars: ILP32_SCALARS,
     maxAlign: 8,
     bitfields: { useBitfieldTypeAlignment: true, useZeroLengthBitfieldAlignment: true },
     standardTypes: {
-      sizeType: "unsigned int",
-      ptrdiffType: "int",
-      intmaxType: "long long int",
-      uintmaxType: "long long unsigned int",
-      intptrType: "int",
+      ...ILP32_TYPES,
       wcharType: "unsigned int",
-      wintType: "int",
-      int64Type: "long long int",
     },
     longDoubleFormat: "ieee-double",
     shortEnums: false,

@@ -1,4 +1,5 @@
 // i386: the i386 System V ABI (ILP32); long long and double align to 4 inside structs.
+import { ILP32_SCALARS, ILP32_TYPES } from "./data-models.js";
 import type { TargetDescription } from "./types.js";
 
 export const i386: TargetDescription = {
@@ -16,30 +17,14 @@ export const i386: TargetDescription = {
     endian: "little",
     charIsSigned: true,
     scalars: {
-      _Bool: { size: 1, align: 1 },
-      char: { size: 1, align: 1 },
-      short: { size: 2, align: 2 },
-      int: { size: 4, align: 4 },
-      long: { size: 4, align: 4 },
+      ...ILP32_SCALARS,
       "long long": { size: 8, align: 4, preferredAlign: 8 },
-      __int128: { size: 0, align: 0 },
-      float: { size: 4, align: 4 },
       double: { size: 8, align: 4, preferredAlign: 8 },
       "long double": { size: 12, align: 4 },
-      pointer: { size: 4, align: 4 },
     },
     maxAlign: 16,
     bitfields: { useBitfieldTypeAlignment: true, useZeroLengthBitfieldAlignment: false },
-    standardTypes: {
-      sizeType: "unsigned int",
-      ptrdiffType: "int",
-      intmaxType: "long long int",
-      uintmaxType: "long long unsigned int",
-      intptrType: "int",
-      wcharType: "int",
-      wintType: "int",
-      int64Type: "long long int",
-    },
+    standardTypes: ILP32_TYPES,
     longDoubleFormat: "x87-extended",
     shortEnums: false,
     maxAtomicInlineWidth: 64,

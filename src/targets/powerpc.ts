@@ -1,4 +1,5 @@
 // powerpc: 32-bit big-endian SVR4 ABI; long double is a plain double.
+import { ILP32_SCALARS, ILP32_TYPES } from "./data-models.js";
 import type { TargetDescription } from "./types.js";
 
 export const powerpc: TargetDescription = {
@@ -15,31 +16,10 @@ export const powerpc: TargetDescription = {
   abi: {
     endian: "big",
     charIsSigned: false,
-    scalars: {
-      _Bool: { size: 1, align: 1 },
-      char: { size: 1, align: 1 },
-      short: { size: 2, align: 2 },
-      int: { size: 4, align: 4 },
-      long: { size: 4, align: 4 },
-      "long long": { size: 8, align: 8 },
-      __int128: { size: 0, align: 0 },
-      float: { size: 4, align: 4 },
-      double: { size: 8, align: 8 },
-      "long double": { size: 8, align: 8 },
-      pointer: { size: 4, align: 4 },
-    },
+    scalars: ILP32_SCALARS,
     maxAlign: 16,
     bitfields: { useBitfieldTypeAlignment: true, useZeroLengthBitfieldAlignment: false },
-    standardTypes: {
-      sizeType: "unsigned int",
-      ptrdiffType: "int",
-      intmaxType: "long long int",
-      uintmaxType: "long long unsigned int",
-      intptrType: "int",
-      wcharType: "int",
-      wintType: "int",
-      int64Type: "long long int",
-    },
+    standardTypes: ILP32_TYPES,
     longDoubleFormat: "ieee-double",
     shortEnums: false,
     maxAtomicInlineWidth: 32,

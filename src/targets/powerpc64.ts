@@ -1,4 +1,5 @@
 // powerpc64: big-endian ELFv2 (FreeBSD 13 and later); long double is a plain double.
+import { LP64_SCALARS, LP64_TYPES } from "./data-models.js";
 import type { TargetDescription } from "./types.js";
 
 export const powerpc64: TargetDescription = {
@@ -16,30 +17,12 @@ export const powerpc64: TargetDescription = {
     endian: "big",
     charIsSigned: false,
     scalars: {
-      _Bool: { size: 1, align: 1 },
-      char: { size: 1, align: 1 },
-      short: { size: 2, align: 2 },
-      int: { size: 4, align: 4 },
-      long: { size: 8, align: 8 },
-      "long long": { size: 8, align: 8 },
-      __int128: { size: 16, align: 16 },
-      float: { size: 4, align: 4 },
-      double: { size: 8, align: 8 },
+      ...LP64_SCALARS,
       "long double": { size: 8, align: 8 },
-      pointer: { size: 8, align: 8 },
     },
     maxAlign: 16,
     bitfields: { useBitfieldTypeAlignment: true, useZeroLengthBitfieldAlignment: false },
-    standardTypes: {
-      sizeType: "long unsigned int",
-      ptrdiffType: "long int",
-      intmaxType: "long int",
-      uintmaxType: "long unsigned int",
-      intptrType: "long int",
-      wcharType: "int",
-      wintType: "int",
-      int64Type: "long int",
-    },
+    standardTypes: LP64_TYPES,
     longDoubleFormat: "ieee-double",
     shortEnums: false,
     maxAtomicInlineWidth: 64,
