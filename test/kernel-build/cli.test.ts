@@ -18,7 +18,7 @@ import { planKernelBuild } from "../../src/preprocess/kernel-build/plan.js";
 import { describeWith, needClang, needTree, repoRoot, sysTree } from "../support/environment.js";
 import { runClang } from "./support/clang-runner.js";
 import { parseMakeDependencies } from "./support/header-compare.js";
-import { firstDifference, formatDifference, tokenize } from "./support/token-stream.js";
+import { firstDifference, formatDifference, tokenize } from "../support/preprocessed-tokens.js";
 
 const bin = join(repoRoot, "bin", "kpi-bindgen");
 const sys = sysTree("13.0");

@@ -1,7 +1,7 @@
 // The comparison the acceptance suite relies on: tokens, locations from line markers, and
 // the report of the first difference.
 import { describe, expect, it } from "vitest";
-import { firstDifference, formatDifference, tokenize } from "./support/token-stream.js";
+import { firstDifference, formatDifference, tokenize } from "../support/preprocessed-tokens.js";
 
 describe("token stream of preprocessed output", () => {
   it("splits tokens, skips line markers and tracks file and line", () => {

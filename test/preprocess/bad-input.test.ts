@@ -9,7 +9,7 @@ import { defaultLimits, preprocess, type PreprocessOptions } from "../../src/pre
 import { describeWith, needClang } from "../support/environment.js";
 import { baseFlags, clang, defaultTarget, firstDiagnostic } from "./support/clang-oracle.js";
 import { renderP } from "./support/run-engine.js";
-import { spellings } from "./support/tokens.js";
+import { spellings } from "../support/preprocessed-tokens.js";
 
 /** Runs the engine over in-memory files (no predefines needed for these cases). */
 function run(files: Record<string, string>, extra: Partial<PreprocessOptions> = {}) {
@@ -71,7 +71,9 @@ describe("limits that need no oracle", () => {
     for (let k = 1; k <= 60; k++) lines.push(`#define A${k} A${k - 1} A${k - 1}`);
     lines.push("A60");
     const e = errorOf(() => run({ "/mem/main.c": lines.join("\n") + "\n" }));
-    expect(e.diagnostics[0]!.message).toMatch(new RegExp(`more than ${defaultLimits.maxExpansionTokens} tokens`));
+    expect(e.diagnostics[0]!.message).toMatch(
+      new RegExp(`more than ${defaultLimits.maxExpansionTokens} tokens`),
+    );
   });
 
   it("reports parentheses nested past the bracket limit in #if instead of overflowing the stack", () => {

@@ -11,7 +11,7 @@ import { preprocess, renderPreprocessed } from "../../src/preprocess/index.js";
 import { describeWith, needClang } from "../support/environment.js";
 import { baseFlags, clang, defaultTarget } from "./support/clang-oracle.js";
 import { diskFiles } from "./support/run-engine.js";
-import { spellings } from "./support/tokens.js";
+import { spellings } from "../support/preprocessed-tokens.js";
 
 /** mulberry32: a small deterministic generator, so every run tests the same programs. */
 function random(seed: number): () => number {

@@ -18,7 +18,7 @@ import {
 import { describeWith, needClang, needTree, sharedDir } from "../support/environment.js";
 import { baseFlags, clang, defaultTarget } from "./support/clang-oracle.js";
 import { renderP, runEngine } from "./support/run-engine.js";
-import { spellings } from "./support/tokens.js";
+import { spellings } from "../support/preprocessed-tokens.js";
 
 type Query =
   | "__has_feature"

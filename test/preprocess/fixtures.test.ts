@@ -8,7 +8,7 @@ import { renderPreprocessed } from "../../src/preprocess/index.js";
 import { describeWith, needClang, repoRoot } from "../support/environment.js";
 import { baseFlags, clang, defaultTarget } from "./support/clang-oracle.js";
 import { renderP, runEngine } from "./support/run-engine.js";
-import { firstDifference, locatedTokens, spellings } from "./support/tokens.js";
+import { firstSpellingDifference, spellings, tokenize } from "../support/preprocessed-tokens.js";
 
 const dir = join(repoRoot, "fixtures", "preprocess");
 const fixtures = readdirSync(dir)
@@ -39,9 +39,9 @@ describeWith([needClang()], "preprocessor fixtures match clang -E", () => {
       const theirs = await clang([...clangArgs, "-E", "-P", path]);
       expect(theirs.code, theirs.stderr).toBe(0);
       const ours = await runEngine(path, flags);
-      expect(firstDifference(spellings(renderP(ours), true), spellings(theirs.stdout, true))).toBe(
-        "",
-      );
+      expect(
+        firstSpellingDifference(spellings(renderP(ours), true), spellings(theirs.stdout, true)),
+      ).toBe("");
     });
 
     it(`${name}: same tokens on the same lines as clang -E`, async () => {
@@ -50,11 +50,11 @@ describeWith([needClang()], "preprocessor fixtures match clang -E", () => {
       const ours = renderPreprocessed(await runEngine(path, flags), { lineMarkers: true });
       const show = (t: { file: string; line: number; text: string }) =>
         `${t.file}:${t.line}:${t.text}`;
-      const a = locatedTokens(ours).map(show);
-      const b = locatedTokens(theirs.stdout)
+      const a = tokenize(ours, "", true).map(show);
+      const b = tokenize(theirs.stdout, "", true)
         .filter((t) => !t.file.startsWith("<"))
         .map(show);
-      expect(firstDifference(a, b)).toBe("");
+      expect(firstSpellingDifference(a, b)).toBe("");
     });
   }
 });

@@ -8,7 +8,7 @@ import type { ClangLayout } from "../../../src/preprocess/kernel-build/clang-lay
 import type { KernelBuildPlan } from "../../../src/preprocess/kernel-build/plan.js";
 import { preprocessInBuild } from "../../../src/preprocess/kernel-build/run.js";
 import { runClang, type ClangResult } from "./clang-runner.js";
-import { firstDifference, formatDifference, tokenize } from "./token-stream.js";
+import { firstDifference, formatDifference, tokenize } from "../../support/preprocessed-tokens.js";
 
 export type Verdict =
   | { kind: "same"; header: string }
