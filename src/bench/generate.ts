@@ -106,7 +106,10 @@ export async function benchGenerate(): Promise<string> {
       ],
     });
     const commands: Command[] = [
-      { label: "clang-19 -fsyntax-only", argv: ["clang-19", ...layout.args, "-fsyntax-only", wrapper] },
+      {
+        label: "clang-19 -fsyntax-only",
+        argv: ["clang-19", ...layout.args, "-fsyntax-only", wrapper],
+      },
       {
         label: "bindgen (default, rustfmt)",
         argv: [...bindgen, "-o", join(scratch, "a.rs"), "--", ...layout.args],
@@ -114,7 +117,14 @@ export async function benchGenerate(): Promise<string> {
       },
       {
         label: "bindgen --no-rustfmt-bindings",
-        argv: [...bindgen, "--no-rustfmt-bindings", "-o", join(scratch, "b.rs"), "--", ...layout.args],
+        argv: [
+          ...bindgen,
+          "--no-rustfmt-bindings",
+          "-o",
+          join(scratch, "b.rs"),
+          "--",
+          ...layout.args,
+        ],
         env: bindgenEnv,
       },
       ours("amd64"),

@@ -51,7 +51,9 @@ export async function main(argv: string[]): Promise<number> {
     if (typeof code === "number" && exitCode === 0) exitCode = code;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`kpi-bindgen: error: ${e.message}\nRun 'kpi-bindgen --help' for usage.\n`);
+      process.stderr.write(
+        `kpi-bindgen: error: ${e.message}\nRun 'kpi-bindgen --help' for usage.\n`,
+      );
       return 2;
     }
     exitCode = reportFailure(e);

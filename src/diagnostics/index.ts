@@ -36,7 +36,11 @@ export function error(message: string, location?: SourceLocation, sourceLine?: s
   return { severity: "error", message, location, sourceLine };
 }
 
-export function warning(message: string, location?: SourceLocation, sourceLine?: string): Diagnostic {
+export function warning(
+  message: string,
+  location?: SourceLocation,
+  sourceLine?: string,
+): Diagnostic {
   return { severity: "warning", message, location, sourceLine };
 }
 

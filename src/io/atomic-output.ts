@@ -1,6 +1,14 @@
 // Output is never half-written: files and directories are built beside their final
 // place and renamed into it only when complete.
-import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Writes `content` to `path` through a temporary sibling and a rename. */

@@ -28,7 +28,11 @@ export type * from "./model.js";
 export { kobjMethodSymbols } from "./model.js";
 export type { KobjDialect, VnodeDialect } from "./dialect.js";
 export { parseInterfaceFile } from "./interface-parser.js";
-export { checkDistinctOutputs, listInterfaceFiles, type InterfaceSelection } from "./interface-files.js";
+export {
+  checkDistinctOutputs,
+  listInterfaceFiles,
+  type InterfaceSelection,
+} from "./interface-files.js";
 export { emitInterfaceHeader, emitInterfaceSource, outputNames } from "./interface-emitter.js";
 export { parseVnodeOps } from "./vnode-parser.js";
 export { emitVnodeSource } from "./vnode-source-emitter.js";

@@ -66,7 +66,9 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
   };
 
   const kernelOptions =
-    spec.kernconf === undefined ? undefined : loadKernelOptions(spec.sysDir, spec.kernconf, spec.target.machine);
+    spec.kernconf === undefined
+      ? undefined
+      : loadKernelOptions(spec.sysDir, spec.kernconf, spec.target.machine);
   if (kernelOptions) diagnostics.push(...kernelOptions.diagnostics);
   lap("kernconf");
 
@@ -101,5 +103,14 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
 
   const layouts = new LayoutEngine(parsed.unit, spec.target);
   lap("layout");
-  return { spec, kernelOptions, plan, preprocessed, unit: parsed.unit, layouts, diagnostics, timings };
+  return {
+    spec,
+    kernelOptions,
+    plan,
+    preprocessed,
+    unit: parsed.unit,
+    layouts,
+    diagnostics,
+    timings,
+  };
 }

@@ -23,7 +23,11 @@ export interface KernelOptions {
 }
 
 /** Reads and resolves `kernconf` (a name under `<sys>/<machine>/conf` or a path). */
-export function loadKernelOptions(sysDir: string, kernconf: string, machine: string): KernelOptions {
+export function loadKernelOptions(
+  sysDir: string,
+  kernconf: string,
+  machine: string,
+): KernelOptions {
   const located = locateKernelConfig(sysDir, kernconf, machine);
   const collected = collectKernelConfig(located);
   if (hasErrors(collected.diagnostics)) throw new DiagnosticError(collected.diagnostics);

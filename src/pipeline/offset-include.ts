@@ -4,7 +4,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { hasErrors, DiagnosticError } from "../diagnostics/index.js";
-import { LayoutEngine, recordLayoutProvider, renderOffsetInclude, threadLiteMembers } from "../layout/index.js";
+import {
+  LayoutEngine,
+  recordLayoutProvider,
+  renderOffsetInclude,
+  threadLiteMembers,
+} from "../layout/index.js";
 import { parseTranslationUnitLenient } from "../parse/index.js";
 import {
   BUILD_DIR,
@@ -52,6 +57,9 @@ export function withOffsetInclude(spec: KernelBuildSpec): KernelBuildSpec {
   if (!needsOffsetInclude(spec.sysDir, spec)) return spec;
   return {
     ...spec,
-    generatedHeaders: new Map([...(spec.generatedHeaders ?? []), ["offset.inc", generateOffsetInclude(spec)]]),
+    generatedHeaders: new Map([
+      ...(spec.generatedHeaders ?? []),
+      ["offset.inc", generateOffsetInclude(spec)],
+    ]),
   };
 }

@@ -18,4 +18,3 @@ export {
   type Configuration,
   type ConfigurationRequest,
 } from "./configuration.js";
-

@@ -78,11 +78,7 @@ export function needCommand(cmd: string, hint: string): Requirement {
  * describe() that runs only when every requirement holds. A missing requirement prints a
  * SKIP line naming it; in CI it becomes a failing test unless the requirement is optional.
  */
-export function describeWith(
-  requirements: Requirement[],
-  name: string,
-  body: () => void,
-): void {
+export function describeWith(requirements: Requirement[], name: string, body: () => void): void {
   const missing = requirements.filter((r) => !r.present);
   if (missing.length === 0) {
     describe(name, body);

@@ -12,10 +12,7 @@ import {
   type KernelBuildSpec,
 } from "../../src/preprocess/kernel-build/index.js";
 import { getTarget, type TargetName } from "../../src/targets/index.js";
-import {
-  generateOffsetInclude,
-  needsOffsetInclude,
-} from "../../src/pipeline/index.js";
+import { generateOffsetInclude, needsOffsetInclude } from "../../src/pipeline/index.js";
 import {
   clangCommand,
   describeWith,

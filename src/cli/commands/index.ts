@@ -11,5 +11,17 @@ import { generateCommand } from "./generate.js";
 import { snapshotCommand } from "./snapshot.js";
 import { diffCommand } from "./diff.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [configCommand, kobjCommand, preprocessCommand, targetsCommand, dumpCommand, layoutCommand, verifyCommand, generateCommand, snapshotCommand, diffCommand];
+// Each command has its own argument type; the list holds them side by side.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export const commands: CommandModule<any, any>[] = [
+  configCommand,
+  kobjCommand,
+  preprocessCommand,
+  targetsCommand,
+  dumpCommand,
+  layoutCommand,
+  verifyCommand,
+  generateCommand,
+  snapshotCommand,
+  diffCommand,
+];
