@@ -12,7 +12,6 @@ import { snapshotCommand } from "./snapshot.js";
 import { diffCommand } from "./diff.js";
 
 // Each command has its own argument type; the list holds them side by side.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export const commands: CommandModule<any, any>[] = [
   configCommand,
   kobjCommand,
