@@ -1,7 +1,8 @@
 // sizeof/alignof for every type that needs no record layout, straight from the target ABI.
 // Records are delegated to the layout stage's LayoutQuery when one is supplied.
 import type { CType, FieldPathStep, IntegerKind, LayoutQuery } from "../ir/index.js";
-import type { ScalarKind, ScalarLayout, TargetAbi } from "../targets/types.js";
+import { builtinTypeLayout } from "../targets/builtin-types.js";
+import type { ScalarLayout, TargetAbi } from "../targets/types.js";
 import { NotConstantError, resolveType } from "./evaluate.js";
 
 export interface ScalarLayoutEnv {
@@ -12,37 +13,10 @@ export interface ScalarLayoutEnv {
   enumUnderlying(id: string): IntegerKind | undefined;
 }
 
-const SCALAR_OF: Record<string, ScalarKind> = {
-  _Bool: "_Bool",
-  char: "char",
-  "signed char": "char",
-  "unsigned char": "char",
-  short: "short",
-  "unsigned short": "short",
-  int: "int",
-  "unsigned int": "int",
-  long: "long",
-  "unsigned long": "long",
-  "long long": "long long",
-  "unsigned long long": "long long",
-  __int128: "__int128",
-  "unsigned __int128": "__int128",
-  float: "float",
-  double: "double",
-  "long double": "long double",
-};
-
 function builtinLayout(abi: TargetAbi, name: string): ScalarLayout {
-  if (name === "void") return { size: 1, align: 1 };
-  if (name === "__builtin_va_list") return abi.scalars.pointer;
-  const complex = /^(.*) _Complex$/.exec(name);
-  if (complex) {
-    const inner = abi.scalars[SCALAR_OF[complex[1]!]!];
-    return { size: 2 * inner.size, align: inner.align, preferredAlign: inner.preferredAlign };
-  }
-  const kind = SCALAR_OF[name];
-  if (!kind) throw new NotConstantError(`no size for type '${name}'`, "value");
-  return abi.scalars[kind];
+  const layout = builtinTypeLayout(abi, name);
+  if (!layout) throw new NotConstantError(`no size for type '${name}'`, "value");
+  return layout;
 }
 
 export function scalarLayout(env: ScalarLayoutEnv, records?: LayoutQuery): LayoutQuery {

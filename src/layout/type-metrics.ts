@@ -1,14 +1,8 @@
 // sizeof and alignment of any C type for one target: scalars from the target ABI, records
 // from the layouts, typedefs and enums resolved through the translation unit.
 import { fail } from "../diagnostics/index.js";
-import type {
-  BuiltinKind,
-  CType,
-  DeclLocation,
-  EnumDecl,
-  IntegerKind,
-  TypedefDecl,
-} from "../ir/index.js";
+import type { BuiltinKind, CType, DeclLocation, EnumDecl, TypedefDecl } from "../ir/index.js";
+import { builtinTypeLayout } from "../targets/builtin-types.js";
 import type { ScalarKind, TargetDescription } from "../targets/types.js";
 
 /** Sizes and alignments in bytes. */
@@ -31,32 +25,6 @@ export interface TypeEnvironment {
 /** A typedef may carry aligned(N); it replaces the type's alignment (and may lower it). */
 type TypedefWithAlignment = TypedefDecl & { aligned?: number };
 
-const scalarOf: Record<IntegerKind | "float" | "double" | "long double", ScalarKind> = {
-  _Bool: "_Bool",
-  char: "char",
-  "signed char": "char",
-  "unsigned char": "char",
-  short: "short",
-  "unsigned short": "short",
-  int: "int",
-  "unsigned int": "int",
-  long: "long",
-  "unsigned long": "long",
-  "long long": "long long",
-  "unsigned long long": "long long",
-  __int128: "__int128",
-  "unsigned __int128": "__int128",
-  float: "float",
-  double: "double",
-  "long double": "long double",
-};
-
-const complexElement: Partial<Record<BuiltinKind, ScalarKind>> = {
-  "float _Complex": "float",
-  "double _Complex": "double",
-  "long double _Complex": "long double",
-};
-
 function where(loc: DeclLocation | undefined) {
   return loc ? { file: loc.file, line: loc.line, column: loc.column } : undefined;
 }
@@ -67,18 +35,9 @@ function scalarMetrics(env: TypeEnvironment, kind: ScalarKind): TypeMetrics {
 }
 
 function builtinMetrics(env: TypeEnvironment, name: BuiltinKind): TypeMetrics {
-  // GNU C gives void a size of 1.
-  if (name === "void") return { size: 1, align: 1, preferredAlign: 1 };
-  if (name === "__builtin_va_list") {
-    const v = env.target.abi.vaList;
-    return { size: v.size, align: v.align, preferredAlign: v.align };
-  }
-  const element = complexElement[name];
-  if (element) {
-    const e = scalarMetrics(env, element);
-    return { size: 2 * e.size, align: e.align, preferredAlign: e.preferredAlign };
-  }
-  return scalarMetrics(env, scalarOf[name as keyof typeof scalarOf]);
+  const s = builtinTypeLayout(env.target.abi, name);
+  if (!s) throw new Error(`no layout for builtin type '${name}'`);
+  return { size: s.size, align: s.align, preferredAlign: s.preferredAlign ?? s.align };
 }
 
 /** _Atomic rounds small objects up to a power of two and aligns them to their size. */

@@ -11,6 +11,7 @@ import { riscv64 } from "./riscv64.js";
 import type { FreeBSDRelease, TargetDescription, TargetName } from "./types.js";
 
 export type * from "./types.js";
+export { builtinTypeLayout } from "./builtin-types.js";
 export { enumUnderlyingType } from "./enums.js";
 export { integerType, unsignedOf, maxLiteral, type IntegerType } from "./integer-types.js";
 export {
