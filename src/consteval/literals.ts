@@ -1,4 +1,5 @@
 // Integer, character and string literal spellings to values.
+import { SIMPLE_ESCAPES } from "../preprocess/index.js";
 
 export interface IntegerLiteral {
   value: bigint;
@@ -19,21 +20,6 @@ export function parseIntegerLiteral(text: string): IntegerLiteral | null {
   else value = BigInt(digits);
   return { value, decimal: /^[1-9]/.test(digits), suffix };
 }
-
-const SIMPLE_ESCAPES: Record<string, number> = {
-  n: 10,
-  t: 9,
-  r: 13,
-  a: 7,
-  b: 8,
-  f: 12,
-  v: 11,
-  e: 27,
-  "\\": 92,
-  "'": 39,
-  '"': 34,
-  "?": 63,
-};
 
 /** Decodes the body of a literal into code units. */
 function decodeBody(body: string): number[] | null {

@@ -120,3 +120,4 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
     transitions: engine.transitions,
   };
 }
+export { SIMPLE_ESCAPES } from "./literals.js";

@@ -58,7 +58,8 @@ export function integerValue(
   return { value, unsigned };
 }
 
-const SIMPLE_ESCAPES: Record<string, number> = {
+/** C's single-character escapes (with GNU \e and \E) and the code unit each stands for. */
+export const SIMPLE_ESCAPES: Readonly<Record<string, number>> = {
   n: 10,
   t: 9,
   r: 13,

@@ -122,6 +122,7 @@ const EXPRESSIONS = [
   "sizeof(void *)",
   "sizeof(long double)",
   "sizeof(__builtin_va_list)",
+  "'\\E' + '\\e'",
   "_Alignof(__builtin_va_list)",
   "sizeof(double _Complex)",
   "sizeof(u_long)",
