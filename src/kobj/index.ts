@@ -76,13 +76,7 @@ export function generateKobjHeaders(
   files?: string[],
   options: KobjOptions = {},
 ): Map<string, string> {
-  const dialect = options.dialect ?? kobjDialectFor(sys);
-  const out = new Map<string, string>();
-  for (const file of selectedFiles(sys, files, options)) {
-    const parsed = readInterfaceFile(sys, file, { ...options, dialect });
-    out.set(outputNames(parsed.file.path).header, emitInterfaceHeader(parsed.file, dialect));
-  }
-  return out;
+  return generateFromInterfaces(sys, files, options, "header", emitInterfaceHeader);
 }
 
 /** `<name>_if.c` for each interface file. */
@@ -91,11 +85,22 @@ export function generateKobjSources(
   files?: string[],
   options: KobjOptions = {},
 ): Map<string, string> {
+  return generateFromInterfaces(sys, files, options, "source", emitInterfaceSource);
+}
+
+/** One generated file per selected interface file, named and emitted by `kind`. */
+function generateFromInterfaces(
+  sys: string,
+  files: string[] | undefined,
+  options: KobjOptions,
+  kind: "header" | "source",
+  emit: (file: InterfaceFile, dialect: KobjDialect) => string,
+): Map<string, string> {
   const dialect = options.dialect ?? kobjDialectFor(sys);
   const out = new Map<string, string>();
   for (const file of selectedFiles(sys, files, options)) {
     const parsed = readInterfaceFile(sys, file, { ...options, dialect });
-    out.set(outputNames(parsed.file.path).source, emitInterfaceSource(parsed.file, dialect));
+    out.set(outputNames(parsed.file.path)[kind], emit(parsed.file, dialect));
   }
   return out;
 }
