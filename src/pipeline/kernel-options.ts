@@ -4,13 +4,13 @@
 // that names the missing table, so the rest of the pipeline stays usable.
 import { DiagnosticError, hasErrors, warning, type Diagnostic } from "../diagnostics/index.js";
 import type { CollectedKernelConfig, ResolvedKernelConfig } from "../ir/kernconf.js";
+import { resolve } from "node:path";
 import {
   collectKernelConfig,
+  loadKernelConfig,
   locateKernelConfig,
   mainOptionTablePath,
   optionTablesPresent,
-  readOptionTables,
-  resolveKernelConfig,
 } from "../kernconf/index.js";
 
 export interface KernelOptions {
@@ -28,31 +28,21 @@ export function loadKernelOptions(
   kernconf: string,
   machine: string,
 ): KernelOptions {
-  const located = locateKernelConfig(sysDir, kernconf, machine);
-  const collected = collectKernelConfig(located);
-  if (hasErrors(collected.diagnostics)) throw new DiagnosticError(collected.diagnostics);
-  const diagnostics = [...collected.diagnostics];
-  if (!optionTablesPresent(located.sysDir)) {
-    diagnostics.push(
-      warning(
-        `${mainOptionTablePath(located.sysDir)} is missing: options of ${collected.config.ident} are not resolved; ` +
-          "building with empty option headers",
-      ),
+  if (!optionTablesPresent(resolve(sysDir))) {
+    const collected = collectKernelConfig(locateKernelConfig(sysDir, kernconf, machine));
+    if (hasErrors(collected.diagnostics)) throw new DiagnosticError(collected.diagnostics);
+    const missing = warning(
+      `${mainOptionTablePath(resolve(sysDir))} is missing: options of ${collected.config.ident} ` +
+        "are not resolved; building with empty option headers",
     );
-    return { collected: collected.config, diagnostics };
+    return { collected: collected.config, diagnostics: [...collected.diagnostics, missing] };
   }
-  const tables = readOptionTables({
-    sysDir: located.sysDir,
-    confDir: collected.config.confDir,
-    machine: collected.config.machine,
-  });
-  const resolved = resolveKernelConfig(collected.config, tables.tables);
-  diagnostics.push(...tables.diagnostics, ...resolved.diagnostics);
-  if (hasErrors(diagnostics)) throw new DiagnosticError(diagnostics);
+  const loaded = loadKernelConfig({ sysDir, kernconf, arch: machine });
+  if (hasErrors(loaded.diagnostics)) throw new DiagnosticError(loaded.diagnostics);
   return {
-    collected: collected.config,
-    resolved: resolved.config,
-    headers: new Map(Object.entries(resolved.config.headers)),
-    diagnostics,
+    collected: loaded.collected,
+    resolved: loaded.resolved,
+    headers: new Map(Object.entries(loaded.resolved.headers)),
+    diagnostics: loaded.diagnostics,
   };
 }
