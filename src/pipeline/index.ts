@@ -3,3 +3,9 @@ export { runFrontEnd, type FrontEndResult, type FrontEndSpec } from "./front-end
 export { loadKernelOptions, type KernelOptions } from "./kernel-options.js";
 export { headerPathResolver } from "./header-paths.js";
 export { generateOffsetInclude, needsOffsetInclude, withOffsetInclude } from "./offset-include.js";
+export {
+  ignoreProgress,
+  type PipelineStage,
+  type ProgressEvent,
+  type ProgressListener,
+} from "./progress.js";
