@@ -18,6 +18,7 @@ import type { FreeBSDRelease, TargetDescription } from "../targets/types.js";
 import { headerPathResolver } from "./header-paths.js";
 import { loadKernelOptions, type KernelOptions } from "./kernel-options.js";
 import { withOffsetInclude } from "./offset-include.js";
+import { ignoreProgress, type PipelineStage, type ProgressListener } from "./progress.js";
 
 export interface FrontEndSpec {
   /** Absolute path of the kernel tree (`sys/`). */
@@ -30,6 +31,7 @@ export interface FrontEndSpec {
   header: string;
   user?: UserFlags;
   release?: FreeBSDRelease;
+  onProgress?: ProgressListener;
 }
 
 export interface FrontEndResult {
@@ -58,10 +60,15 @@ function toIrMacro(m: PreprocessorMacro): IrMacroDefinition {
 export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
   const timings: Record<string, number> = {};
   const diagnostics: Diagnostic[] = [];
+  const progress = spec.onProgress ?? ignoreProgress;
+  const target = spec.target.name;
   let t = performance.now();
-  const lap = (stage: string) => {
+  progress({ phase: "start", stage: "kernconf", target });
+  const lap = (stage: PipelineStage, next?: PipelineStage) => {
     const now = performance.now();
     timings[stage] = now - t;
+    progress({ phase: "end", stage, target, ms: now - t });
+    if (next) progress({ phase: "start", stage: next, target });
     t = now;
   };
 
@@ -70,7 +77,7 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
       ? undefined
       : loadKernelOptions(spec.sysDir, spec.kernconf, spec.target.machine);
   if (kernelOptions) diagnostics.push(...kernelOptions.diagnostics);
-  lap("kernconf");
+  lap("kernconf", "preprocess");
 
   const plan = planKernelBuild(
     withOffsetInclude({
@@ -85,7 +92,7 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
   );
   const preprocessed = preprocessInBuild(plan, spec.header, { lineMarkers: true });
   diagnostics.push(...preprocessed.result.diagnostics);
-  lap("preprocess");
+  lap("preprocess", "parse");
 
   const macros = preprocessed.result.macros.filter((m) => !m.builtin).map(toIrMacro);
   const parsed = parseTranslationUnitLenient(preprocessed.text, {
@@ -99,7 +106,7 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
     throw new DiagnosticError(parsed.diagnostics.filter((d) => d.severity === "error"));
   }
   diagnostics.push(...parsed.diagnostics);
-  lap("parse");
+  lap("parse", "layout");
 
   const layouts = new LayoutEngine(parsed.unit, spec.target);
   lap("layout");

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { warning, type Diagnostic } from "../../diagnostics/index.js";
-import { runFrontEnd } from "../../pipeline/index.js";
+import { ignoreProgress, runFrontEnd, type ProgressListener } from "../../pipeline/index.js";
 import type { BuildMode } from "../../preprocess/kernel-build/index.js";
 import type { TargetDescription } from "../../targets/index.js";
 import { emitArchModule } from "./arch-module.js";
@@ -35,6 +35,7 @@ export interface GenerateSpec {
   crateName?: string;
   /** Run rustfmt over the Rust files when available (default true). */
   format?: boolean;
+  onProgress?: ProgressListener;
 }
 
 export interface GenerateResult {
@@ -55,6 +56,7 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
     const header = join(scratch, WRAPPER_FILE);
     writeFileSync(header, spec.frontEndWrapper ?? spec.wrapperHeader);
     const targets: CrateTarget[] = [];
+    const progress = spec.onProgress ?? ignoreProgress;
     for (const target of spec.targets) {
       const start = performance.now();
       const front = runFrontEnd({
@@ -63,13 +65,23 @@ export function generateCrate(spec: GenerateSpec): GenerateResult {
         mode: spec.mode,
         kernconf: spec.kernconf,
         header,
+        onProgress: progress,
       });
       diagnostics.push(...front.diagnostics);
       const frontDone = performance.now();
+      progress({ phase: "start", stage: "emit", target: target.name });
       const kobj = kobjMethodTypeNames(spec.sysDir, target.machine);
       const module = emitArchModule(front.unit, front.layouts, spec.patterns, WRAPPER_FILE, kobj);
       const emitDone = performance.now();
+      progress({ phase: "end", stage: "emit", target: target.name, ms: emitDone - frontDone });
+      progress({ phase: "start", stage: "format", target: target.name });
       if (spec.format !== false) formatChunks(module.chunks);
+      progress({
+        phase: "end",
+        stage: "format",
+        target: target.name,
+        ms: performance.now() - emitDone,
+      });
       timings[`${target.name}:front-end`] = frontDone - start;
       timings[`${target.name}:emit`] = emitDone - frontDone;
       timings[`${target.name}:rustfmt`] = performance.now() - emitDone;
