@@ -1,4 +1,11 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Every run gets its own generate cache, so no test reads results left by an earlier run
+// or touches the user's ~/.cache (test/support/cache-directory.ts removes it afterwards).
+const cacheDir = join(tmpdir(), `kpi-bindgen-test-cache-${process.pid}`);
+process.env.KPI_BINDGEN_CACHE_DIR = cacheDir;
 
 export default defineConfig({
   test: {
@@ -9,5 +16,7 @@ export default defineConfig({
     maxWorkers: 2,
     minWorkers: 1,
     reporters: ["default"],
+    env: { KPI_BINDGEN_CACHE_DIR: cacheDir },
+    globalSetup: ["test/support/cache-directory.ts"],
   },
 });

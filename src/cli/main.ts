@@ -1,6 +1,7 @@
 // Entry point: yargs wiring only. Each subcommand lives in its own file under commands/.
 import yargs from "yargs";
 import { commands } from "./commands/index.js";
+import { setInvocation } from "./invocation.js";
 import { reportFailure } from "./report.js";
 
 function commandName(command: (typeof commands)[number]): string {
@@ -12,6 +13,7 @@ function commandName(command: (typeof commands)[number]): string {
 class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
+  setInvocation(argv);
   const first = argv[0];
   const known = commands.map(commandName);
   if (first !== undefined && !first.startsWith("-") && !known.includes(first)) {

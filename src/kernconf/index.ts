@@ -23,6 +23,7 @@ export { parseConfigFile } from "./parser.js";
 export type { Statement } from "./parser.js";
 export { tokenize } from "./lexer.js";
 export type { TextReader } from "./paths.js";
+export { fileSystemReader } from "./fs-reader.js";
 
 export interface LoadInput {
   sysDir: string;

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
-import type { GenerateResult } from "../../src/emit/rust/index.js";
+import type { GenerateResult } from "../../src/generate/index.js";
 import { runFrontEnd } from "../../src/pipeline/index.js";
 import { getTarget } from "../../src/targets/index.js";
 import {
@@ -31,9 +31,9 @@ for (const release of freebsdVersions) {
       const scratch = useScratch(`crate-${release}`);
       let generated: GenerateResult;
       let crate: string;
-      beforeAll(() => {
+      beforeAll(async () => {
         const started = performance.now();
-        generated = generateFor({ release });
+        generated = await generateFor({ release });
         process.stderr.write(
           `${release}: generate ${(performance.now() - started).toFixed(0)} ms\n`,
         );
@@ -102,8 +102,8 @@ describeWith(
   () => {
     const scratch = useScratch("wrappers");
 
-    it("the C wrappers compile with clang in the same build, one external symbol each", () => {
-      const generated = generateFor({ release: "13.0" });
+    it("the C wrappers compile with clang in the same build, one external symbol each", async () => {
+      const generated = await generateFor({ release: "13.0" });
       const crate = writeCrate(generated.files, join(scratch(), "crate"));
       const front = runFrontEnd({
         sysDir: sysTree("13.0"),
@@ -145,9 +145,9 @@ describeWith(
       }
     }, 300_000);
 
-    it("generating twice gives byte-identical files", () => {
-      const first = generateFor({ release: "13.0" });
-      const second = generateFor({ release: "13.0" });
+    it("generating twice gives byte-identical files", async () => {
+      const first = await generateFor({ release: "13.0" });
+      const second = await generateFor({ release: "13.0" });
       expect([...second.files.keys()]).toEqual([...first.files.keys()]);
       for (const [path, text] of first.files)
         expect(second.files.get(path) === text, path).toBe(true);
@@ -164,8 +164,8 @@ describeWith(
   () => {
     const scratch = useScratch("arm64-on-host");
 
-    it("builds with every layout assertion and no warnings", () => {
-      const generated = generateFor({ release: "13.0", arches: ["arm64"] });
+    it("builds with every layout assertion and no warnings", async () => {
+      const generated = await generateFor({ release: "13.0", arches: ["arm64"] });
       const files = new Map<string, string>([
         ["Cargo.toml", '[package]\nname = "arm64-on-host"\nversion = "0.1.0"\nedition = "2021"\n'],
         ["src/lib.rs", "#![no_std]\nmod support;\nmod arm64;\npub use arm64::*;\n"],

@@ -14,12 +14,12 @@ for (const release of ["13.0", "11.0"] as const) {
     () => {
       const scratch = useScratch(`example-${release}`);
 
-      it("builds as a no_std staticlib with no warnings", () => {
+      it("builds as a no_std staticlib with no warnings", async () => {
         const example = join(scratch(), "echo");
         cpSync(join(repoRoot, "examples/echo/Cargo.toml"), join(example, "Cargo.toml"));
         cpSync(join(repoRoot, "examples/echo/src"), join(example, "src"), { recursive: true });
         writeCrate(
-          generateFor({ release, wrapper: DEFAULT_WRAPPER }).files,
+          (await generateFor({ release, wrapper: DEFAULT_WRAPPER })).files,
           join(example, "freebsd-kpi"),
         );
         const build = cargo(["build"], example);

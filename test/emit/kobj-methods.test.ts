@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
-import { DEFAULT_WRAPPER, type GenerateResult } from "../../src/emit/rust/index.js";
+import { DEFAULT_WRAPPER } from "../../src/emit/rust/index.js";
+import type { GenerateResult } from "../../src/generate/index.js";
 import { describeWith, needCommand, needTree } from "../support/environment.js";
 import { cargo, generateFor, useScratch, writeCrate } from "./support/crate.js";
 
@@ -36,8 +37,8 @@ describeWith(
   () => {
     const scratch = useScratch("kobj");
     let generated: GenerateResult;
-    beforeAll(() => {
-      generated = generateFor({ release: "13.0", wrapper: DEFAULT_WRAPPER });
+    beforeAll(async () => {
+      generated = await generateFor({ release: "13.0", wrapper: DEFAULT_WRAPPER });
     });
 
     const build = (name: string, params: string) => {

@@ -4,17 +4,20 @@ import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from "no
 import { basename, dirname, join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { fail, renderDiagnostic } from "../../diagnostics/index.js";
+import { defaultCacheDirectory } from "../../cache/index.js";
+import { generateCrate } from "../../generate/index.js";
+import { recordGenerate } from "../../generate/replay.js";
+import { invocationArguments } from "../invocation.js";
 import {
   DEFAULT_WRAPPER,
   NO_PATTERNS,
   checkPattern,
-  generateCrate,
   mergePatterns,
   parseConfigFile,
   type ItemPatterns,
 } from "../../emit/rust/index.js";
 import { writeDirAtomic } from "../../io/atomic-output.js";
-import { getTarget, parseTargetName } from "../../targets/index.js";
+import { parseTargetName } from "../../targets/index.js";
 
 interface GenerateArgs {
   sys: string;
@@ -37,6 +40,8 @@ interface GenerateArgs {
   rustfmt: boolean;
   "crate-name": string;
   timings: boolean;
+  cache: boolean;
+  "cache-dir"?: string;
 }
 
 const PATTERN_OPTIONS: [keyof GenerateArgs, keyof ItemPatterns, string][] = [
@@ -64,14 +69,14 @@ function readHeader(path: string): string {
  * The wrapper the crate binds (the built-in one or the given headers, then the extras), as
  * the joined text copied into the crate and as `#include`s of the files for the front end.
  */
-function wrapperInput(args: GenerateArgs): { text: string; frontEnd: string } {
+function wrapperInput(args: GenerateArgs): { text: string; frontEnd: string; inputs: string[] } {
   const headers = list(args.header).map((h) => resolve(h));
   const extras = list(args["extra-header"]).map((h) => resolve(h));
   const base = headers.length ? "" : DEFAULT_WRAPPER;
   const files = [...headers, ...extras];
   const text = base + files.map((f) => `/* ${basename(f)} */\n${readHeader(f)}`).join("");
   const frontEnd = base + files.map((f) => `#include "${f}"\n`).join("");
-  return { text, frontEnd };
+  return { text, frontEnd, inputs: files };
 }
 
 function patternsFrom(args: GenerateArgs): ItemPatterns {
@@ -88,7 +93,7 @@ function patternsFrom(args: GenerateArgs): ItemPatterns {
   return mergePatterns(patterns, fromCli);
 }
 
-function run(args: GenerateArgs): void {
+async function run(args: GenerateArgs): Promise<void> {
   const sysDir = resolve(args.sys);
   if (!existsSync(join(sysDir, "sys", "param.h")))
     fail(`${args.sys} is not a kernel source tree (no sys/param.h)`);
@@ -97,9 +102,9 @@ function run(args: GenerateArgs): void {
     .filter((a) => a.trim() !== "")
     .map((a) => parseTargetName(a));
   if (names.length === 0) fail("--arch names no target");
-  const targets = [...new Set(names)].map(getTarget);
+  const targets = [...new Set(names)];
   const wrapper = wrapperInput(args);
-  const result = generateCrate({
+  const result = await generateCrate({
     sysDir,
     targets,
     mode: args.mode === "kernel" ? "kernel" : "module",
@@ -109,8 +114,20 @@ function run(args: GenerateArgs): void {
     patterns: patternsFrom(args),
     crateName: args["crate-name"],
     format: args.rustfmt,
+    cacheDir: args.cache ? resolve(args["cache-dir"] ?? defaultCacheDirectory()) : undefined,
   });
-  for (const d of result.diagnostics) process.stderr.write(renderDiagnostic(d) + "\n");
+  const warnings = result.diagnostics.map((d) => `${renderDiagnostic(d)}\n`).join("");
+  process.stderr.write(warnings);
+  const summary = [
+    ...Object.entries(result.counts).map(
+      ([arch, counts]) =>
+        `${arch}: ${Object.entries(counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(", ")}`,
+    ),
+  ]
+    .map((line) => `${line}\n`)
+    .join("");
   writeDirAtomic(resolve(args.out), (dir) => {
     for (const [path, text] of [...result.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const file = join(dir, path);
@@ -118,11 +135,19 @@ function run(args: GenerateArgs): void {
       writeFileSync(file, text);
     }
   });
-  for (const [arch, counts] of Object.entries(result.counts)) {
-    const summary = Object.entries(counts)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(", ");
-    process.stderr.write(`${arch}: ${summary}\n`);
+  process.stderr.write(summary);
+  if (args.cache) {
+    recordGenerate({
+      argv: invocationArguments(),
+      outDir: args.out,
+      files: result.files,
+      stderr: warnings + summary,
+      dependencies: [
+        ...result.dependencies,
+        ...wrapper.inputs,
+        ...(args.config ? [resolve(args.config)] : []),
+      ],
+    });
   }
   if (args.timings) {
     for (const [stage, ms] of Object.entries(result.timings))
@@ -182,6 +207,16 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         type: "string",
         default: "freebsd-kpi",
         describe: "Package name in Cargo.toml",
+      })
+      .option("cache", {
+        type: "boolean",
+        default: true,
+        describe: "Reuse per-target results whose inputs are unchanged (--no-cache: rebuild all)",
+      })
+      .option("cache-dir", {
+        type: "string",
+        describe:
+          "Cache directory (default: $KPI_BINDGEN_CACHE_DIR, $XDG_CACHE_HOME/kpi-bindgen or ~/.cache/kpi-bindgen)",
       })
       .option("timings", {
         type: "boolean",

@@ -5,13 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll } from "vitest";
-import {
-  generateCrate,
-  NO_PATTERNS,
-  type GenerateResult,
-  type ItemPatterns,
-} from "../../../src/emit/rust/index.js";
-import { getTarget, type TargetName } from "../../../src/targets/index.js";
+import { NO_PATTERNS, type ItemPatterns } from "../../../src/emit/rust/index.js";
+import { generateCrate, type GenerateResult } from "../../../src/generate/index.js";
+import type { TargetName } from "../../../src/targets/index.js";
 import { kpiWrapper, sysTree, type FreeBSDRelease } from "../../support/environment.js";
 
 export const cargoTargetDir = join(tmpdir(), "kpi-bindgen-test-cargo-target");
@@ -24,10 +20,11 @@ export interface CrateRequest {
   mode?: "kernel" | "module";
 }
 
-export function generateFor(request: CrateRequest): GenerateResult {
+/** Generates in process, without the cache, so each call runs the whole pipeline. */
+export function generateFor(request: CrateRequest): Promise<GenerateResult> {
   return generateCrate({
     sysDir: sysTree(request.release),
-    targets: (request.arches ?? ["amd64"]).map(getTarget),
+    targets: request.arches ?? ["amd64"],
     mode: request.mode ?? "module",
     kernconf: "GENERIC",
     wrapperHeader: request.wrapper ?? readFileSync(kpiWrapper, "latin1"),

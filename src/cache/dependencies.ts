@@ -1,0 +1,46 @@
+// The files a cached result was computed from, each with the digest of its content then.
+// A result is reused only while every one of them still has that content. The file's
+// size, modification time and inode are kept beside the digest only to skip re-reading a
+// file whose metadata is unchanged; any metadata change falls back to the content.
+import { statSync } from "node:fs";
+import { digest, fileDigest } from "./digest.js";
+
+export interface Dependency {
+  path: string;
+  /** Digest of the content; "" for a file that did not exist (a negative lookup). */
+  digest: string;
+  /** `size:mtimeNs:ino` when recorded, "" for a missing file. */
+  stamp: string;
+}
+
+function stampOf(path: string): string {
+  try {
+    const s = statSync(path, { bigint: true });
+    return s.isFile() ? `${s.size}:${s.mtimeNs}:${s.ino}` : "";
+  } catch {
+    return "";
+  }
+}
+
+/** Records `paths` as they are now; the list is sorted and free of repeats. */
+export function recordDependencies(paths: Iterable<string>): Dependency[] {
+  return [...new Set(paths)].sort().map((path) => ({
+    path,
+    digest: fileDigest(path) ?? "",
+    stamp: stampOf(path),
+  }));
+}
+
+/** Whether every dependency still has the recorded content. */
+export function dependenciesUnchanged(dependencies: readonly Dependency[]): boolean {
+  return dependencies.every((d) => {
+    const stamp = stampOf(d.path);
+    if (stamp === d.stamp) return true;
+    return (fileDigest(d.path) ?? "") === d.digest;
+  });
+}
+
+/** One digest for a whole dependency list (paths and contents). */
+export function dependenciesDigest(dependencies: readonly Dependency[]): string {
+  return digest(...dependencies.flatMap((d) => [d.path, d.digest]));
+}

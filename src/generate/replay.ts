@@ -1,0 +1,118 @@
+// Replaying a whole `generate` invocation from the cache, before the CLI is even loaded.
+// A successful cached run records what it wrote (the crate's files), what it printed on
+// stderr, and every file it read, under a key made from the exact command line, working
+// directory and environment. Running the same command again with every one of those files
+// unchanged rewrites the same crate and prints the same text, at the cost of hashing the
+// inputs. Anything else, including a command line spelled differently, takes the full path,
+// where the per-target cache still applies.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import {
+  CacheStore,
+  defaultCacheDirectory,
+  dependenciesUnchanged,
+  digest,
+  recordDependencies,
+  toolIdentity,
+  type Dependency,
+} from "../cache/index.js";
+import { writeDirAtomic } from "../io/atomic-output.js";
+
+interface InvocationRecord {
+  outDir: string;
+  crateKey: string;
+  stderr: string;
+  dependencies: Dependency[];
+}
+
+/** Environment variables that change what `generate` does or prints. */
+const RELEVANT_ENV = [
+  "KPI_BINDGEN_CACHE_DIR",
+  "XDG_CACHE_HOME",
+  "HOME",
+  "RUSTFMT",
+  "NO_COLOR",
+  "FORCE_COLOR",
+  "TERM",
+];
+
+/**
+ * The cache directory a `generate` command line selects, or undefined when it turns the
+ * cache off or spells a cache option in a form this scan does not know (the full path then
+ * decides).
+ */
+function cacheDirectoryOf(argv: readonly string[]): string | undefined {
+  let dir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--cache-dir" && i + 1 < argv.length) dir = argv[++i];
+    else if (arg.startsWith("--cache-dir=")) dir = arg.slice("--cache-dir=".length);
+    else if (arg === "--cache" || arg === "--cache=true") continue;
+    else if (/^--(no-)?cache/i.test(arg)) return undefined;
+  }
+  return resolve(dir ?? defaultCacheDirectory());
+}
+
+function invocationKey(argv: readonly string[], env: NodeJS.ProcessEnv): string {
+  return digest(
+    toolIdentity(),
+    process.cwd(),
+    JSON.stringify(argv),
+    JSON.stringify(RELEVANT_ENV.map((name) => env[name] ?? null)),
+    String(process.stderr.isTTY === true),
+  );
+}
+
+/** Replays `argv` (a `generate` command line) when it can; returns the exit status if it did. */
+export function replayGenerate(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): number | undefined {
+  const cacheDir = cacheDirectoryOf(argv);
+  if (cacheDir === undefined) return undefined;
+  const store = new CacheStore(cacheDir);
+  const record = store.get<InvocationRecord>("invocation", invocationKey(argv, env));
+  if (record.status !== "hit" || !dependenciesUnchanged(record.value.dependencies))
+    return undefined;
+  const crate = store.get<Record<string, string>>("crate", record.value.crateKey);
+  if (crate.status !== "hit") return undefined;
+  writeDirAtomic(record.value.outDir, (tmp) => {
+    for (const [path, text] of Object.entries(crate.value)) {
+      const file = join(tmp, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+  });
+  process.stderr.write(record.value.stderr);
+  if (argv.includes("--verbose") || argv.includes("--timings")) {
+    process.stderr.write(
+      `generate: replayed from the cache in ${cacheDir} (${record.value.dependencies.length} inputs unchanged)\n`,
+    );
+  }
+  return 0;
+}
+
+export interface FinishedGenerate {
+  argv: readonly string[];
+  outDir: string;
+  files: ReadonlyMap<string, string>;
+  stderr: string;
+  /** Every file the run read: the targets' dependencies and the command's own inputs. */
+  dependencies: Iterable<string>;
+}
+
+/** Records a successful run so that the same command line can be replayed. */
+export function recordGenerate(run: FinishedGenerate, env: NodeJS.ProcessEnv = process.env): void {
+  const cacheDir = cacheDirectoryOf(run.argv);
+  if (cacheDir === undefined) return;
+  const store = new CacheStore(cacheDir);
+  const files = Object.fromEntries([...run.files].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const crateKey = digest(JSON.stringify(files));
+  store.put("crate", crateKey, files);
+  store.put("invocation", invocationKey(run.argv, env), {
+    outDir: resolve(run.outDir),
+    crateKey,
+    stderr: run.stderr,
+    dependencies: recordDependencies(run.dependencies),
+  } satisfies InvocationRecord);
+}

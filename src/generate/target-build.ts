@@ -1,0 +1,119 @@
+// One target's share of `generate`: the front end, the Rust module and its C wrappers, as
+// plain data that can cross a worker boundary and be stored in the cache.
+import { join } from "node:path";
+import { warning, type Diagnostic } from "../diagnostics/index.js";
+import {
+  emitArchModule,
+  formatChunks,
+  kobjMethodTypeNames,
+  provenanceLines,
+  renderChunks,
+  type ItemPatterns,
+} from "../emit/rust/index.js";
+import { listInterfaceFiles, vnodeOpsSource } from "../kobj/index.js";
+import { ignoreProgress, runFrontEnd, type ProgressListener } from "../pipeline/index.js";
+import type { BuildMode, UserFlags } from "../preprocess/kernel-build/index.js";
+import { getTarget, type TargetName } from "../targets/index.js";
+
+/** The name under which the crate's C files include the wrapper header. */
+export const WRAPPER_FILE = "kpi_wrapper.h";
+
+export interface TargetJob {
+  sysDir: string;
+  target: TargetName;
+  mode: BuildMode;
+  kernconf?: string;
+  /** Absolute path of the header the front end reads. */
+  header: string;
+  user?: UserFlags;
+  patterns: ItemPatterns;
+  format: boolean;
+}
+
+export interface TargetOutput {
+  name: string;
+  rustTargetArch: string;
+  endian: "little" | "big";
+  pointerWidth: number;
+  provenance: string[];
+  rust: string;
+  wrappersC: string;
+  counts: Record<string, number>;
+  diagnostics: Diagnostic[];
+  /** Every file the output was computed from (absolute paths). */
+  dependencies: string[];
+  /** Milliseconds per stage, keyed `<target>:<stage>`. */
+  timings: Record<string, number>;
+}
+
+/** The files the kobj stage reads: interface descriptions and the scripts whose dialect it follows. */
+function kobjInputs(sysDir: string): string[] {
+  const files = listInterfaceFiles(sysDir).map((f) => join(sysDir, f));
+  for (const f of [vnodeOpsSource, "tools/makeobjops.awk", "tools/vnode_if.awk"]) {
+    files.push(join(sysDir, f));
+  }
+  return files;
+}
+
+export function buildTarget(
+  job: TargetJob,
+  onProgress: ProgressListener = ignoreProgress,
+): TargetOutput {
+  const target = getTarget(job.target);
+  const start = performance.now();
+  const front = runFrontEnd({
+    sysDir: job.sysDir,
+    target,
+    mode: job.mode,
+    kernconf: job.kernconf,
+    header: job.header,
+    user: job.user,
+    onProgress,
+  });
+  const frontDone = performance.now();
+  onProgress({ phase: "start", stage: "emit", target: target.name });
+  const kobj = kobjMethodTypeNames(job.sysDir, target.machine);
+  const module = emitArchModule(front.unit, front.layouts, job.patterns, WRAPPER_FILE, kobj);
+  const emitDone = performance.now();
+  onProgress({ phase: "end", stage: "emit", target: target.name, ms: emitDone - frontDone });
+  onProgress({ phase: "start", stage: "format", target: target.name });
+  if (job.format) formatChunks(module.chunks);
+  const formatDone = performance.now();
+  onProgress({ phase: "end", stage: "format", target: target.name, ms: formatDone - emitDone });
+
+  // A record without a layout is only usable behind pointers: say which and why.
+  const diagnostics: Diagnostic[] = [
+    ...front.diagnostics,
+    ...module.layoutDiagnostics.map((d) => ({ ...d, severity: "warning" as const })),
+  ];
+  if (module.unlaidOut.length) {
+    diagnostics.push(
+      warning(
+        `${target.name}: ${module.unlaidOut.length} record(s) could not be laid out and are emitted as zero-sized placeholders: ${module.unlaidOut.join(", ")}`,
+      ),
+    );
+  }
+  return {
+    name: target.name,
+    rustTargetArch: target.rustTargetArch,
+    endian: target.abi.endian,
+    pointerWidth: target.abi.scalars.pointer.size * 8,
+    provenance: provenanceLines(front, job.kernconf),
+    rust: renderChunks(module.chunks),
+    wrappersC: module.wrappersC,
+    counts: module.counts,
+    diagnostics,
+    dependencies: [
+      // The release comes from sys/param.h whether or not the wrapper includes it.
+      join(job.sysDir, "sys", "param.h"),
+      ...front.preprocessed.dependencies,
+      ...(front.kernelOptions?.filesRead ?? []),
+      ...kobjInputs(job.sysDir),
+    ],
+    timings: {
+      [`${target.name}:front-end`]: frontDone - start,
+      [`${target.name}:emit`]: emitDone - frontDone,
+      [`${target.name}:rustfmt`]: formatDone - emitDone,
+    },
+  };
+}

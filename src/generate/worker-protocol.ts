@@ -1,0 +1,33 @@
+// Messages between `generate` and its worker threads. Errors cross as data: a
+// DiagnosticError as its diagnostics, anything else as a message and stack.
+import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
+import type { ProgressEvent } from "../pipeline/index.js";
+import type { TargetJob, TargetOutput } from "./target-build.js";
+
+export interface WorkerInput {
+  jobs: TargetJob[];
+  /** One Int32: the index of the next job to take, shared by every worker. */
+  next: SharedArrayBuffer;
+}
+
+export type SerializedError =
+  | { kind: "diagnostics"; diagnostics: Diagnostic[] }
+  | { kind: "internal"; message: string; stack?: string };
+
+export type WorkerMessage =
+  | { kind: "progress"; event: ProgressEvent }
+  | { kind: "done"; index: number; output: TargetOutput }
+  | { kind: "failed"; index: number; error: SerializedError };
+
+export function serializeError(e: unknown): SerializedError {
+  if (e instanceof DiagnosticError) return { kind: "diagnostics", diagnostics: e.diagnostics };
+  if (e instanceof Error) return { kind: "internal", message: e.message, stack: e.stack };
+  return { kind: "internal", message: String(e) };
+}
+
+export function deserializeError(e: SerializedError): Error {
+  if (e.kind === "diagnostics") return new DiagnosticError(e.diagnostics);
+  const error = new Error(e.message);
+  if (e.stack) error.stack = e.stack;
+  return error;
+}

@@ -1,0 +1,75 @@
+// `kpi-bindgen generate` run again with the same command line and unchanged inputs is
+// replayed from the cache before the CLI loads: same files, same messages. A changed input
+// or a damaged record sends it down the full path.
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../support/environment.js";
+import { makeTinyTree } from "./tiny-tree.js";
+
+const tree = makeTinyTree("replay");
+afterAll(() => rmSync(tree.root, { recursive: true, force: true }));
+const out = join(tree.root, "crate");
+const cacheDir = join(tree.root, "cache");
+const argv = ["generate", "--sys", tree.sys, "--arch", "amd64,i386", "--header", tree.wrapper];
+const args = [...argv, "--out", out, "--cache-dir", cacheDir, "--no-rustfmt", "--timings"];
+const run = () =>
+  spawnSync(process.execPath, [join(repoRoot, "bin", "kpi-bindgen"), ...args], {
+    encoding: "utf8",
+  });
+const REPLAYED = /generate: replayed from the cache/;
+
+function crate(): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(out, { recursive: true, encoding: "utf8" })
+      .filter((f) => statSync(join(out, f)).isFile())
+      .sort()
+      .map((f) => [f, readFileSync(join(out, f), "utf8")]),
+  );
+}
+
+describe("generate replays an unchanged command from the cache", () => {
+  it("the second identical run is replayed with the same files and summary", () => {
+    const first = run();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).not.toMatch(REPLAYED);
+    const files = crate();
+    rmSync(out, { recursive: true });
+    const second = run();
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(REPLAYED);
+    expect(crate()).toEqual(files);
+    const summary = (s: string) => s.split("\n").filter((l) => /^(amd64|i386): /.test(l));
+    expect(summary(second.stderr)).toEqual(summary(first.stderr));
+  });
+
+  it("a changed header is not replayed, and the crate follows it", () => {
+    writeFileSync(tree.wrapper, readFileSync(tree.wrapper, "utf8") + "int tiny_added(void);\n");
+    const r = run();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(REPLAYED);
+    expect(crate()["src/amd64.rs"]).toContain("tiny_added");
+    expect(run().stderr).toMatch(REPLAYED);
+  });
+
+  it("a damaged record is not trusted", () => {
+    const records = join(cacheDir, "invocation");
+    for (const dir of readdirSync(records)) {
+      for (const f of readdirSync(join(records, dir))) {
+        const path = join(records, dir, f);
+        // A changed digit in the body: still valid JSON, so only the checksum can tell.
+        const text = readFileSync(path, "utf8");
+        const at = text.indexOf('"stamp":"') + 9;
+        writeFileSync(
+          path,
+          text.slice(0, at) + (text[at] === "1" ? "2" : "1") + text.slice(at + 1),
+        );
+      }
+    }
+    const r = run();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(REPLAYED);
+    expect(run().stderr).toMatch(REPLAYED);
+  });
+});
