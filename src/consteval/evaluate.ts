@@ -57,7 +57,11 @@ export function resolveType(env: Pick<EvalEnv, "resolveTypedef">, type: CType): 
 /** The integer kind a type converts to in a cast, or null when it is not an integer type. */
 export function integerKindOf(env: EvalEnv, type: CType): IntegerKind | null {
   const t = resolveType(env, type);
-  if (t.kind === "builtin" && isIntegerKind(t.name)) return t.name;
+  if (t.kind === "builtin" && isIntegerKind(t.name)) {
+    if (integerBits(env.abi, t.name) > 64 && !env.abi.scalars.__int128.size)
+      throw new NotConstantError(`'${t.name}' is not supported on this target`, "value");
+    return t.name;
+  }
   if (t.kind === "enum") return env.enumUnderlying(t.id) ?? "unsigned int";
   return null;
 }

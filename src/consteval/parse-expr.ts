@@ -61,32 +61,53 @@ export class ExprParser extends TypeNameParser {
   }
 
   private comma(): ConstExpr {
+    const outer = this.depth;
     let e = this.conditional();
-    while (this.accept(",")) e = { kind: "binary", op: ",", left: e, right: this.conditional() };
+    while (this.accept(",")) {
+      // A chain of operators is a tree as deep as it is long.
+      this.enterNested();
+      e = { kind: "binary", op: ",", left: e, right: this.conditional() };
+    }
+    this.depth = outer;
     return e;
   }
 
   private conditional(): ConstExpr {
     const cond = this.binary(1);
     if (!this.accept("?")) return cond;
+    this.enterNested();
     const then = this.comma();
     this.expect(":");
-    return { kind: "ternary", cond, then, otherwise: this.conditional() };
+    const e: ConstExpr = { kind: "ternary", cond, then, otherwise: this.conditional() };
+    this.depth--;
+    return e;
   }
 
   private binary(minPrec: number): ConstExpr {
+    const outer = this.depth;
     let left = this.unary();
     for (;;) {
       const t = this.peek();
       const prec = t && t.kind === "punct" ? BINARY_PRECEDENCE[t.text] : undefined;
-      if (prec === undefined || prec < minPrec) return left;
+      if (prec === undefined || prec < minPrec) {
+        this.depth = outer;
+        return left;
+      }
       this.pos++;
+      this.enterNested();
       const right = this.binary(prec + 1);
       left = { kind: "binary", op: t!.text as BinaryOp, left, right };
     }
   }
 
   private unary(): ConstExpr {
+    this.enterNested();
+    const e = this.unaryOperand();
+    this.depth--;
+    return e;
+  }
+
+  private unaryOperand(): ConstExpr {
     const t = this.peek();
     if (!t) this.fail("expected an expression");
     if (t.kind === "ident" && IGNORED_WORDS.has(t.text)) {

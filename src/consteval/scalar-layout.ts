@@ -16,6 +16,9 @@ export interface ScalarLayoutEnv {
 function builtinLayout(abi: TargetAbi, name: string): ScalarLayout {
   const layout = builtinTypeLayout(abi, name);
   if (!layout) throw new NotConstantError(`no size for type '${name}'`, "value");
+  // Size 0 marks a type the target lacks (__int128 on 32-bit targets).
+  if (layout.size === 0)
+    throw new NotConstantError(`'${name}' is not supported on this target`, "value");
   return layout;
 }
 

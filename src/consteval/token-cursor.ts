@@ -11,8 +11,13 @@ export class ExprSyntaxError extends Error {
   }
 }
 
+/** Deepest nesting of operands (clang's bracket depth): deeper input would overflow the stack. */
+const MAX_NESTING = 256;
+
 export class TokenCursor {
   protected pos = 0;
+  /** Operands (and declarator suffixes) currently open; see enterNested. */
+  protected depth = 0;
 
   constructor(protected readonly tokens: readonly Token[]) {}
 
@@ -35,6 +40,11 @@ export class TokenCursor {
       return true;
     }
     return false;
+  }
+
+  /** Counts one more level of nesting; the caller decrements `depth` when it closes. */
+  protected enterNested(): void {
+    if (++this.depth > MAX_NESTING) this.fail("expression nested too deeply");
   }
 
   protected expect(text: string): void {

@@ -51,8 +51,11 @@ export class TypeNameParser extends TokenCursor {
 
   /** specifier-qualifier-list abstract-declarator? */
   typeName(): CType {
+    const outer = this.depth;
     const base = this.specifiers();
-    return this.abstractDeclarator(base);
+    const type = this.abstractDeclarator(base);
+    this.depth = outer;
+    return type;
   }
 
   protected specifiers(): CType {
@@ -135,6 +138,7 @@ export class TypeNameParser extends TokenCursor {
   protected suffixes(base: CType): CType {
     if (this.peek()?.text === "[") {
       this.pos++;
+      this.enterNested();
       if (this.accept("]")) return { kind: "array", element: this.suffixes(base), length: null };
       const start = this.pos;
       let depth = 1;
