@@ -9,24 +9,30 @@ import { resolveHeaderName } from "./header-names.js";
 import { includeGuard } from "./include-guards.js";
 import { parseDefine, sameDefinition, type Macro } from "./macros.js";
 import { handleIdent, handlePragma } from "./pragmas.js";
-import { isHash, isPunct, makeToken, type Token } from "./tokens.js";
+import {
+  IDENTIFIER,
+  kindAt,
+  lineEndIndex,
+  spellingAt,
+  startsDirective,
+  tokenAt,
+  tokensIn,
+  type LexedFile,
+} from "./lexed-file.js";
+import { isPunct, makeToken, type Token } from "./tokens.js";
 
-/** Macros parsed from #define lines, keyed by the lexed `define` token (lexed files are cached). */
-const parsedDefines = new WeakMap<Token, Macro>();
+/**
+ * Macros parsed from #define lines, by file and index of the `define` token: lexed files are
+ * cached, so every translation unit reading a line shares its macro.
+ */
+const parsedDefines = new WeakMap<LexedFile, Map<number, Macro>>();
 
-/** Index just past the directive line whose `#` is at `hashIndex`. */
-function lineEnd(tokens: Token[], hashIndex: number): number {
-  let j = hashIndex + 1;
-  while (j < tokens.length && !tokens[j]!.startOfLine) j++;
-  return j;
-}
-
-/** The tokens after a directive's name, copied out on first use. */
+/** The tokens after a directive's name, made into objects on first use. */
 class LazyArgs {
   private copy: Token[] | undefined;
 
   constructor(
-    private readonly tokens: Token[],
+    private readonly lexed: LexedFile,
     private readonly from: number,
     private readonly to: number,
   ) {}
@@ -36,27 +42,28 @@ class LazyArgs {
   }
 
   all(): Token[] {
-    return (this.copy ??= this.tokens.slice(this.from, this.to));
+    return (this.copy ??= tokensIn(this.lexed, this.from, this.to));
   }
 
-  /** Just the first token (or none), without copying the line. */
+  /** Just the first token (or none), without making the rest. */
   firstOnly(): Token[] {
-    return this.from < this.to ? [this.tokens[this.from]!] : [];
+    return this.from < this.to ? [tokenAt(this.lexed, this.from)] : [];
   }
 }
 
-/** Executes the directive whose `#` was just read (ctx.pos is past it). */
-export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void {
-  const tokens = ctx.lexed.tokens;
-  const start = ctx.pos;
-  const end = lineEnd(tokens, start - 1);
+/** Executes the directive whose `#` is token `hashIndex` of the file (ctx.pos is past it). */
+export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number): void {
+  const lexed = ctx.lexed;
+  const start = hashIndex + 1;
+  const end = lineEndIndex(lexed, hashIndex);
   ctx.pos = end;
   if (start === end) return; // the null directive
-  const name = tokens[start]!;
+  const hash = tokenAt(lexed, hashIndex);
+  const name = tokenAt(lexed, start);
   // Most directives are conditionals needing a token or two: the rest of the line is
-  // copied out only when used.
-  const args = new LazyArgs(tokens, start + 1, end);
-  if (name.kind === "number") return lineDirective(e, ctx, tokens.slice(start, end), hash, true);
+  // made into objects only when used.
+  const args = new LazyArgs(lexed, start + 1, end);
+  if (name.kind === "number") return lineDirective(e, ctx, tokensIn(lexed, start, end), hash, true);
   if (name.kind !== "identifier") fail("invalid preprocessing directive", locOf(name));
   switch (name.text) {
     case "if":
@@ -81,17 +88,19 @@ export function handleDirective(e: Engine, ctx: FileContext, hash: Token): void 
       return;
     case "define": {
       // A #define line parses to the same macro in every translation unit that reads it.
-      let m = parsedDefines.get(name);
+      let defines = parsedDefines.get(lexed);
+      if (!defines) parsedDefines.set(lexed, (defines = new Map()));
+      let m = defines.get(start);
       if (!m) {
         m = parseDefine(
           args.length > 0 ? args.all() : fail("macro name missing", endOf(name)),
           ctx.root && ctx.abs.startsWith("<"),
         );
-        parsedDefines.set(name, m);
+        defines.set(start, m);
       }
       const old = e.macros.get(m.name);
       if (old && old.builtin === null && !sameDefinition(old, m))
-        e.warn(`'${m.name}' macro redefined`, locOf(args.all()[0]!));
+        e.warn(`'${m.name}' macro redefined`, locOf(args.firstOnly()[0]!));
       e.define(m);
       return;
     }
@@ -150,21 +159,21 @@ function openConditional(e: Engine, ctx: FileContext, opener: Token, taken: bool
  * nesting costs no stack.
  */
 function skipGroup(e: Engine, ctx: FileContext, toEndif: boolean): void {
-  const tokens = ctx.lexed.tokens;
+  const lexed = ctx.lexed;
   const cond = ctx.conds[ctx.conds.length - 1]!;
   let depth = 0;
   let i = ctx.pos;
-  while (i < tokens.length) {
-    const t = tokens[i]!;
-    if (!(t.startOfLine && isHash(t))) {
+  while (i < lexed.count) {
+    if (!startsDirective(lexed, i)) {
       i++;
       continue;
     }
-    const end = lineEnd(tokens, i);
-    const d = tokens[i + 1];
+    const end = lineEndIndex(lexed, i);
+    const d = i + 1;
     i = end;
-    if (!d || d.startOfLine || d.kind !== "identifier") continue;
-    switch (d.text) {
+    if (d === end || kindAt(lexed, d) !== IDENTIFIER) continue;
+    const directive = spellingAt(lexed, d);
+    switch (directive) {
       case "if":
       case "ifdef":
       case "ifndef":
@@ -180,15 +189,16 @@ function skipGroup(e: Engine, ctx: FileContext, toEndif: boolean): void {
       case "elifdef":
       case "elifndef": {
         if (depth > 0) break;
-        if (cond.sawElse) fail(`#${d.text} after #else`, locOf(d));
-        if (d.text === "else") cond.sawElse = true;
+        if (cond.sawElse) fail(`#${directive} after #else`, locOf(tokenAt(lexed, d)));
+        if (directive === "else") cond.sawElse = true;
         if (toEndif || cond.taken) break;
         ctx.pos = end;
-        const lineArgs = sliceArgs(tokens, d, end);
+        const name = tokenAt(lexed, d);
+        const lineArgs = tokensIn(lexed, d + 1, end);
         let take: boolean;
-        if (d.text === "else") take = true;
-        else if (d.text === "elif") take = evaluate(e, lineArgs, d);
-        else take = e.macros.has(macroName(lineArgs, d).text) === (d.text === "elifdef");
+        if (directive === "else") take = true;
+        else if (directive === "elif") take = evaluate(e, lineArgs, name);
+        else take = e.macros.has(macroName(lineArgs, name).text) === (directive === "elifdef");
         if (take) {
           cond.taken = true;
           return;
@@ -200,13 +210,6 @@ function skipGroup(e: Engine, ctx: FileContext, toEndif: boolean): void {
     }
   }
   fail("unterminated conditional directive", locOf(cond.opener));
-}
-
-/** The tokens after directive name `d` up to `end`. */
-function sliceArgs(tokens: Token[], d: Token, end: number): Token[] {
-  let k = end - 1;
-  while (k >= 0 && tokens[k] !== d) k--;
-  return tokens.slice(k + 1, end);
 }
 
 /** #if / #elif: `defined` is resolved before expansion, also when a macro produces it. */

@@ -10,11 +10,12 @@ import type { Context, FileContext, TokenContext } from "./contexts.js";
 import { handleDirective } from "./directives.js";
 import { FeatureAnswers } from "./features.js";
 import { HeaderSearch, normalizePath } from "./include-search.js";
+import { isPunctAt, startsDirective, tokenAt } from "./lexed-file.js";
 import { lexFile, type LexedFile } from "./lexer.js";
 import { collectArguments } from "./macro-arguments.js";
 import { MacroTable } from "./macro-table.js";
 import { builtinNames, replacementList, type Macro } from "./macros.js";
-import { isHash, isPunct, makeToken, type Token } from "./tokens.js";
+import { isPunct, makeToken, type Token } from "./tokens.js";
 
 /** Files read and lexed, shared by every translation unit of one preprocessor. */
 export interface FileCache {
@@ -208,26 +209,19 @@ export class Engine {
         this.popTokens();
         continue;
       }
-      const tokens = ctx.lexed.tokens;
-      if (ctx.pos < tokens.length) {
-        const t = tokens[ctx.pos++]!;
-        if (t.startOfLine && isHash(t)) {
-          handleDirective(this, ctx, t);
+      const lexed = ctx.lexed;
+      if (ctx.pos < lexed.count) {
+        const i = ctx.pos++;
+        if (startsDirective(lexed, i)) {
+          handleDirective(this, ctx, i);
           continue;
         }
-        if (ctx.lineOffset !== 0 || ctx.presumedFile !== ctx.lexed.display) {
-          return { ...t, file: ctx.presumedFile, line: t.line + ctx.lineOffset };
-        }
-        return t;
+        return tokenAt(lexed, i, ctx.presumedFile, ctx.lineOffset);
       }
-      const last = tokens[tokens.length - 1];
-      const eof = makeToken(
-        "eof",
-        "",
-        last ??
-          makeToken("eof", "", { file: ctx.lexed.display, line: 1, column: 1 } as Token, false),
-        false,
-      );
+      const eof =
+        lexed.count > 0
+          ? makeToken("eof", "", tokenAt(lexed, lexed.count - 1), false)
+          : makeToken("eof", "", { file: lexed.display, line: 1, column: 1 } as Token, false);
       if (this.stopAtFileEnd) return eof;
       const root = ctx.root;
       this.endOfFile(ctx);
@@ -260,8 +254,7 @@ export class Engine {
         if (c.pos < c.tokens.length) return isPunct(c.tokens[c.pos]!, "(");
         continue;
       }
-      const t = c.lexed.tokens[c.pos];
-      return t !== undefined && !(t.startOfLine && isHash(t)) && isPunct(t, "(");
+      return c.pos < c.lexed.count && isPunctAt(c.lexed, c.pos, 40 /* ( */);
     }
     return false;
   }

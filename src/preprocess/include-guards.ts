@@ -1,29 +1,30 @@
 // Include-guard detection: a file whose only content is `#ifndef G` (or `#if !defined G`)
 // ... `#endif` is skipped on later inclusions while G is defined, as clang does; this also
 // keeps -E output free of markers for files that contribute nothing.
-import type { LexedFile } from "./lexer.js";
-import { isHash, isPunct, type Token } from "./tokens.js";
+import {
+  IDENTIFIER,
+  kindAt,
+  lineEndIndex,
+  spellingAt,
+  startsDirective,
+  tokensIn,
+  type LexedFile,
+} from "./lexed-file.js";
+import { isPunct, type Token } from "./tokens.js";
 
 const guards = new WeakMap<LexedFile, string | null>();
 
 export function includeGuard(file: LexedFile): string | null {
   let g = guards.get(file);
   if (g === undefined) {
-    g = detect(file.tokens);
+    g = detect(file);
     guards.set(file, g);
   }
   return g;
 }
 
-/** Index just past the directive line starting at `i`. */
-function lineEnd(tokens: Token[], i: number): number {
-  let j = i + 1;
-  while (j < tokens.length && !tokens[j]!.startOfLine) j++;
-  return j;
-}
-
-function guardName(tokens: Token[], end: number): string | null {
-  const line = tokens.slice(1, end);
+/** The guard macro named by the first directive line (`line`: its tokens after the `#`). */
+function guardName(line: Token[]): string | null {
   const d = line[0];
   if (!d || d.kind !== "identifier") return null;
   if (d.text === "ifndef" && line.length === 2 && line[1]!.kind === "identifier")
@@ -43,26 +44,25 @@ function guardName(tokens: Token[], end: number): string | null {
   return null;
 }
 
-function detect(tokens: Token[]): string | null {
-  const first = tokens[0];
-  if (!first || !isHash(first)) return null;
-  const end = lineEnd(tokens, 0);
-  const name = guardName(tokens, end);
+function detect(file: LexedFile): string | null {
+  if (file.count === 0 || !startsDirective(file, 0)) return null;
+  const end = lineEndIndex(file, 0);
+  const name = guardName(tokensIn(file, 1, end));
   if (name === null) return null;
   let depth = 1;
-  for (let i = end; i < tokens.length; ) {
-    const t = tokens[i]!;
-    if (!(t.startOfLine && isHash(t))) {
+  for (let i = end; i < file.count; ) {
+    if (!startsDirective(file, i)) {
       i++;
       continue;
     }
-    const e = lineEnd(tokens, i);
-    const d = tokens[i + 1];
-    if (d && i + 1 < e && d.kind === "identifier") {
-      if (d.text === "if" || d.text === "ifdef" || d.text === "ifndef") depth++;
-      else if (d.text === "endif") {
-        if (--depth === 0) return e === tokens.length ? name : null;
-      } else if (depth === 1 && (d.text === "else" || d.text.startsWith("elif"))) return null;
+    const e = lineEndIndex(file, i);
+    const d = i + 1;
+    if (d < e && kindAt(file, d) === IDENTIFIER) {
+      const directive = spellingAt(file, d);
+      if (directive === "if" || directive === "ifdef" || directive === "ifndef") depth++;
+      else if (directive === "endif") {
+        if (--depth === 0) return e === file.count ? name : null;
+      } else if (depth === 1 && (directive === "else" || directive.startsWith("elif"))) return null;
     }
     i = e;
   }

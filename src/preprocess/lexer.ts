@@ -1,19 +1,27 @@
 // The C lexer (translation phase 3) as clang runs it for C: comments become whitespace,
 // pp-numbers, literals with their prefixes, digraphs, UCNs in identifiers, and the
 // leading-space / start-of-line flags that `-E` output and stringification depend on.
-// It works on char codes over the spliced text; it never allocates per character.
+// It works on char codes over the spliced text; it never allocates per character, and a
+// lexed file is flat arrays (lexed-file.ts), not token objects.
 import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
+import {
+  CHAR,
+  DIRECTIVE,
+  IDENTIFIER,
+  KIND_NAMES,
+  LEADING_SPACE,
+  LexedFileBuilder,
+  NUMBER,
+  OTHER,
+  PUNCTUATOR,
+  START_OF_LINE,
+  STRING,
+  type LexedFile,
+} from "./lexed-file.js";
 import { spliceLines } from "./splices.js";
-import type { EngineKind, Token } from "./tokens.js";
+import type { EngineKind } from "./tokens.js";
 
-export interface LexedFile {
-  /** Display path, as tokens and diagnostics show it. */
-  display: string;
-  /** The spliced text; token offsets index it. */
-  text: string;
-  tokens: Token[];
-  warnings: Diagnostic[];
-}
+export type { LexedFile } from "./lexed-file.js";
 
 // Two-character punctuators, keyed by (first << 8 | second).
 const PUNCT2 = new Set(
@@ -98,10 +106,10 @@ function lineEnd(s: string, i: number): number {
 }
 
 // scanToken's second and third results (module-level to avoid an allocation per token).
-let scannedKind: EngineKind = "other";
+let scannedKind = OTHER;
 let scannedUnterminated = false;
 
-function result(kind: EngineKind, end: number, unterminated = false): number {
+function result(kind: number, end: number, unterminated = false): number {
   scannedKind = kind;
   scannedUnterminated = unterminated;
   return end;
@@ -130,11 +138,11 @@ function scanToken(s: string, i: number): number {
         (len === 2 && q === 34 && c0 === 117 && s.charCodeAt(i + 1) === 56);
       if (isPrefix) {
         const end = quotedEnd(s, j);
-        if (end < 0) return result("other", lineEnd(s, j), true);
-        return result(q === 34 ? "string" : "char", end);
+        if (end < 0) return result(OTHER, lineEnd(s, j), true);
+        return result(q === 34 ? STRING : CHAR, end);
       }
     }
-    return result("identifier", j);
+    return result(IDENTIFIER, j);
   }
   if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(i + 1)))) {
     let j = i + 1;
@@ -156,22 +164,22 @@ function scanToken(s: string, i: number): number {
       if (u === 0) break;
       j += u;
     }
-    return result("number", j);
+    return result(NUMBER, j);
   }
   if (c === 34 || c === 39) {
     const end = quotedEnd(s, i);
-    if (end < 0) return result("other", lineEnd(s, i), true);
-    return result(c === 34 ? "string" : "char", end);
+    if (end < 0) return result(OTHER, lineEnd(s, i), true);
+    return result(c === 34 ? STRING : CHAR, end);
   }
   const c1 = s.charCodeAt(i + 1);
-  if (c === 46 && c1 === 46 && s.charCodeAt(i + 2) === 46) return result("punctuator", i + 3);
+  if (c === 46 && c1 === 46 && s.charCodeAt(i + 2) === 46) return result(PUNCTUATOR, i + 3);
   if ((c === 60 || c === 62) && c1 === c && s.charCodeAt(i + 2) === 61)
-    return result("punctuator", i + 3);
+    return result(PUNCTUATOR, i + 3);
   if (c === 37 && c1 === 58 && s.charCodeAt(i + 2) === 37 && s.charCodeAt(i + 3) === 58)
-    return result("punctuator", i + 4);
-  if (PUNCT2.has((c << 8) | c1)) return result("punctuator", i + 2);
-  if (PUNCT1.has(c)) return result("punctuator", i + 1);
-  return result("other", i + 1);
+    return result(PUNCTUATOR, i + 4);
+  if (PUNCT2.has((c << 8) | c1)) return result(PUNCTUATOR, i + 2);
+  if (PUNCT1.has(c)) return result(PUNCTUATOR, i + 1);
+  return result(OTHER, i + 1);
 }
 
 /** Receives the tokens of one tokenizing pass. */
@@ -228,7 +236,7 @@ export function tokenize(s: string, onToken: TokenSink, onNul?: (offset: number)
       }
     }
     const end = scanToken(s, i);
-    onToken(scannedKind, i, end, leading, sol);
+    onToken(KIND_NAMES[scannedKind]!, i, end, leading, sol);
     i = end;
     leading = false;
     sol = false;
@@ -245,7 +253,7 @@ export function lexFile(source: string, display: string): LexedFile {
   const { text: s, spliceOffsets, removedThrough } = spliceLines(source);
   const n = s.length;
   const spliceCount = spliceOffsets.length;
-  const tokens: Token[] = [];
+  const tokens = new LexedFileBuilder();
   const warnings: Diagnostic[] = [];
   let splice = 0; // next splice to account for
   let removed = 0; // characters removed by the splices before the current offset
@@ -314,24 +322,29 @@ export function lexFile(source: string, display: string): LexedFile {
     }
     const end = scanToken(s, i);
     passSplices(i);
-    let spelling = s.slice(i, end);
-    if (scannedKind === "identifier" && spelling.includes("\\")) spelling = decodeUcns(spelling);
-    tokens.push({
-      kind: scannedKind,
-      text: spelling,
-      file: display,
-      line,
-      column: i + removed - lineStart + 1,
-      leadingSpace: leading,
-      startOfLine: sol,
-      noExpand: false,
-      offset: i,
-    });
+    let flags = (leading ? LEADING_SPACE : 0) | (sol ? START_OF_LINE : 0);
+    if (sol && scannedKind === PUNCTUATOR && isHashSpelling(s, i, end)) flags |= DIRECTIVE;
+    tokens.push(scannedKind, flags, i, end, line, i + removed - lineStart + 1);
+    if (scannedKind === IDENTIFIER && hasBackslash(s, i, end))
+      tokens.respell(decodeUcns(s.slice(i, end)));
     i = end;
     leading = false;
     sol = false;
   }
-  return { display, text: s, tokens, warnings };
+  return tokens.finish(display, s, warnings);
+}
+
+/** `#` or its digraph `%:`. */
+function isHashSpelling(s: string, start: number, end: number): boolean {
+  const c = s.charCodeAt(start);
+  return end - start === 1
+    ? c === 35
+    : end - start === 2 && c === 37 && s.charCodeAt(start + 1) === 58;
+}
+
+function hasBackslash(s: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (s.charCodeAt(k) === 92) return true;
+  return false;
 }
 
 /** Identifiers name their UCNs by the characters (clang prints `\u00e9` as `é`). */
@@ -361,5 +374,5 @@ export function lexSingleToken(spelling: string): EngineKind | null {
   if (c === 47 && (spelling.charCodeAt(1) === 47 || spelling.charCodeAt(1) === 42)) return null;
   const end = scanToken(spelling, 0);
   if (end !== spelling.length || scannedUnterminated) return null;
-  return scannedKind;
+  return KIND_NAMES[scannedKind]!;
 }

@@ -1,0 +1,146 @@
+// A lexed file as flat arrays, one entry per token, instead of one object per token. Lexed
+// files are cached for a whole run, and keeping ~200 000 token objects alive cost more in
+// garbage collection than lexing itself; token objects are now made when the engine reads a
+// token (most of them go straight into the output) and directive lines are read in place.
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { EngineKind, Token } from "./tokens.js";
+
+/** Token kinds by code (the lexer stores codes). */
+export const KIND_NAMES: readonly EngineKind[] = [
+  "identifier",
+  "number",
+  "char",
+  "string",
+  "punctuator",
+  "other",
+];
+export const IDENTIFIER = 0;
+export const NUMBER = 1;
+export const CHAR = 2;
+export const STRING = 3;
+export const PUNCTUATOR = 4;
+export const OTHER = 5;
+
+/** Flag bits of a token. */
+export const LEADING_SPACE = 1;
+export const START_OF_LINE = 2;
+/** `#` or `%:` first on its line: a directive starts here. */
+export const DIRECTIVE = 4;
+
+/** Entries per token in `data`: start offset, end offset, line, column, kind | flags << 8. */
+const STRIDE = 5;
+
+export interface LexedFile {
+  /** Display path, as tokens and diagnostics show it. */
+  display: string;
+  /** The spliced text; token offsets index it. */
+  text: string;
+  count: number;
+  /** Token i's start offset, end offset, line, column and kind-and-flags at 5i .. 5i+4. */
+  data: Int32Array;
+  /** Spellings that are not a slice of `text` (identifiers with UCNs), by token index. */
+  spellings: Map<number, string> | null;
+  warnings: Diagnostic[];
+}
+
+// One scratch buffer serves every file being lexed; each file keeps an exact-size copy (one
+// allocation per file: array buffers are costly to create and grow).
+let scratch = new Int32Array(1 << 16);
+
+/** Collects tokens into the scratch buffer. */
+export class LexedFileBuilder {
+  private count = 0;
+  private data = scratch;
+  private spellings: Map<number, string> | null = null;
+
+  push(kind: number, flags: number, start: number, end: number, line: number, column: number) {
+    const s = this.count * STRIDE;
+    if (s + STRIDE > this.data.length) this.grow();
+    const data = this.data;
+    data[s] = start;
+    data[s + 1] = end;
+    data[s + 2] = line;
+    data[s + 3] = column;
+    data[s + 4] = kind | (flags << 8);
+    this.count++;
+  }
+
+  /** Gives the last pushed token a spelling other than its text. */
+  respell(spelling: string): void {
+    (this.spellings ??= new Map()).set(this.count - 1, spelling);
+  }
+
+  private grow(): void {
+    const data = new Int32Array(this.data.length * 2);
+    data.set(this.data);
+    this.data = scratch = data;
+  }
+
+  finish(display: string, text: string, warnings: Diagnostic[]): LexedFile {
+    const { count, spellings } = this;
+    const data = this.data.slice(0, count * STRIDE);
+    return { display, text, count, data, spellings, warnings };
+  }
+}
+
+export function kindAt(f: LexedFile, i: number): number {
+  return f.data[i * STRIDE + 4]! & 0xff;
+}
+
+export function spellingAt(f: LexedFile, i: number): string {
+  const s = i * STRIDE;
+  return f.spellings?.get(i) ?? f.text.slice(f.data[s]!, f.data[s + 1]!);
+}
+
+/** Whether token i is the one-character punctuator with char code `code`. */
+export function isPunctAt(f: LexedFile, i: number, code: number): boolean {
+  const s = i * STRIDE;
+  return (
+    (f.data[s + 4]! & 0xff) === PUNCTUATOR &&
+    f.data[s + 1]! - f.data[s]! === 1 &&
+    f.text.charCodeAt(f.data[s]!) === code
+  );
+}
+
+function flagsAt(f: LexedFile, i: number): number {
+  return f.data[i * STRIDE + 4]! >> 8;
+}
+
+export function startsDirective(f: LexedFile, i: number): boolean {
+  return (flagsAt(f, i) & DIRECTIVE) !== 0;
+}
+
+/** Index just past the line of token i (the directive line its `#` starts). */
+export function lineEndIndex(f: LexedFile, i: number): number {
+  let j = i + 1;
+  while (j < f.count && (flagsAt(f, j) & START_OF_LINE) === 0) j++;
+  return j;
+}
+
+/**
+ * Token i as an object. `file` and `lineOffset` give its presumed location after a #line;
+ * by default it is where the file has it.
+ */
+export function tokenAt(f: LexedFile, i: number, file = f.display, lineOffset = 0): Token {
+  const s = i * STRIDE;
+  const data = f.data;
+  const kindAndFlags = data[s + 4]!;
+  return {
+    kind: KIND_NAMES[kindAndFlags & 0xff]!,
+    text: f.spellings?.get(i) ?? f.text.slice(data[s]!, data[s + 1]!),
+    file,
+    line: data[s + 2]! + lineOffset,
+    column: data[s + 3]!,
+    leadingSpace: ((kindAndFlags >> 8) & LEADING_SPACE) !== 0,
+    startOfLine: ((kindAndFlags >> 8) & START_OF_LINE) !== 0,
+    noExpand: false,
+    offset: data[s]!,
+  };
+}
+
+/** Tokens `from` up to (not including) `to`, as objects. */
+export function tokensIn(f: LexedFile, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (let i = from; i < to; i++) out.push(tokenAt(f, i));
+  return out;
+}
