@@ -14,10 +14,23 @@ export interface SourceText {
   lineStarts: Int32Array;
 }
 
+/**
+ * How deep the copy goes; a node below this depth is marked `tooDeep` and becomes an error.
+ * The walkers and the expression evaluator recurse once or a few times per level, so a
+ * deeper tree (`int ((((*x))))` nested thousands of times) would overflow the JavaScript
+ * stack. 256 levels hold C11's minimum limits (63 nested parenthesized expressions or
+ * declarators, 63 nested struct definitions at three levels each); the KPI headers reach 20.
+ */
+export const MAX_TREE_DEPTH = 256;
+
+const NO_CHILDREN: readonly CstNode[] = Object.freeze([]);
+
 export class CstNode {
-  readonly children: CstNode[] = [];
-  /** True when this node or a descendant is ERROR or MISSING. */
+  children: readonly CstNode[] = NO_CHILDREN;
+  /** True when this node or a descendant is ERROR or MISSING, or is cut at MAX_TREE_DEPTH. */
   hasError = false;
+  /** True when this node lies deeper than MAX_TREE_DEPTH: its children were not copied. */
+  tooDeep = false;
   parent: CstNode | null = null;
   private indexInParent = 0;
 
@@ -49,8 +62,14 @@ export class CstNode {
     return this.source.text.slice(this.startIndex, this.endIndex);
   }
 
-  get namedChildren(): CstNode[] {
-    return this.children.filter((c) => c.isNamed);
+  private named: readonly CstNode[] | undefined;
+
+  /** The named children; computed once (the walkers ask for them repeatedly). */
+  get namedChildren(): readonly CstNode[] {
+    this.named ??= this.children.every((c) => c.isNamed)
+      ? this.children
+      : this.children.filter((c) => c.isNamed);
+    return this.named;
   }
 
   get namedChildCount(): number {
@@ -79,39 +98,64 @@ export class CstNode {
   adopt(child: CstNode): void {
     child.parent = this;
     child.indexInParent = this.children.length;
-    this.children.push(child);
+    if (this.children === NO_CHILDREN) this.children = [child];
+    else (this.children as CstNode[]).push(child);
     if (child.hasError) this.hasError = true;
   }
+}
+
+/** What a grammar symbol id stands for; looked up once per id, not once per node. */
+interface SymbolInfo {
+  type: string;
+  isNamed: boolean;
 }
 
 /** Copies the tree; the contents of compound statements (blanked bodies) are skipped. */
 export function buildCst(tree: Parser.Tree, source: SourceText): CstNode {
   const cursor = tree.walk();
+  // Type and field names by numeric id: the ids cost no string per node.
+  const symbols = new Map<number, SymbolInfo>();
+  const fields = new Map<number, string>();
   const make = (): CstNode => {
-    const type = cursor.nodeType;
-    const missing = cursor.nodeIsMissing;
-    const node = new CstNode(
-      type,
-      cursor.nodeIsNamed,
-      missing,
-      cursor.currentFieldName ?? null,
-      cursor.startIndex,
-      cursor.endIndex,
-      source,
-    );
-    if (type === "ERROR" || missing) node.hasError = true;
+    const typeId = cursor.nodeTypeId;
+    let symbol = symbols.get(typeId);
+    if (symbol === undefined) {
+      symbol = { type: cursor.nodeType, isNamed: cursor.nodeIsNamed };
+      symbols.set(typeId, symbol);
+    }
+    const fieldId = cursor.currentFieldId;
+    let field: string | null = null;
+    if (fieldId !== 0) {
+      field = fields.get(fieldId) ?? null;
+      if (field === null) {
+        field = cursor.currentFieldName ?? null;
+        if (field !== null) fields.set(fieldId, field);
+      }
+    }
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    // Only an empty node can be MISSING: ask the binding just for those.
+    const missing = start === end && cursor.nodeIsMissing;
+    const node = new CstNode(symbol.type, symbol.isNamed, missing, field, start, end, source);
+    if (missing || symbol.type === "ERROR") node.hasError = true;
     return node;
   };
-  const root = make();
-  const fill = (parent: CstNode): void => {
+  const fill = (parent: CstNode, depth: number): void => {
     if (parent.type === "compound_statement" || !cursor.gotoFirstChild()) return;
+    if (depth >= MAX_TREE_DEPTH) {
+      parent.tooDeep = true;
+      parent.hasError = true;
+      cursor.gotoParent();
+      return;
+    }
     do {
       const child = make();
-      fill(child);
+      fill(child, depth + 1);
       parent.adopt(child);
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   };
-  fill(root);
+  const root = make();
+  fill(root, 0);
   return root;
 }

@@ -1,5 +1,5 @@
 // File-scope items: declarations, typedefs, function definitions and _Static_assert.
-import type { CstNode as SyntaxNode } from "./cst.js";
+import { MAX_TREE_DEPTH, type CstNode as SyntaxNode } from "./cst.js";
 import type { CType, VariableAttributes } from "../ir/index.js";
 import { functionAttributes, typedefAttributes, variableAttributes } from "./attributes.js";
 import type { ParseContext } from "./context.js";
@@ -8,9 +8,9 @@ import { applyDeclarator, readSpecifiers, typeFromSpecifier, type Scope } from "
 
 const FILE_SCOPE: Scope = { parentRecord: null };
 
-/** First ERROR or MISSING node under `node`, skipping function bodies. */
+/** First ERROR, MISSING or too deeply nested node under `node`, skipping function bodies. */
 function firstProblem(node: SyntaxNode): SyntaxNode | null {
-  if (node.type === "ERROR" || node.isMissing) return node;
+  if (node.type === "ERROR" || node.isMissing || node.tooDeep) return node;
   if (!node.hasError) return null;
   for (const c of node.children) {
     if (c.type === "compound_statement" && node.type === "function_definition") continue;
@@ -48,6 +48,7 @@ export function isUnnamedBitfieldWidth(node: SyntaxNode): boolean {
 }
 
 function describeProblem(ctx: ParseContext, p: SyntaxNode): string {
+  if (p.tooDeep) return `nesting too deep: more than ${MAX_TREE_DEPTH} levels of syntax tree`;
   if (p.isMissing) return `syntax error: expected '${p.type}'`;
   const text = ctx.text
     .slice(p.startIndex, Math.min(p.endIndex, p.startIndex + 40))
