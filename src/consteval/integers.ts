@@ -75,17 +75,43 @@ export function unsignedOf(kind: IntegerKind): IntegerKind {
   return UNSIGNED_OF[kind] ?? kind;
 }
 
+interface Bounds {
+  min: bigint;
+  max: bigint;
+}
+
+// Every literal and conversion asks for bounds; bigint shifts are slow, so each target
+// computes them once per kind.
+const boundsByAbi = new WeakMap<TargetAbi, Map<IntegerKind, Bounds>>();
+
+function boundsOf(abi: TargetAbi, kind: IntegerKind): Bounds {
+  let table = boundsByAbi.get(abi);
+  if (!table) {
+    table = new Map();
+    boundsByAbi.set(abi, table);
+  }
+  let b = table.get(kind);
+  if (!b) {
+    const bits = BigInt(integerBits(abi, kind));
+    b = isSigned(abi, kind)
+      ? { min: -(1n << (bits - 1n)), max: (1n << (bits - 1n)) - 1n }
+      : { min: 0n, max: (1n << bits) - 1n };
+    table.set(kind, b);
+  }
+  return b;
+}
+
 export function minOf(abi: TargetAbi, kind: IntegerKind): bigint {
-  return isSigned(abi, kind) ? -(1n << BigInt(integerBits(abi, kind) - 1)) : 0n;
+  return boundsOf(abi, kind).min;
 }
 
 export function maxOf(abi: TargetAbi, kind: IntegerKind): bigint {
-  const bits = BigInt(integerBits(abi, kind));
-  return isSigned(abi, kind) ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  return boundsOf(abi, kind).max;
 }
 
 export function fits(abi: TargetAbi, kind: IntegerKind, value: bigint): boolean {
-  return value >= minOf(abi, kind) && value <= maxOf(abi, kind);
+  const b = boundsOf(abi, kind);
+  return value >= b.min && value <= b.max;
 }
 
 /** Conversion to `kind` as C does it: _Bool tests for zero, others wrap modulo 2^N. */

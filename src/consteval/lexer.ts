@@ -12,32 +12,39 @@ export interface Token {
   end: number;
 }
 
-// Longest first, so that maximal munch is a prefix test in order.
-const PUNCTUATORS = [
-  "...",
-  "<<=",
-  ">>=",
-  "->",
-  "++",
-  "--",
-  "<<",
-  ">>",
-  "<=",
-  ">=",
-  "==",
-  "!=",
-  "&&",
-  "||",
-  "*=",
-  "/=",
-  "%=",
-  "+=",
-  "-=",
-  "&=",
-  "^=",
-  "|=",
-  "##",
-];
+/**
+ * Length of the punctuator at `i` (whose first code unit is `c`), by maximal munch over
+ * C's multi-character punctuators: ... <<= >>= -> ++ -- << >> <= >= == != && || op= ##.
+ * Anything else is one character.
+ */
+function punctuatorLength(text: string, i: number, c: number): number {
+  const next = text.charCodeAt(i + 1);
+  switch (c) {
+    case 46: // .
+      return next === 46 && text.charCodeAt(i + 2) === 46 ? 3 : 1;
+    case 60: // <
+    case 62: // >
+      if (next === c) return text.charCodeAt(i + 2) === 61 ? 3 : 2;
+      return next === 61 ? 2 : 1;
+    case 45: // -
+      return next === 62 || next === 45 || next === 61 ? 2 : 1;
+    case 43: // +
+    case 38: // &
+    case 124: // |
+      return next === c || next === 61 ? 2 : 1;
+    case 35: // #
+      return next === 35 ? 2 : 1;
+    case 61: // =
+    case 33: // !
+    case 42: // *
+    case 47: // /
+    case 37: // %
+    case 94: // ^
+      return next === 61 ? 2 : 1;
+    default:
+      return 1;
+  }
+}
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
@@ -45,6 +52,11 @@ function isIdentStart(c: number): boolean {
 
 function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+
+/** e E p P: after them a sign continues a pp-number. */
+function isExponentLetter(c: number): boolean {
+  return c === 101 || c === 69 || c === 112 || c === 80;
 }
 
 function isDigit(c: number): boolean {
@@ -114,7 +126,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       while (j < to) {
         const d = text.charCodeAt(j);
         if (isIdentPart(d) || d === 46) j++;
-        else if ((d === 43 || d === 45) && /[eEpP]/.test(text[j - 1]!)) j++;
+        else if ((d === 43 || d === 45) && isExponentLetter(text.charCodeAt(j - 1))) j++;
         else break;
       }
       out.push({ kind: "number", text: text.slice(start, j), start, end: j });
@@ -127,15 +139,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i = end;
       continue;
     }
-    let punct = text[i]!;
-    for (const p of PUNCTUATORS) {
-      if (text.startsWith(p, i)) {
-        punct = p;
-        break;
-      }
-    }
-    out.push({ kind: "punct", text: punct, start, end: i + punct.length });
-    i += punct.length;
+    const length = punctuatorLength(text, i, c);
+    out.push({ kind: "punct", text: text.slice(i, i + length), start, end: i + length });
+    i += length;
   }
   return out;
 }

@@ -186,7 +186,16 @@ export class ParseContext {
     return marks.length > 0;
   }
 
+  private typeNameContext: TypeNameContext | undefined;
+  private evalEnvironment: EvalEnv | undefined;
+
+  /** The unit's type names; one object serves every parse (it reads the live tables). */
   typeNames(): TypeNameContext {
+    this.typeNameContext ??= this.makeTypeNames();
+    return this.typeNameContext;
+  }
+
+  private makeTypeNames(): TypeNameContext {
     const unit = this.unit;
     return {
       isTypedefName: (name) => unit.isTypedefName(name) || this.gnu.typeofs.has(name),
@@ -195,7 +204,13 @@ export class ParseContext {
     };
   }
 
+  /** The evaluation environment; one serves every evaluation (it reads the live tables). */
   evalEnv(): EvalEnv {
+    this.evalEnvironment ??= this.makeEvalEnv();
+    return this.evalEnvironment;
+  }
+
+  private makeEvalEnv(): EvalEnv {
     const unit = this.unit;
     const base = {
       abi: this.abi,
