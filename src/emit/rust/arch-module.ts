@@ -3,7 +3,7 @@
 import type { CType, EnumDecl, FunctionType, RecordDecl, TranslationUnit } from "../../ir/index.js";
 import type { LayoutEngine, RecordLayout } from "../../layout/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
-import type { RustChunk } from "./chunks.js";
+import { inRustfmtShape, type RustChunk } from "./chunks.js";
 import { emitConstants } from "./constants.js";
 import { rustIdent } from "./keywords.js";
 import { assignTypeNames, type TypeNames } from "./naming.js";
@@ -170,13 +170,10 @@ export function emitArchModule(
   ];
   if (tests.length) {
     const body = tests.join("").replace(/^(?=.)/gm, "    ");
-    chunks.push({
-      text: `#[cfg(test)]\nmod bitfield_tests {\n    use super::*;\n${body}}\n`,
-      format: true,
-    });
+    chunks.push({ text: `#[cfg(test)]\nmod bitfield_tests {\n    use super::*;\n${body}}\n` });
   }
   return {
-    chunks,
+    chunks: chunks.map(inRustfmtShape),
     wrappersC: staticInlineWrappers(wrapped, wrapperInclude),
     unlaidOut,
     layoutDiagnostics,

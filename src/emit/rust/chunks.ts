@@ -1,30 +1,23 @@
-// Generated Rust as a list of items ("chunks"), so that formatting can be applied to the
-// few items whose emitted text is not already in rustfmt's shape instead of to whole files.
+// Generated Rust as a list of items ("chunks"): each is put in rustfmt's shape on its own,
+// and the rare one the layout rules cannot shape is handed to rustfmt alone.
+import { layoutChunkText } from "./chunk-layout.js";
+
 export interface RustChunk {
   text: string;
   /** A member of the module's `unsafe extern "C"` block (function or static). */
   extern?: true;
-  /** Always hand to rustfmt (text emitted without regard to its shape). */
+  /** Not in rustfmt's shape: hand to rustfmt when it is installed. */
   format?: true;
 }
 
-// rustfmt's width is 100, but some shapes (a function signature, say) break earlier:
-// anything near the limit is handed to rustfmt rather than second-guessed.
-const MAX_WIDTH = 80;
-
 /**
- * Items whose emitted text may differ from rustfmt's: anything with a long line, and bitfield accessor blocks, whose line breaks depend on name lengths.
+ * The chunk laid out as rustfmt lays it out, or marked `format` when it has a line of a
+ * form the layout rules here do not know (rustfmt then formats it, when installed).
  */
-export function needsFormatting(chunk: RustChunk): boolean {
-  if (chunk.format || chunk.text.includes("__bindgen_bitfield_unit")) return true;
-  let start = 0;
-  for (;;) {
-    const end = chunk.text.indexOf("\n", start);
-    const stop = end < 0 ? chunk.text.length : end;
-    if (stop - start > MAX_WIDTH) return true;
-    if (end < 0) return false;
-    start = end + 1;
-  }
+export function inRustfmtShape(chunk: RustChunk): RustChunk {
+  const text = layoutChunkText(chunk.text);
+  if (text === null) return { ...chunk, format: true };
+  return text === chunk.text ? chunk : { ...chunk, text };
 }
 
 /** Joins the chunks; runs of extern members go inside one `unsafe extern "C"` block. */

@@ -1,8 +1,9 @@
-// rustfmt's shape for the items that need it. Most emitted items are already formatted as
-// rustfmt formats them; the rest are formatted in one rustfmt run over just those items,
+// rustfmt itself, as a fallback: the emitter lays items out in rustfmt's shape, and any
+// item it could not (marked `format`) is formatted in one rustfmt run over just those items,
 // each behind a marker comment, and spliced back. Without rustfmt the text stays as emitted.
+// `everything` runs rustfmt over every item, to check the emitter's layout against it.
 import { spawnSync } from "node:child_process";
-import { needsFormatting, type RustChunk } from "./chunks.js";
+import type { RustChunk } from "./chunks.js";
 
 const MARKER = "// @@kpi-bindgen-chunk ";
 const EXTERN_OPEN = 'unsafe extern "C" {\n';
@@ -20,9 +21,9 @@ export function formatRust(
   return run.stdout;
 }
 
-/** Formats, in place, the chunks that need it; returns whether rustfmt ran. */
-export function formatChunks(chunks: RustChunk[]): boolean {
-  const selected = chunks.map((c, i) => (needsFormatting(c) ? i : -1)).filter((i) => i >= 0);
+/** Formats, in place, the chunks that need it (or all); returns false if rustfmt failed. */
+export function formatChunks(chunks: RustChunk[], everything = false): boolean {
+  const selected = chunks.map((c, i) => (everything || c.format ? i : -1)).filter((i) => i >= 0);
   if (selected.length === 0) return true;
   const source = selected
     .map((i) => {
