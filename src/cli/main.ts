@@ -1,8 +1,15 @@
 // Entry point: yargs wiring only. Each subcommand lives in its own file under commands/.
 import yargs from "yargs";
-import { commands } from "./commands/index.js";
-import { setInvocation } from "./invocation.js";
-import { reportFailure } from "./report.js";
+import { compilerFlagArguments } from "./build-options.js";
+import { commands, commandsTakingCompilerFlags } from "./commands/index.js";
+import { EXIT_USAGE_ERROR, reportFailure } from "./report.js";
+import {
+  CliSession,
+  ERROR_FORMATS,
+  errorFormatIn,
+  stderrSessionOptions,
+  type SessionOptions,
+} from "./session.js";
 
 function commandName(command: (typeof commands)[number]): string {
   const spec = Array.isArray(command.command) ? command.command[0] : command.command;
@@ -12,26 +19,35 @@ function commandName(command: (typeof commands)[number]): string {
 /** A command line yargs rejected: wrong or missing options. Exit status 2, as for usage errors. */
 class UsageError extends Error {}
 
-export async function main(argv: string[]): Promise<number> {
-  setInvocation(argv);
+/** `sessionOptions` replaces stderr (tests); by default the run writes to process.stderr. */
+export async function main(argv: string[], sessionOptions?: SessionOptions): Promise<number> {
+  const session = new CliSession(sessionOptions ?? stderrSessionOptions(errorFormatIn(argv)));
   const first = argv[0];
   const known = commands.map(commandName);
   if (first !== undefined && !first.startsWith("-") && !known.includes(first)) {
-    process.stderr.write(
-      `kpi-bindgen: error: unknown command '${first}'` +
-        (known.length ? ` (commands: ${known.join(", ")})` : "") +
-        "\nRun 'kpi-bindgen --help' for usage.\n",
+    session.usageError(
+      `unknown command '${first}'` + (known.length ? ` (commands: ${known.join(", ")})` : ""),
     );
-    return 2;
+    return EXIT_USAGE_ERROR;
   }
+  const words =
+    first !== undefined && commandsTakingCompilerFlags.includes(first)
+      ? compilerFlagArguments(argv)
+      : argv;
   let exitCode = 0;
-  const parser = yargs(argv)
+  const parser = yargs(words)
     .scriptName("kpi-bindgen")
     .usage(
       "$0 <command> [options]\n\n" +
         "Rust FFI bindings for the FreeBSD kernel KPI, resolved for a real kernel\n" +
         "configuration, with every struct layout checked against the C compiler.",
     )
+    .option("error-format", {
+      choices: ERROR_FORMATS,
+      default: "text",
+      global: true,
+      describe: "Diagnostics on stderr as compiler text or as one JSON object per line",
+    })
     .strict()
     .strictCommands()
     .demandCommand(1, "Name a command; see the list above.")
@@ -41,6 +57,10 @@ export async function main(argv: string[]): Promise<number> {
     .version()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .epilogue("Each command has its own --help. Documentation: README.md and docs/.")
+    // Runs after validation, so the session is not mistaken for an unknown option.
+    .middleware((args) => {
+      args.session = session;
+    })
     .fail((msg, err) => {
       // Throwing (rather than printing here) keeps yargs from running the handler after a
       // usage error.
@@ -53,12 +73,11 @@ export async function main(argv: string[]): Promise<number> {
     if (typeof code === "number" && exitCode === 0) exitCode = code;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(
-        `kpi-bindgen: error: ${e.message}\nRun 'kpi-bindgen --help' for usage.\n`,
-      );
-      return 2;
+      session.usageError(e.message);
+      return EXIT_USAGE_ERROR;
     }
-    exitCode = reportFailure(e);
+    exitCode = reportFailure(e, session);
   }
+  session.finish();
   return exitCode;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fail, type Diagnostic } from "../diagnostics/index.js";
 import { DEFAULT_WRAPPER } from "../emit/rust/index.js";
-import { runFrontEnd } from "../pipeline/index.js";
+import { runFrontEnd, type ProgressListener } from "../pipeline/index.js";
 import type { BuildMode } from "../preprocess/kernel-build/index.js";
 import { getTarget, parseTargetName } from "../targets/index.js";
 import { buildSnapshot } from "./build.js";
@@ -18,6 +18,7 @@ export interface SnapshotRequest {
   kernconf?: string;
   /** The header to bind; the built-in core-KPI wrapper when absent. */
   header?: string;
+  onProgress?: ProgressListener;
 }
 
 export interface TakenSnapshot {
@@ -57,6 +58,7 @@ export function takeSnapshot(request: SnapshotRequest): TakenSnapshot {
       mode: request.mode,
       kernconf: request.kernconf,
       header,
+      onProgress: request.onProgress,
     });
     const snapshot = buildSnapshot({
       front,

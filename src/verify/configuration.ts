@@ -5,8 +5,9 @@
 // wiring them to the full pipeline means replacing this one function.
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { fail } from "../diagnostics/index.js";
+import { fail, type Diagnostic } from "../diagnostics/index.js";
 import type { TranslationUnit } from "../ir/index.js";
+import type { ProgressListener } from "../pipeline/index.js";
 import {
   parseDefineArgument,
   parseUndefineArgument,
@@ -32,6 +33,9 @@ export interface ConfigurationRequest {
   undefines: string[];
   includeDirs: string[];
   compiler: string;
+  /** -D/-U in command-line order; when given, `defines` and `undefines` are not read. */
+  macros?: MacroFlag[];
+  onProgress?: ProgressListener;
 }
 
 export interface Configuration {
@@ -39,6 +43,8 @@ export interface Configuration {
   target: TargetDescription;
   compilerArgs: string[];
   source: { includePath: string };
+  /** Warnings from building the unit, for the caller to print. */
+  diagnostics?: Diagnostic[];
   /** Removes temporary files; call when done. */
   dispose(): void;
 }
@@ -52,6 +58,7 @@ function existingFile(path: string, what: string): string {
 }
 
 export function macroFlags(request: ConfigurationRequest): MacroFlag[] {
+  if (request.macros !== undefined) return request.macros;
   const undefs = request.undefines.map(
     (t) => parseUndefineArgument(t) ?? fail(`invalid -U '${t}': expected a macro name`),
   );

@@ -27,6 +27,7 @@ export async function kernelConfiguration(
     header: file,
     release: request.release === undefined ? undefined : parseRelease(request.release),
     user: { macros, includeDirs: request.includeDirs.map((d) => resolve(d)) },
+    onProgress: request.onProgress,
   });
   const layout = front.plan.createClangLayout();
   return {
@@ -34,6 +35,7 @@ export async function kernelConfiguration(
     target,
     compilerArgs: layout.args,
     source: { includePath: file },
+    diagnostics: front.diagnostics,
     dispose: layout.dispose,
   };
 }

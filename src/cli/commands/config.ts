@@ -1,8 +1,7 @@
 // `kpi-bindgen config`: resolve a kernel configuration as config(8) does, show it, and
 // optionally write its opt_*.h headers.
 import type { CommandModule } from "yargs";
-import type { Diagnostic } from "../../diagnostics/index.js";
-import { DiagnosticError, error, renderDiagnostic, warning } from "../../diagnostics/index.js";
+import { DiagnosticError, error, warning } from "../../diagnostics/index.js";
 import type { ResolvedKernelConfig } from "../../ir/kernconf.js";
 import {
   collectKernelConfig,
@@ -15,18 +14,15 @@ import {
 } from "../../kernconf/index.js";
 import { configToJson, configToText } from "../../kernconf/present.js";
 import { writeOptionHeaders } from "../../kernconf/write-headers.js";
+import type { SessionArgs } from "../session.js";
 
-interface ConfigArgs {
+interface ConfigArgs extends SessionArgs {
   sys?: string;
   kernconf: string;
   arch?: string;
   json: boolean;
   "write-opt-headers"?: string;
   exitCode?: number;
-}
-
-function printDiagnostics(list: Diagnostic[]): void {
-  for (const d of list) process.stderr.write(renderDiagnostic(d) + "\n");
 }
 
 export const configCommand: CommandModule<object, ConfigArgs> = {
@@ -58,6 +54,8 @@ export const configCommand: CommandModule<object, ConfigArgs> = {
       }) as never,
   handler: (argv) => {
     const sysDir = resolveSysDir(argv.sys);
+    argv.session.addSourceRoot(sysDir);
+    const printDiagnostics = argv.session.report.bind(argv.session);
     const located = locateKernelConfig(sysDir, argv.kernconf, argv.arch);
     const collected = collectKernelConfig(located);
     printDiagnostics(collected.diagnostics);

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { fail, formatDiagnostic } from "../../diagnostics/index.js";
+import { fail } from "../../diagnostics/index.js";
 import {
   CATEGORIES,
   diffSnapshots,
@@ -19,6 +19,8 @@ import {
 } from "../../diff/index.js";
 import { writeFileAtomic } from "../../io/atomic-output.js";
 import { parseSnapshot, takeSnapshot, type Snapshot } from "../../snapshot/index.js";
+import { progressOptions, type ProgressArgs } from "../progress.js";
+import type { SessionArgs } from "../session.js";
 
 const FORMATS = ["text", "markdown", "json", "html"] as const;
 const SIDE_OPTIONS = ["sys", "arch", "mode", "kernconf", "header"] as const;
@@ -34,7 +36,9 @@ type DiffArgs = {
   output?: string;
   color: "auto" | "always" | "never";
   exitCode?: number;
-} & Partial<Record<SideOption | `old-${SideOption}` | `new-${SideOption}`, string>>;
+} & ProgressArgs &
+  SessionArgs &
+  Partial<Record<SideOption | `old-${SideOption}` | `new-${SideOption}`, string>>;
 
 function readSnapshotFile(path: string): Snapshot {
   const abs = resolve(path);
@@ -63,14 +67,16 @@ function snapshotSide(args: DiffArgs, side: "old" | "new"): Snapshot {
   const mode = sideValue(args, side, "mode") ?? "module";
   if (mode !== "kernel" && mode !== "module")
     fail(`--${side}-mode must be kernel or module, not '${mode}'`);
+  args.session.addSourceRoot(resolve(sys));
   const { snapshot, diagnostics } = takeSnapshot({
     sys,
     arch,
     mode,
     kernconf: sideValue(args, side, "kernconf"),
     header: sideValue(args, side, "header"),
+    onProgress: args.session.startProgress(args),
   });
-  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+  args.session.report(diagnostics);
   return snapshot;
 }
 
@@ -131,7 +137,7 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
         .option(`old-${o}`, { type: "string", describe: `old side: ${sideHelp[o]}` })
         .option(`new-${o}`, { type: "string", describe: `new side: ${sideHelp[o]}` });
     }
-    return b
+    return progressOptions(b)
       .option("only", {
         choices: CATEGORIES,
         array: true,

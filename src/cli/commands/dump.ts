@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { fail, formatDiagnostic } from "../../diagnostics/index.js";
+import { fail } from "../../diagnostics/index.js";
 import type { TranslationUnit } from "../../ir/index.js";
 import { writeFileAtomic } from "../../io/atomic-output.js";
 import {
@@ -17,27 +17,28 @@ import {
   spellType,
   unitToJson,
 } from "../../parse/index.js";
-import { runFrontEnd } from "../../pipeline/index.js";
+import { runFrontEnd, type ProgressListener } from "../../pipeline/index.js";
+import type { TargetDescription } from "../../targets/index.js";
 import {
-  getTarget,
-  parseRelease,
-  parseTargetName,
-  type TargetDescription,
-} from "../../targets/index.js";
+  buildKernconf,
+  buildMode,
+  buildOptions,
+  buildRelease,
+  buildTarget,
+  kernelTree,
+  userFlags,
+  type BuildOptionArgs,
+} from "../build-options.js";
+import { progressOptions, type ProgressArgs } from "../progress.js";
+import type { SessionArgs } from "../session.js";
 
-interface DumpArgs {
+interface DumpArgs extends BuildOptionArgs, ProgressArgs, SessionArgs {
   preprocessed?: string;
   header?: string;
-  mode: string;
-  kernconf?: string;
-  release?: string;
-  arch: string;
   macros?: string;
-  sys?: string;
   include?: string[];
   json: boolean;
   output?: string;
-  timings: boolean;
 }
 
 function readInputPath(path: string, what: string): string {
@@ -74,13 +75,11 @@ function summary(unit: TranslationUnit): string {
   return lines.join("\n") + "\n";
 }
 
-function reportTimings(args: DumpArgs, timings: Record<string, number>): void {
-  if (!args.timings) return;
-  const parts = Object.entries(timings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`);
-  process.stderr.write(`timings: ${parts.join(", ")}\n`);
-}
-
-function unitFromPreprocessed(args: DumpArgs, target: TargetDescription): TranslationUnit {
+function unitFromPreprocessed(
+  args: DumpArgs,
+  target: TargetDescription,
+  progress: ProgressListener,
+): TranslationUnit {
   if (args.preprocessed === undefined)
     fail("give --preprocessed FILE, or --sys DIR with --header FILE");
   const text = readInput(args.preprocessed, "preprocessed file");
@@ -95,34 +94,42 @@ function unitFromPreprocessed(args: DumpArgs, target: TargetDescription): Transl
           (args.include ?? []).map((d) => resolve(d)),
         )
       : defaultPathResolver;
+  if (args.sys !== undefined) args.session.addSourceRoot(resolve(args.sys));
+  const start = performance.now();
+  progress({ phase: "start", stage: "parse", target: target.name });
   const result = parseTranslationUnit(text, {
     target: target.name,
     abi: target.abi,
     resolvePath,
     macros,
   });
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-  reportTimings(args, result.timings);
+  const ms = performance.now() - start;
+  progress({ phase: "end", stage: "parse", target: target.name, ms });
+  args.session.report(result.diagnostics);
   return result.unit;
 }
 
 /** The whole front end: kernel build, our preprocessor, the parser, record layout. */
-function unitFromHeader(args: DumpArgs, target: TargetDescription): TranslationUnit {
+function unitFromHeader(
+  args: DumpArgs,
+  target: TargetDescription,
+  progress: ProgressListener,
+): TranslationUnit {
   if (args.preprocessed !== undefined) fail("give either --preprocessed or --header, not both");
   if (args.sys === undefined) fail("--header needs --sys (the kernel tree to build it in)");
-  const sysDir = resolve(args.sys);
-  if (!existsSync(sysDir) || !statSync(sysDir).isDirectory())
-    fail(`kernel tree not found: ${args.sys}`);
+  const sysDir = kernelTree(args);
+  args.session.addSourceRoot(sysDir);
   const result = runFrontEnd({
     sysDir,
     target,
-    mode: args.mode === "kernel" ? "kernel" : "module",
-    kernconf: args.kernconf,
+    mode: buildMode(args),
+    kernconf: buildKernconf(args),
     header: resolve(readInputPath(args.header!, "header")),
-    release: args.release === undefined ? undefined : parseRelease(args.release),
+    release: buildRelease(args),
+    user: userFlags(args),
+    onProgress: progress,
   });
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-  reportTimings(args, result.timings);
+  args.session.report(result.diagnostics);
   return result.unit;
 }
 
@@ -130,55 +137,40 @@ export const dumpCommand: CommandModule<object, DumpArgs> = {
   command: "dump",
   describe: "Print the declaration IR of a preprocessed translation unit",
   builder: (y: Argv) =>
-    y
-      .option("preprocessed", {
-        type: "string",
-        describe: "preprocessed C (clang -E output, with line markers)",
+    progressOptions(
+      buildOptions(y, {
+        sysRequired: false,
+        compilerFlags: true,
+        header: "one",
+        headerHelp: "with --sys: a header to preprocess and parse inside a kernel or module build",
       })
-      .option("header", {
-        type: "string",
-        describe: "with --sys: a header to preprocess and parse inside a kernel or module build",
-      })
-      .option("mode", {
-        choices: ["kernel", "module"],
-        default: "module",
-        describe: "with --header: build the header as part of the kernel or as a module",
-      })
-      .option("kernconf", { type: "string", describe: "with --header: kernel configuration" })
-      .option("release", { type: "string", describe: "with --header: FreeBSD release (e.g. 13.0)" })
-      .option("arch", {
-        type: "string",
-        demandOption: true,
-        describe: "target (amd64, i386, arm64, ...)",
-      })
-      .option("macros", {
-        type: "string",
-        describe: "macro table in #define form (clang -dM -E output)",
-      })
-      .option("sys", {
-        type: "string",
-        describe: "kernel sys/ directory, for kernel-relative locations",
-      })
-      .option("include", {
-        type: "string",
-        array: true,
-        describe: "include directories used, for header spellings",
-      })
-      .option("json", { type: "boolean", default: false, describe: "print the IR as JSON" })
-      .option("output", {
-        alias: "o",
-        type: "string",
-        describe: "write to this file instead of stdout",
-      })
-      .option("timings", {
-        type: "boolean",
-        default: false,
-        describe: "report phase times on stderr",
-      }) as unknown as Argv<DumpArgs>,
+        .option("preprocessed", {
+          type: "string",
+          describe: "preprocessed C (clang -E output, with line markers)",
+        })
+        .option("macros", {
+          type: "string",
+          describe: "with --preprocessed: macro table in #define form (clang -dM -E output)",
+        })
+        .option("include", {
+          type: "string",
+          array: true,
+          describe: "with --preprocessed: include directories used, for header spellings",
+        })
+        .option("json", { type: "boolean", default: false, describe: "print the IR as JSON" })
+        .option("output", {
+          alias: "o",
+          type: "string",
+          describe: "write to this file instead of stdout",
+        }),
+    ).alias("verbose", "timings") as unknown as Argv<DumpArgs>,
   handler: (args) => {
-    const target = getTarget(parseTargetName(args.arch));
+    const target = buildTarget(args);
+    const progress = args.session.startProgress(args);
     const unit =
-      args.header !== undefined ? unitFromHeader(args, target) : unitFromPreprocessed(args, target);
+      args.header !== undefined
+        ? unitFromHeader(args, target, progress)
+        : unitFromPreprocessed(args, target, progress);
     const out = args.json ? unitToJson(unit) : summary(unit);
     if (args.output !== undefined) writeFileAtomic(resolve(args.output), out);
     else process.stdout.write(out);

@@ -24,3 +24,11 @@ export const commands: CommandModule<any, any>[] = [
   snapshotCommand,
   diffCommand,
 ];
+
+/** Commands that take -D/-U/-I, which main rewrites before yargs reads them (build-options). */
+export const commandsTakingCompilerFlags: readonly string[] = [
+  "preprocess",
+  "layout",
+  "verify",
+  "dump",
+];

@@ -2,8 +2,7 @@
 // interfaces and vnode operation list, as the build would, into a directory of their own.
 import type { CommandModule } from "yargs";
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { renderDiagnostic } from "../../diagnostics/index.js";
+import { join, resolve } from "node:path";
 import { writeDirAtomic } from "../../io/atomic-output.js";
 import {
   generateVnodeHeaders,
@@ -16,8 +15,9 @@ import {
   emitInterfaceSource,
   outputNames,
 } from "../../kobj/index.js";
+import type { SessionArgs } from "../session.js";
 
-interface KobjArgs {
+interface KobjArgs extends SessionArgs {
   sys: string;
   out: string;
   "source-root"?: string;
@@ -61,6 +61,7 @@ export const kobjCommand: CommandModule<object, KobjArgs> = {
         describe: "Interface files relative to the tree (default: every *.m in it)",
       }) as never,
   handler: (argv) => {
+    argv.session.addSourceRoot(resolve(argv.sys));
     const dialect = kobjDialectFor(argv.sys);
     const outputs = new Map<string, string>();
     if (argv.files) checkDistinctOutputs(argv.files);
@@ -69,7 +70,7 @@ export const kobjCommand: CommandModule<object, KobjArgs> = {
         sourceRoot: argv["source-root"],
         dialect,
       });
-      for (const w of parsed.warnings) process.stderr.write(renderDiagnostic(w) + "\n");
+      argv.session.report(parsed.warnings);
       const names = outputNames(parsed.file.path);
       outputs.set(names.header, emitInterfaceHeader(parsed.file, dialect));
       if (argv.sources) outputs.set(names.source, emitInterfaceSource(parsed.file, dialect));

@@ -1,7 +1,8 @@
 // `kpi-bindgen layout`: how each record of a header is laid out for a target, member by
 // member, with holes and padding marked (or as JSON).
+import { resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { DiagnosticError, error, renderDiagnostic } from "../../diagnostics/index.js";
+import { DiagnosticError, error } from "../../diagnostics/index.js";
 import {
   LayoutEngine,
   layoutsToJson,
@@ -10,17 +11,18 @@ import {
   type RecordLayout,
 } from "../../layout/index.js";
 import { openConfiguration, type ConfigurationRequest } from "../../verify/index.js";
+import {
+  buildMode,
+  buildOptions,
+  buildTarget,
+  userFlags,
+  type BuildOptionArgs,
+} from "../build-options.js";
+import { progressOptions, type ProgressArgs } from "../progress.js";
+import type { SessionArgs } from "../session.js";
 
-export interface LayoutInputArgs {
+export interface LayoutInputArgs extends BuildOptionArgs, ProgressArgs, SessionArgs {
   file: string;
-  arch: string;
-  sys?: string;
-  kernconf?: string;
-  mode: string;
-  release?: string;
-  D?: string[];
-  U?: string[];
-  I?: string[];
   cc: string;
 }
 
@@ -35,58 +37,37 @@ const asList = (value: unknown): string[] =>
 
 /** The options `layout` and `verify` share: which file, for which target and build. */
 export function configurationOptions<T>(yargs: Argv<T>): Argv<T> {
-  return yargs
-    .positional("file", {
-      type: "string",
-      demandOption: true,
-      describe: "Header or C file (a .i file is read as preprocessed)",
-    })
-    .option("arch", {
-      type: "string",
-      default: "amd64",
-      describe:
-        "Target architecture (amd64, i386, arm64, armv7, riscv64, powerpc, powerpc64, powerpc64le)",
-    })
-    .option("sys", {
-      type: "string",
-      describe: "FreeBSD kernel tree: compile the file inside a kernel or module build",
-    })
-    .option("kernconf", {
-      type: "string",
-      describe:
-        "With --sys: kernel configuration whose opt_*.h headers to use (default: empty ones)",
-    })
-    .option("mode", {
-      choices: ["kernel", "module"],
-      default: "module",
-      describe: "With --sys: compile as part of the kernel or as a module",
-    })
-    .option("release", {
-      type: "string",
-      describe: "FreeBSD release for the target triple (default: the tree's, else 13.0)",
-    })
-    .option("D", { type: "string", array: true, describe: "Define a macro (NAME or NAME=VALUE)" })
-    .option("U", { type: "string", array: true, describe: "Undefine a macro" })
-    .option("I", { type: "string", array: true, describe: "Add an include directory" })
-    .option("cc", {
-      type: "string",
-      default: "clang-19",
-      describe: "C compiler (preprocesses plain C files; verify compiles the probe with it)",
-    }) as Argv<T>;
+  const withFile = yargs.positional("file", {
+    type: "string",
+    demandOption: true,
+    describe: "Header or C file (a .i file is read as preprocessed)",
+  });
+  return progressOptions(
+    buildOptions(withFile, { sysRequired: false, compilerFlags: true, header: "none" }),
+  ).option("cc", {
+    type: "string",
+    default: "clang-19",
+    describe: "C compiler (preprocesses plain C files; verify compiles the probe with it)",
+  }) as unknown as Argv<T>;
 }
 
+/** The request for openConfiguration; progress goes to the session's display. */
 export function configurationRequest(args: LayoutInputArgs): ConfigurationRequest {
+  const user = userFlags(args);
+  if (args.sys !== undefined) args.session.addSourceRoot(resolve(args.sys));
   return {
     file: args.file,
-    arch: args.arch,
+    arch: buildTarget(args).name,
     sys: args.sys,
-    kernconf: args.kernconf,
-    mode: args.mode === "kernel" ? "kernel" : "module",
+    kernconf: typeof args.kernconf === "string" ? args.kernconf : undefined,
+    mode: buildMode(args),
     release: args.release,
-    defines: asList(args.D),
-    undefines: asList(args.U),
-    includeDirs: asList(args.I),
+    defines: [],
+    undefines: [],
+    macros: user.macros,
+    includeDirs: user.includeDirs,
     compiler: args.cc,
+    onProgress: args.session.startProgress(args),
   };
 }
 
@@ -123,7 +104,7 @@ async function run(args: LayoutArgs): Promise<number> {
   try {
     const engine = new LayoutEngine(config.unit, config.target);
     const { layouts, diagnostics } = engine.layoutAll();
-    for (const d of diagnostics) process.stderr.write(renderDiagnostic(d) + "\n");
+    args.session.report([...(config.diagnostics ?? []), ...diagnostics]);
     const names = recordSpellings(config.unit);
     const chosen = selectRecords(layouts, names, asList(args.type));
     if (args.json) {

@@ -17,6 +17,7 @@ interface VerifyArgs extends LayoutInputArgs {
 async function run(args: VerifyArgs): Promise<number> {
   const config = await openConfiguration(configurationRequest(args));
   try {
+    args.session.report(config.diagnostics ?? []);
     const report = await verifyLayouts({
       unit: config.unit,
       target: config.target,
@@ -40,7 +41,7 @@ async function run(args: VerifyArgs): Promise<number> {
     const text = formatVerifyReport(report, `verify ${config.target.name}`);
     const lines = text.trimEnd().split("\n");
     const summary = lines.pop()!;
-    if (lines.length) process.stderr.write(lines.join("\n") + "\n");
+    for (const line of lines) args.session.message(line);
     process.stdout.write(summary + "\n");
     return verifyPassed(report) ? 0 : 1;
   } finally {
