@@ -1,0 +1,177 @@
+// The constant evaluator on random expressions: it returns a value or refuses with its own
+// errors (syntax, not constant), never anything else; int-only expressions match a simple
+// reference evaluation; and a batch of arbitrary ones is checked by clang-19 per target.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import fc from "fast-check";
+import { afterAll, expect, it, describe } from "vitest";
+import { ExprSyntaxError, NotConstantError, type IntValue } from "../../src/consteval/index.js";
+import type { TranslationUnit } from "../../src/ir/index.js";
+import { evaluateConstant, parseTranslationUnit } from "../../src/parse/index.js";
+import { getTarget } from "../../src/targets/index.js";
+import type { TargetAbi } from "../../src/targets/types.js";
+import { clangCommand, describeWith, needClang } from "../support/environment.js";
+import { probeSource, rejectedClaims, valueClaims, type Claim } from "../parse/support/probe.js";
+import { fuzzParameters, propertyTimeoutMs } from "./support/budget.js";
+import { cExpression, cExpressionFor, intExpression, PRELUDE } from "./support/c-expressions.js";
+import { applyMutations, mutationsArbitrary } from "./support/mutations.js";
+import { stopWatchdog, withinBound } from "./support/watchdog.js";
+
+const run = promisify(execFile);
+const TRIPLES = { amd64: "x86_64", i386: "i386", arm64: "aarch64" } as const;
+
+function preludeUnit(arch: keyof typeof TRIPLES): { unit: TranslationUnit; abi: TargetAbi } {
+  const abi = getTarget(arch).abi;
+  return {
+    unit: parseTranslationUnit(`# 1 "prelude.h"\n${PRELUDE}`, { target: arch, abi }).unit,
+    abi,
+  };
+}
+
+/** Our evaluation: a value, or the refusal the evaluator owes bad input. */
+function evaluateOrRefuse(text: string, unit: TranslationUnit, abi: TargetAbi): IntValue | Error {
+  return withinBound("consteval", text, () => {
+    try {
+      return evaluateConstant(text, unit, abi);
+    } catch (e) {
+      if (e instanceof NotConstantError || e instanceof ExprSyntaxError) return e;
+      throw new Error(
+        `'${text}' threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`,
+      );
+    }
+  });
+}
+
+const EXPRESSION_FRAGMENTS = [
+  "(",
+  ")",
+  "?",
+  ":",
+  "sizeof",
+  "(int)",
+  "<<",
+  "0x",
+  "'",
+  "\\",
+  "L'",
+  "1e3",
+  "1.5",
+  "u8",
+  ",",
+  "defined",
+  "__builtin_offsetof(",
+  "~",
+  "!",
+];
+
+describe("constant evaluation fuzz", () => {
+  afterAll(stopWatchdog);
+  const amd64 = preludeUnit("amd64");
+
+  it(
+    "random expressions evaluate or are refused with the evaluator's own errors",
+    () => {
+      fc.assert(
+        fc.property(cExpression, (text) => {
+          evaluateOrRefuse(text, amd64.unit, amd64.abi);
+        }),
+        fuzzParameters({ ciRuns: 1000 }),
+      );
+    },
+    propertyTimeoutMs,
+  );
+
+  it(
+    "mutated expressions evaluate or are refused with the evaluator's own errors",
+    () => {
+      fc.assert(
+        fc.property(cExpression, mutationsArbitrary(EXPRESSION_FRAGMENTS, 3), (text, list) => {
+          evaluateOrRefuse(applyMutations(text, list), amd64.unit, amd64.abi);
+        }),
+        fuzzParameters({ ciRuns: 400, weight: 3 }),
+      );
+    },
+    propertyTimeoutMs,
+  );
+
+  it(
+    "int-only expressions have the reference value and type int",
+    () => {
+      let compared = 0;
+      fc.assert(
+        fc.property(intExpression, ({ text, value }) => {
+          if (value === null) return;
+          compared++;
+          const result = evaluateOrRefuse(text, amd64.unit, amd64.abi);
+          expect(result).toEqual({ value, type: "int" });
+        }),
+        fuzzParameters({ ciRuns: 1000 }),
+      );
+      expect(compared).toBeGreaterThan(0);
+    },
+    propertyTimeoutMs,
+  );
+});
+
+describeWith([needClang()], "constant evaluation fuzz vs clang-19", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpi-fuzz-consteval-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  for (const arch of Object.keys(TRIPLES) as (keyof typeof TRIPLES)[]) {
+    it(
+      `a batch of random expressions agrees with clang on ${arch} (value, type, refusal)`,
+      async () => {
+        const { unit, abi } = preludeUnit(arch);
+        const prelude = join(dir, "prelude.h");
+        writeFileSync(prelude, PRELUDE);
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(cExpressionFor(arch === "amd64"), { minLength: 20, maxLength: 150 }),
+            async (texts) => {
+              const claims: Claim[] = [];
+              const refused: Claim[] = [];
+              for (const text of texts) {
+                const v = evaluateOrRefuse(text, unit, abi);
+                if (v instanceof Error)
+                  refused.push({ label: `refused: ${text}`, condition: `(${text}) == (${text})` });
+                else claims.push(...valueClaims(text, text, v.value, v.type));
+              }
+              claims.push(...refused);
+              const { source, firstLine } = probeSource(prelude, claims);
+              const file = join(dir, `probe-${arch}.c`);
+              writeFileSync(file, source);
+              const stderr = await run(clangCommand, [
+                `--target=${TRIPLES[arch]}-unknown-freebsd13.0`,
+                "-ffreestanding",
+                "-std=gnu99",
+                "-fsyntax-only",
+                "-Wno-everything",
+                "-ferror-limit=0",
+                file,
+              ]).then(
+                (ok) => ok.stderr,
+                (e: { stderr?: string }) => e.stderr ?? "",
+              );
+              const errors = new Map<number, string>();
+              for (const m of stderr.matchAll(/^.*probe-\w+\.c:(\d+):\d+: error: (.*)$/gm))
+                errors.set(Number(m[1]), m[2]!);
+              const rejected = rejectedClaims(claims, firstLine, errors);
+              // Every value and type we claim, clang confirms; everything we refuse, clang refuses.
+              expect(rejected.filter((r) => !r.startsWith("refused: "))).toEqual([]);
+              const clangRefused = new Set(
+                rejected
+                  .filter((r) => r.startsWith("refused: "))
+                  .map((r) => r.slice(0, r.lastIndexOf(": "))),
+              );
+              expect(refused.map((c) => c.label).filter((l) => !clangRefused.has(l))).toEqual([]);
+            },
+          ),
+          fuzzParameters({ ciRuns: 3, weight: 200 }),
+        );
+      },
+      propertyTimeoutMs,
+    );
+  }
+});
