@@ -1,5 +1,6 @@
 // Entry point: yargs wiring only. Each subcommand lives in its own file under commands/.
 import yargs from "yargs";
+import { setInvocation } from "./invocation.js";
 import { compilerFlagArguments } from "./build-options.js";
 import { commands, commandsTakingCompilerFlags } from "./commands/index.js";
 import { EXIT_USAGE_ERROR, reportFailure } from "./report.js";
@@ -21,6 +22,7 @@ class UsageError extends Error {}
 
 /** `sessionOptions` replaces stderr (tests); by default the run writes to process.stderr. */
 export async function main(argv: string[], sessionOptions?: SessionOptions): Promise<number> {
+  setInvocation(argv);
   const session = new CliSession(sessionOptions ?? stderrSessionOptions(errorFormatIn(argv)));
   const first = argv[0];
   const known = commands.map(commandName);
