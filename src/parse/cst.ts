@@ -110,8 +110,13 @@ interface SymbolInfo {
   isNamed: boolean;
 }
 
-/** Copies the tree; the contents of compound statements (blanked bodies) are skipped. */
-export function buildCst(tree: Parser.Tree, source: SourceText): CstNode {
+/**
+ * The root's children, each copied (with its subtree) only when the walk reaches it; the
+ * contents of compound statements (blanked bodies) are skipped. The walk drops each item
+ * when done, so no copy of the whole tree is ever alive: less memory, and short-lived
+ * objects are cheap for the garbage collector.
+ */
+export function* topLevelItems(tree: Parser.Tree, source: SourceText): Generator<CstNode> {
   const cursor = tree.walk();
   // Type and field names by numeric id: the ids cost no string per node.
   const symbols = new Map<number, SymbolInfo>();
@@ -155,7 +160,10 @@ export function buildCst(tree: Parser.Tree, source: SourceText): CstNode {
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   };
-  const root = make();
-  fill(root, 0);
-  return root;
+  if (!cursor.gotoFirstChild()) return;
+  do {
+    const item = make();
+    fill(item, 1);
+    yield item;
+  } while (cursor.gotoNextSibling());
 }

@@ -5,7 +5,7 @@ import { DiagnosticError, error, hasErrors, type Diagnostic } from "../diagnosti
 import type { LayoutQuery, MacroDefinition, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
 import { ParseContext } from "./context.js";
-import { buildCst } from "./cst.js";
+import { topLevelItems } from "./cst.js";
 import { rewriteGnuForms } from "./gnu-forms.js";
 import { scanLineMarkers } from "./line-markers.js";
 import { summarizeMacros } from "./macros.js";
@@ -107,7 +107,7 @@ export function parseTranslationUnitLenient(
       }),
     );
   }
-  walkTranslationUnit(ctx, buildCst(tree, { text, lineStarts: source.lineStarts }));
+  walkTranslationUnit(ctx, topLevelItems(tree, { text, lineStarts: source.lineStarts }));
   reportUnclaimed(ctx);
   const t3 = performance.now();
   const unit = builder.build();

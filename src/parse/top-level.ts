@@ -173,42 +173,60 @@ function handleStaticAssert(ctx: ParseContext, node: SyntaxNode): boolean {
   return true;
 }
 
-export function walkTranslationUnit(ctx: ParseContext, root: SyntaxNode): void {
-  const children = root.children;
-  children.forEach((node, i) => {
-    const leadStart = i > 0 ? children[i - 1]!.endIndex : 0;
-    const problem = firstProblem(node);
-    if (problem) {
-      ctx.report(problem, describeProblem(ctx, problem));
-      return;
+/** Walks the file-scope items in order, each with its neighbours' offsets. */
+export function walkTranslationUnit(ctx: ParseContext, items: Iterator<SyntaxNode>): void {
+  let leadStart = 0;
+  let current = items.next();
+  while (!current.done) {
+    const node = current.value;
+    const next = items.next();
+    walkItem(ctx, node, leadStart, next.done ? null : next.value);
+    leadStart = node.endIndex;
+    current = next;
+  }
+}
+
+/**
+ * One file-scope item. `leadStart` is where the previous item ended; `next` is the item
+ * after it (attributes between the two belong to this one).
+ */
+function walkItem(
+  ctx: ParseContext,
+  node: SyntaxNode,
+  leadStart: number,
+  next: SyntaxNode | null,
+): void {
+  const problem = firstProblem(node);
+  if (problem) {
+    ctx.report(problem, describeProblem(ctx, problem));
+    return;
+  }
+  switch (node.type) {
+    case "declaration":
+      handleDeclaration(ctx, node, null, leadStart);
+      break;
+    case "function_definition":
+      handleDeclaration(ctx, node, node.childForFieldName("body"), leadStart);
+      break;
+    case "type_definition":
+      handleTypedef(ctx, node, leadStart);
+      break;
+    // `struct s { ... } __attribute__((x));` reaches the root as a bare specifier.
+    case "struct_specifier":
+    case "union_specifier":
+    case "enum_specifier": {
+      const limit = next?.startIndex ?? node.endIndex;
+      typeFromSpecifier(ctx, node, FILE_SCOPE, limit);
+      break;
     }
-    switch (node.type) {
-      case "declaration":
-        handleDeclaration(ctx, node, null, leadStart);
-        break;
-      case "function_definition":
-        handleDeclaration(ctx, node, node.childForFieldName("body"), leadStart);
-        break;
-      case "type_definition":
-        handleTypedef(ctx, node, leadStart);
-        break;
-      // `struct s { ... } __attribute__((x));` reaches the root as a bare specifier.
-      case "struct_specifier":
-      case "union_specifier":
-      case "enum_specifier": {
-        const limit = children[i + 1]?.startIndex ?? node.endIndex;
-        typeFromSpecifier(ctx, node, FILE_SCOPE, limit);
-        break;
-      }
-      case "expression_statement":
-        if (node.namedChildCount === 0) break; // a stray ';'
-        if (!handleStaticAssert(ctx, node)) ctx.report(node, "expression at file scope");
-        break;
-      case ";":
-      case "comment":
-        break;
-      default:
-        ctx.report(node, `unsupported file-scope construct '${node.type}'`);
-    }
-  });
+    case "expression_statement":
+      if (node.namedChildCount === 0) break; // a stray ';'
+      if (!handleStaticAssert(ctx, node)) ctx.report(node, "expression at file scope");
+      break;
+    case ";":
+    case "comment":
+      break;
+    default:
+      ctx.report(node, `unsupported file-scope construct '${node.type}'`);
+  }
 }
