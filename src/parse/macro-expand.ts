@@ -34,6 +34,12 @@ export class MacroExpander {
   }
 
   expandMacro(name: string): Token[] {
+    // Most macros are a literal or an expression of literals: nothing in the body expands.
+    const m = this.table.get(name);
+    if (m?.defined && m.params === null) {
+      const body = this.body(m);
+      if (body.every((t) => t.kind !== "ident" || !this.table.has(t.text))) return body;
+    }
     return this.expand([{ kind: "ident", text: name, start: 0, end: name.length }]);
   }
 
@@ -44,33 +50,34 @@ export class MacroExpander {
    */
   expand(tokens: readonly HiddenToken[]): Token[] {
     const out: Token[] = [];
-    let work: HiddenToken[] = [...tokens];
-    let i = 0;
+    // Tokens still to scan, the next one last: a replacement goes in front of what follows
+    // (rescanned together, as the standard says) at a cost proportional to its own length.
+    const pending: HiddenToken[] = [];
+    for (let k = tokens.length - 1; k >= 0; k--) pending.push(tokens[k]!);
+    // Tokens passed to `out` since the last expansion still count toward the size limit.
+    let passed = 0;
     let steps = 0;
-    while (i < work.length) {
-      const t = work[i]!;
+    while (pending.length > 0) {
+      const t = pending[pending.length - 1]!;
       const m = t.kind === "ident" && !t.hide?.has(t.text) ? this.table.get(t.text) : undefined;
-      if (!m || !m.defined || (m.params !== null && work[i + 1]?.text !== "(")) {
+      if (!m || !m.defined || (m.params !== null && pending[pending.length - 2]?.text !== "(")) {
         out.push(t);
-        i++;
+        pending.pop();
+        passed++;
         continue;
       }
-      if (++steps > MAX_STEPS || out.length + work.length > MAX_TOKENS) {
+      if (++steps > MAX_STEPS || out.length + passed + pending.length > MAX_TOKENS) {
         throw new MacroExpansionError("expansion too large");
       }
+      passed = 0;
       const hide = new Set(t.hide ?? []).add(m.name);
-      let replacement: Token[];
-      let end = i;
-      if (m.params === null) replacement = this.body(m);
-      else {
-        const collected = collectArgs(work, i + 1);
-        end = collected.end;
-        replacement = this.substitute(m, collected.args);
+      pending.pop();
+      const replacement =
+        m.params === null ? this.body(m) : this.substitute(m, collectArgs(pending));
+      for (let k = replacement.length - 1; k >= 0; k--) {
+        const r = replacement[k] as HiddenToken;
+        pending.push({ ...r, hide: union(r.hide, hide) });
       }
-      const marked = replacement.map((r) => ({ ...r, hide: union((r as HiddenToken).hide, hide) }));
-      // Rescan the replacement together with what follows, as the standard does.
-      work = [...marked, ...work.slice(end + 1)];
-      i = 0;
     }
     return out;
   }
@@ -131,18 +138,18 @@ export class MacroExpander {
   }
 }
 
-function collectArgs(tokens: readonly Token[], open: number): { args: Token[][]; end: number } {
+/** Takes `( args )` off the front of `pending` (the next token last); the arguments' tokens. */
+function collectArgs(pending: HiddenToken[]): Token[][] {
   const args: Token[][] = [[]];
   let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  while (pending.length > 0) {
+    const t = pending.pop()!;
     if (t.text === "(") {
       depth++;
       if (depth === 1) continue;
     } else if (t.text === ")") {
       depth--;
-      if (depth === 0)
-        return { args: args.length === 1 && args[0]!.length === 0 ? [] : args, end: i };
+      if (depth === 0) return args.length === 1 && args[0]!.length === 0 ? [] : args;
     } else if (t.text === "," && depth === 1) {
       args.push([]);
       continue;
