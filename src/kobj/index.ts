@@ -79,6 +79,28 @@ export function generateKobjHeaders(
   return generateFromInterfaces(sys, files, options, "header", emitInterfaceHeader);
 }
 
+/**
+ * The same names as generateKobjHeaders, each with a function that generates its header when
+ * called: a build serves every interface, while a translation unit includes a few.
+ */
+export function kobjHeaderGenerators(
+  sys: string,
+  options: KobjOptions = {},
+): Map<string, () => string> {
+  let dialect = options.dialect;
+  const out = new Map<string, () => string>();
+  for (const file of listInterfaceFiles(sys, options)) {
+    out.set(outputNames(file).header, () => {
+      dialect ??= kobjDialectFor(sys);
+      return emitInterfaceHeader(
+        readInterfaceFile(sys, file, { ...options, dialect }).file,
+        dialect,
+      );
+    });
+  }
+  return out;
+}
+
 /** `<name>_if.c` for each interface file. */
 export function generateKobjSources(
   sys: string,
@@ -124,12 +146,16 @@ export function generateVnodeSource(sys: string, options: VnodeOptions = {}): Ma
   return new Map([["vnode_if.c", emitVnodeSource(readVnodeOps(sys, { dialect }), dialect)]]);
 }
 
+/** The headers made from kern/vnode_if.src. */
+export const vnodeHeaderNames = ["vnode_if.h", "vnode_if_newproto.h", "vnode_if_typedef.h"];
+
 /** The three vnode headers for an already parsed operation list. */
 export function emitVnodeHeaders(ops: VnodeOpsFile, dialect: VnodeDialect): Map<string, string> {
+  const [header, newProto, typedefs] = vnodeHeaderNames as [string, string, string];
   return new Map([
-    ["vnode_if.h", emitVnodeHeader(ops, dialect)],
-    ["vnode_if_newproto.h", emitVnodeNewProto(ops, dialect)],
-    ["vnode_if_typedef.h", emitVnodeTypedefs(ops, dialect)],
+    [header, emitVnodeHeader(ops, dialect)],
+    [newProto, emitVnodeNewProto(ops, dialect)],
+    [typedefs, emitVnodeTypedefs(ops, dialect)],
   ]);
 }
 

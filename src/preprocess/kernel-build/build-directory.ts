@@ -4,6 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { TargetDescription } from "../../targets/types.js";
+import { copyTexts, LazyTexts, sortedCopy } from "./lazy-texts.js";
 import type { BuildDirectory, BuildMode, KernelBuildSpec } from "./types.js";
 
 /**
@@ -49,13 +50,13 @@ export function directoryAliases(sysDir: string, target: TargetDescription): Map
  * compile line force-includes it.
  */
 export function buildDirectory(spec: KernelBuildSpec): BuildDirectory {
-  const files = new Map<string, string>();
-  for (const [name, text] of spec.generatedHeaders ?? []) files.set(name, text);
-  for (const [name, text] of spec.optionHeaders ?? []) files.set(name, text);
+  const files = new LazyTexts();
+  copyTexts(files, spec.generatedHeaders ?? new Map());
+  copyTexts(files, spec.optionHeaders ?? new Map());
   const emptyOptHeaders = spec.optionHeaders === undefined;
   if (spec.mode === "kernel" && emptyOptHeaders) files.set("opt_global.h", "");
   return {
-    files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    files: sortedCopy(files),
     aliases: directoryAliases(spec.sysDir, spec.target),
     emptyOptHeaders,
   };

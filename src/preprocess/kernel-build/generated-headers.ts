@@ -2,17 +2,29 @@
 // `<name>_if.h` for every kobj interface of the tree and the `vnode_if*.h` family.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { generateKobjHeaders, generateVnodeHeaders, vnodeOpsSource } from "../../kobj/index.js";
+import {
+  generateVnodeHeaders,
+  kobjHeaderGenerators,
+  vnodeHeaderNames,
+  vnodeOpsSource,
+} from "../../kobj/index.js";
+import { LazyTexts, sortedCopy } from "./lazy-texts.js";
 
 /**
  * Name → content, sorted by name. A kernel build generates every interface the
  * configuration compiles; serving all of them is a superset that only adds files a header
- * may include. A tree without kern/vnode_if.src simply has no vnode_if*.h.
+ * may include. A tree without kern/vnode_if.src simply has no vnode_if*.h. Each header is
+ * generated when first read (a translation unit includes a few of the ~100), so the
+ * interface files are only listed here.
  */
-export function generatedBuildHeaders(sysDir: string): Map<string, string> {
-  const headers = new Map<string, string>(generateKobjHeaders(sysDir));
+export function generatedBuildHeaders(sysDir: string): LazyTexts {
+  const headers = new LazyTexts();
+  for (const [name, make] of kobjHeaderGenerators(sysDir)) headers.setLazy(name, make);
   if (existsSync(join(sysDir, vnodeOpsSource))) {
-    for (const [name, text] of generateVnodeHeaders(sysDir)) headers.set(name, text);
+    let vnodeHeaders: Map<string, string> | undefined;
+    for (const name of vnodeHeaderNames) {
+      headers.setLazy(name, () => (vnodeHeaders ??= generateVnodeHeaders(sysDir)).get(name)!);
+    }
   }
-  return new Map([...headers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return sortedCopy(headers);
 }
