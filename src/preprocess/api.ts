@@ -14,6 +14,11 @@ export interface FileProvider {
    * guards see one file under two names, as clang does. Optional: paths are identities.
    */
   realPath?(path: string): string;
+  /**
+   * Size of a file in bytes, or undefined if unknown. Optional: with it, a file over
+   * maxFileSize is refused without being read.
+   */
+  fileSize?(path: string): number | undefined;
 }
 
 /**
@@ -82,6 +87,16 @@ export interface PreprocessOptions {
   /** Whether plain `char` is signed on the target (character constants in #if); default true. */
   charIsSigned?: boolean;
   limits?: Partial<PreprocessLimits>;
+  /**
+   * Accept files that include search finds outside the include roots. The roots are the
+   * search directories, the main file's directory and the directories of absolute -include
+   * files; a file is inside when its real path (FileProvider.realPath, symlinks resolved)
+   * is. By default one outside (reached through `..`, a symlink or an absolute name) is an
+   * error at its #include.
+   */
+  allowOutsideRoots?: boolean;
+  /** Called each time a file is read for the first time; `count` is how many so far. */
+  onFileRead?: (count: number) => void;
 }
 
 export interface MacroDefinition {

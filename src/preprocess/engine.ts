@@ -9,6 +9,7 @@ import { expandBuiltin } from "./builtin-macros.js";
 import type { Context, FileContext, TokenContext } from "./contexts.js";
 import { handleDirective } from "./directives.js";
 import { FeatureAnswers } from "./features.js";
+import { IncludeRoots } from "./include-roots.js";
 import { HeaderSearch, normalizePath } from "./include-search.js";
 import { isPunctAt, startsDirective, tokenAt } from "./lexed-file.js";
 import { lexFile, type LexedFile } from "./lexer.js";
@@ -55,6 +56,8 @@ export class Engine {
   readonly search: HeaderSearch;
   readonly features: FeatureAnswers;
   readonly display: (abs: string) => string;
+  /** Null when files outside the roots are allowed. */
+  private readonly includeRoots: IncludeRoots | null;
   mainDisplay = "";
   counter = 0;
   fileDepth = 0;
@@ -78,6 +81,7 @@ export class Engine {
     );
     this.features = new FeatureAnswers(options.hasFeature ?? {}, options.cStandard ?? 2017);
     this.display = options.displayPath ?? ((p) => p);
+    this.includeRoots = options.allowOutsideRoots ? null : new IncludeRoots(options.files, options);
     for (const name of builtinNames) {
       this.macros.set(name, {
         name,
@@ -102,12 +106,22 @@ export class Engine {
     return this.options.files.realPath?.(abs) ?? abs;
   }
 
+  /** Text of a file, or undefined if there is none; "" for a file too large to read. */
   readSource(abs: string): string | undefined {
     if (this.cache.contents.has(abs)) return this.cache.contents.get(abs);
+    const size = this.options.files.fileSize?.(abs);
+    if (size !== undefined && size > this.limits.maxFileSize) {
+      // Not read (nor cached: another unit may allow more); load() reports it.
+      this.oversized.set(abs, size);
+      return "";
+    }
     const text = this.options.files.readFile(abs);
     this.cache.contents.set(abs, text);
     return text;
   }
+
+  /** Sizes of files found too large before reading them. */
+  private readonly oversized = new Map<string, number>();
 
   /** Reads and lexes a file (once per cache), enforcing the size limit. */
   load(abs: string, at: SourceLocation | undefined): LexedFile {
@@ -115,9 +129,10 @@ export class Engine {
     if (!lexed) {
       const text = this.readSource(abs);
       if (text === undefined) fail(`'${abs}' file not found`, at);
-      if (text.length > this.limits.maxFileSize) {
+      const size = this.oversized.get(abs) ?? text.length;
+      if (size > this.limits.maxFileSize) {
         fail(
-          `file '${this.display(abs)}' is too large (${text.length} bytes; the limit is ${this.limits.maxFileSize})`,
+          `file '${this.display(abs)}' is too large (${size} bytes; the limit is ${this.limits.maxFileSize})`,
           at,
         );
       }
@@ -126,10 +141,22 @@ export class Engine {
     }
     if (!this.filesReadSet.has(abs)) {
       this.filesReadSet.add(abs);
-      if (!abs.startsWith("<")) this.filesRead.push(abs);
+      if (!abs.startsWith("<")) {
+        this.filesRead.push(abs);
+        this.options.onFileRead?.(this.filesRead.length);
+      }
       this.diagnostics.push(...lexed.warnings);
     }
     return lexed;
+  }
+
+  /**
+   * Refuses a header that include search found outside the include roots, unless the
+   * options allow it; `at` is the header name in the #include.
+   */
+  checkIncludeRoot(name: string, abs: string, at: SourceLocation): void {
+    const outside = this.includeRoots?.outside(abs);
+    if (outside) fail(`'${name}' resolves to '${outside}', outside the include roots`, at);
   }
 
   /** Whether one more file may be entered (clang counts the main file in its 200). */

@@ -208,4 +208,43 @@ describe("preprocess API", () => {
       });
     }
   });
+
+  it("reports each newly read file to onFileRead with the count so far", () => {
+    const counts: number[] = [];
+    run(
+      {
+        "/src/main.c": '#include "a.h"\n#include "a.h"\n#include <b.h>\n',
+        "/src/a.h": "a\n",
+        "/inc/b.h": "b\n",
+      },
+      { onFileRead: (n) => counts.push(n) },
+    );
+    // main.c, a.h and b.h; a.h's second #include reads nothing new.
+    expect(counts).toEqual([1, 2, 3]);
+  });
+
+  it("refuses a file over the size limit from its size alone, without reading it", () => {
+    const read: string[] = [];
+    const e = (() => {
+      try {
+        preprocess({
+          files: {
+            readFile: (p) => (read.push(p), p === "/src/main.c" ? '\n#include "big.h"\n' : ""),
+            fileSize: (p) => (p === "/src/big.h" ? 2 ** 40 : undefined),
+          },
+          mainFile: "/src/main.c",
+          includeDirs: [],
+          predefines: "",
+        });
+      } catch (e) {
+        return e as DiagnosticError;
+      }
+      throw new Error("expected an error");
+    })();
+    expect(e.diagnostics[0]).toMatchObject({
+      message: expect.stringMatching(/too large \(1099511627776 bytes; the limit is \d+\)/),
+      location: { file: "/src/main.c", line: 2, column: 10 },
+    });
+    expect(read).toEqual(["/src/main.c"]);
+  });
 });

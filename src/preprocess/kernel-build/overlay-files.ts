@@ -1,6 +1,6 @@
 // Files as the build sees them: the synthesized build directory (generated headers and the
 // `machine`/`x86` links) laid over the real file system, which is only ever read.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { posix, relative, isAbsolute } from "node:path";
 import { BUILD_DIR, BUILD_DIR_DISPLAY, isOptionHeaderName } from "./build-directory.js";
 import type { BuildDirectory } from "./types.js";
@@ -11,13 +11,28 @@ import type { BuildDirectory } from "./types.js";
  */
 export class RealFileCache {
   private readonly texts = new Map<string, string | null>();
-  private readonly dirs = new Map<string, boolean>();
+  private readonly stats = new Map<string, Stats | null>();
+  private readonly realPaths = new Map<string, string>();
+
+  /** One stat per path (null: none); missing paths are common in include search. */
+  private stat(path: string): Stats | null {
+    let found = this.stats.get(path);
+    if (found === undefined) {
+      try {
+        found = statSync(path, { throwIfNoEntry: false }) ?? null;
+      } catch {
+        found = null;
+      }
+      this.stats.set(path, found);
+    }
+    return found;
+  }
 
   read(path: string): string | undefined {
     let text = this.texts.get(path);
     if (text === undefined) {
       try {
-        text = statSync(path).isFile() ? readFileSync(path, "utf8") : null;
+        text = this.stat(path)?.isFile() ? readFileSync(path, "utf8") : null;
       } catch {
         text = null;
       }
@@ -26,17 +41,28 @@ export class RealFileCache {
     return text ?? undefined;
   }
 
+  /** Size in bytes of a regular file, undefined for anything else. */
+  fileSize(path: string): number | undefined {
+    const stats = this.stat(path);
+    return stats?.isFile() ? stats.size : undefined;
+  }
+
   isDirectory(path: string): boolean {
-    let found = this.dirs.get(path);
-    if (found === undefined) {
+    return this.stat(path)?.isDirectory() ?? false;
+  }
+
+  /** The path with every symlink resolved (as given when it does not exist). */
+  realPath(path: string): string {
+    let real = this.realPaths.get(path);
+    if (real === undefined) {
       try {
-        found = statSync(path).isDirectory();
+        real = realpathSync.native(path);
       } catch {
-        found = false;
+        real = path;
       }
-      this.dirs.set(path, found);
+      this.realPaths.set(path, real);
     }
-    return found;
+    return real;
   }
 
   /** How many distinct paths were looked up (for measurements). */
@@ -100,11 +126,20 @@ export class BuildFileSystem {
     return r.kind === "real" && this.cache.isDirectory(r.path);
   }
 
-  /** The file a path stands for, for dependency lists: real path, or `/<build>/name`. */
+  /** Size in bytes of a real file (so a huge one is refused unread); undefined otherwise. */
+  fileSize(path: string): number | undefined {
+    const r = this.resolve(path);
+    return r.kind === "real" ? this.cache.fileSize(r.path) : undefined;
+  }
+
+  /**
+   * The file a path stands for (identity for include guards, dependency lists, the
+   * include-root check): the real path with symlinks resolved, or `/<build>/name`.
+   */
   realPath(path: string): string {
     const r = this.resolve(path);
     if (r.kind === "generated") return `${BUILD_DIR}/${r.name}`;
-    if (r.kind === "real") return r.path;
+    if (r.kind === "real") return this.cache.realPath(r.path);
     return path;
   }
 
@@ -117,7 +152,7 @@ export class BuildFileSystem {
     const real = this.realPath(path);
     if (real.startsWith(BUILD_DIR + "/")) return BUILD_DIR_DISPLAY + real.slice(BUILD_DIR.length);
     if (!isAbsolute(real)) return real;
-    const rel = relative(this.sysDir, real);
+    const rel = relative(this.cache.realPath(this.sysDir), real);
     return rel.startsWith("..") || isAbsolute(rel) ? real : rel;
   }
 }

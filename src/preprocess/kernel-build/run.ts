@@ -19,6 +19,10 @@ export interface BuildPreprocessResult {
 
 export interface RunOptions {
   lineMarkers?: boolean;
+  /** Accept headers found outside the include roots (see PreprocessOptions). */
+  allowOutsideRoots?: boolean;
+  /** Called each time a file is read for the first time, with how many so far. */
+  onFileRead?: (count: number) => void;
 }
 
 // Read and lexed files are reused across the translation units of one build. They are not
@@ -53,6 +57,8 @@ export function preprocessInBuild(
     forcedIncludes: setup.forcedIncludes,
     cStandard: plan.flags.standardYear,
     charIsSigned: plan.spec.target.abi.charIsSigned,
+    allowOutsideRoots: options.allowOutsideRoots,
+    onFileRead: options.onFileRead,
   });
   const dependencies: string[] = [];
   const seen = new Set<string>();
