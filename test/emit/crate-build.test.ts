@@ -7,12 +7,13 @@ import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import type { GenerateResult } from "../../src/generate/index.js";
 import { runFrontEnd } from "../../src/pipeline/index.js";
-import { getTarget } from "../../src/targets/index.js";
+import { getTarget, type TargetName } from "../../src/targets/index.js";
 import {
   clangCommand,
   describeWith,
   freebsdVersions,
   kpiWrapper,
+  type FreeBSDRelease,
   needClang,
   needCommand,
   needFile,
@@ -180,3 +181,31 @@ describeWith(
     }, 600_000);
   },
 );
+
+// The emitter lays every item out in rustfmt's shape itself: with rustfmt not run at all,
+// every file of the crate passes `rustfmt --check`, on every target and both releases.
+const needRustfmt = needCommand("rustfmt", "install Rust (rustup) with rustfmt");
+const layoutCases: { release: FreeBSDRelease; mode: "module" | "kernel"; arches: TargetName[] }[] =
+  [
+    { release: "13.0", mode: "module", arches: ["amd64", "i386", "arm64"] },
+    { release: "11.0", mode: "module", arches: ["amd64", "i386", "arm64"] },
+    { release: "13.0", mode: "kernel", arches: ["amd64"] },
+  ];
+for (const { release, mode, arches } of layoutCases) {
+  describeWith(
+    [needRustfmt, needTree(release), needFile(kpiWrapper, "kpi_wrapper.h")],
+    `the crate is in rustfmt's shape without rustfmt (${release}, ${arches.join(",")}, ${mode})`,
+    () => {
+      const scratch = useScratch(`layout-${release}-${mode}`);
+
+      it("passes rustfmt --check on every Rust file", async () => {
+        const generated = await generateFor({ release, arches, mode, format: false });
+        const crate = writeCrate(generated.files, join(scratch(), "crate"));
+        const rustFiles = [...generated.files.keys()].filter((path) => path.endsWith(".rs"));
+        expect(rustFiles.length).toBe(arches.length + 2);
+        const check = run("rustfmt", ["--check", "--edition", "2021", ...rustFiles], crate);
+        expect(check.status, check.stdout.slice(0, 4000)).toBe(0);
+      }, 600_000);
+    },
+  );
+}

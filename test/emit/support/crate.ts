@@ -18,6 +18,8 @@ export interface CrateRequest {
   wrapper?: string;
   patterns?: ItemPatterns;
   mode?: "kernel" | "module";
+  /** false: no rustfmt run at all, not even for items the emitter could not lay out. */
+  format?: boolean;
 }
 
 /** Generates in process, without the cache, so each call runs the whole pipeline. */
@@ -29,6 +31,7 @@ export function generateFor(request: CrateRequest): Promise<GenerateResult> {
     kernconf: "GENERIC",
     wrapperHeader: request.wrapper ?? readFileSync(kpiWrapper, "latin1"),
     patterns: request.patterns ?? NO_PATTERNS,
+    format: request.format,
   });
 }
 
