@@ -61,6 +61,8 @@ export class CliSession {
   private readonly readLine = sourceLineReader(() => this.roots);
   private progress?: ProgressDisplay;
   private quiet = false;
+  /** What was written to stderr that stays there (not the status line). */
+  private transcript = "";
 
   constructor(private readonly options: SessionOptions) {
     this.json = options.errorFormat === "json";
@@ -70,9 +72,26 @@ export class CliSession {
 
   /** Writes to stderr without tearing the status line. */
   private write(text: string): void {
+    this.transcript += text;
     this.progress?.clear();
     this.options.write(text);
     this.progress?.redraw();
+  }
+
+  /**
+   * Everything the run has printed and will print on stderr, the closing summary included,
+   * but not the status line or timings: what a replay of the run prints (generate's cache).
+   */
+  lastingOutput(): string {
+    this.flushDiagnostics();
+    return this.transcript + this.summaryText();
+  }
+
+  private summaryText(): string {
+    const counts = countDiagnostics(this.printed);
+    if (this.json) return this.printed.length ? summaryToJson(counts) + "\n" : "";
+    const summary = formatSummary(counts);
+    return summary ? summary + "\n" : "";
   }
 
   /** A directory relative locations may be under (the kernel tree of the run). */
@@ -130,6 +149,11 @@ export class CliSession {
     return this.progress.listener;
   }
 
+  /** The pipeline has finished: no more status line; timings still print at the end. */
+  stopProgressLine(): void {
+    this.progress?.stop();
+  }
+
   internalError(message: string, stack?: string): void {
     this.progress?.stop();
     this.flushDiagnostics();
@@ -151,13 +175,8 @@ export class CliSession {
     this.progress = undefined;
     progress?.stop();
     this.flushDiagnostics();
-    const counts = countDiagnostics(this.printed);
-    if (this.json) {
-      if (this.printed.length) this.write(summaryToJson(counts) + "\n");
-    } else {
-      const summary = formatSummary(counts);
-      if (summary) this.write(summary + "\n");
-    }
+    const summary = this.summaryText();
+    if (summary) this.write(summary);
     progress?.printTimings();
   }
 }

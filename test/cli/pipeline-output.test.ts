@@ -74,6 +74,28 @@ describeWith([needTree("13.0")], "pipeline progress and options", () => {
     expect(r.stdout).toMatch(/"size": 3\b/);
   });
 
+  it("generate prints per-target counts, which --quiet leaves out", async () => {
+    const generate = (...extra: string[]) =>
+      runInProcess([
+        "generate",
+        "--sys",
+        sys,
+        "--allowlist-function",
+        "^bzero$",
+        "--no-rustfmt",
+        "--no-cache",
+        "--out",
+        join(work, "crate"),
+        ...extra,
+      ]);
+    const loud = await generate();
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toMatch(/^amd64: \d+ records, /m);
+    const quiet = await generate("--quiet");
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe("");
+  });
+
   it("prints a warning that both sides of a diff produce once", async () => {
     const r = await runInProcess([
       "diff",

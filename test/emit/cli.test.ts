@@ -57,7 +57,7 @@ describeWith([needTree("13.0")], "generate rejects bad input", () => {
   });
 
   it("a directory that is not a kernel tree", () => {
-    const r = generate(["--sys", scratch, "--out", join(scratch(), "never")]);
+    const r = generate(["--sys", scratch(), "--out", join(scratch(), "never")]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/error: .* is not a kernel source tree/);
     expect(existsSync(join(scratch(), "never"))).toBe(false);

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { fail, renderDiagnostic } from "../../diagnostics/index.js";
+import { fail } from "../../diagnostics/index.js";
 import { defaultCacheDirectory } from "../../cache/index.js";
 import { generateCrate } from "../../generate/index.js";
 import { recordGenerate } from "../../generate/replay.js";
@@ -17,13 +17,20 @@ import {
   type ItemPatterns,
 } from "../../emit/rust/index.js";
 import { writeDirAtomic } from "../../io/atomic-output.js";
-import { parseTargetName } from "../../targets/index.js";
+import {
+  buildKernconf,
+  buildMode,
+  buildOptions,
+  buildTargets,
+  headerFiles,
+  kernelTree,
+  userFlags,
+  type BuildOptionArgs,
+} from "../build-options.js";
+import { progressOptions, type ProgressArgs } from "../progress.js";
+import type { SessionArgs } from "../session.js";
 
-interface GenerateArgs {
-  sys: string;
-  kernconf?: string;
-  arch: string;
-  mode: string;
+interface GenerateArgs extends BuildOptionArgs, ProgressArgs, SessionArgs {
   header?: string[];
   "extra-header"?: string[];
   out: string;
@@ -39,7 +46,6 @@ interface GenerateArgs {
   "opaque-type"?: string[];
   rustfmt: boolean;
   "crate-name": string;
-  timings: boolean;
   cache: boolean;
   "cache-dir"?: string;
 }
@@ -70,7 +76,7 @@ function readHeader(path: string): string {
  * the joined text copied into the crate and as `#include`s of the files for the front end.
  */
 function wrapperInput(args: GenerateArgs): { text: string; frontEnd: string; inputs: string[] } {
-  const headers = list(args.header).map((h) => resolve(h));
+  const headers = headerFiles(args);
   const extras = list(args["extra-header"]).map((h) => resolve(h));
   const base = headers.length ? "" : DEFAULT_WRAPPER;
   const files = [...headers, ...extras];
@@ -94,40 +100,29 @@ function patternsFrom(args: GenerateArgs): ItemPatterns {
 }
 
 async function run(args: GenerateArgs): Promise<void> {
-  const sysDir = resolve(args.sys);
-  if (!existsSync(join(sysDir, "sys", "param.h")))
-    fail(`${args.sys} is not a kernel source tree (no sys/param.h)`);
-  const names = args.arch
-    .split(",")
-    .filter((a) => a.trim() !== "")
-    .map((a) => parseTargetName(a));
-  if (names.length === 0) fail("--arch names no target");
-  const targets = [...new Set(names)];
+  const { session } = args;
+  const sysDir = kernelTree(args);
+  session.addSourceRoot(sysDir);
+  const targets = buildTargets(args, true).map((t) => t.name);
+  const user = userFlags(args);
   const wrapper = wrapperInput(args);
   const result = await generateCrate({
     sysDir,
     targets,
-    mode: args.mode === "kernel" ? "kernel" : "module",
-    kernconf: args.kernconf,
+    mode: buildMode(args),
+    kernconf: buildKernconf(args),
+    user,
     wrapperHeader: wrapper.text,
     frontEndWrapper: wrapper.frontEnd,
     patterns: patternsFrom(args),
     crateName: args["crate-name"],
     format: args.rustfmt,
     cacheDir: args.cache ? resolve(args["cache-dir"] ?? defaultCacheDirectory()) : undefined,
+    onProgress: session.startProgress(args),
   });
-  const warnings = result.diagnostics.map((d) => `${renderDiagnostic(d)}\n`).join("");
-  process.stderr.write(warnings);
-  const summary = [
-    ...Object.entries(result.counts).map(
-      ([arch, counts]) =>
-        `${arch}: ${Object.entries(counts)
-          .map(([k, v]) => `${v} ${k}`)
-          .join(", ")}`,
-    ),
-  ]
-    .map((line) => `${line}\n`)
-    .join("");
+  session.stopProgressLine();
+  session.report(result.diagnostics);
+  session.flushDiagnostics();
   writeDirAtomic(resolve(args.out), (dir) => {
     for (const [path, text] of [...result.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const file = join(dir, path);
@@ -135,13 +130,16 @@ async function run(args: GenerateArgs): Promise<void> {
       writeFileSync(file, text);
     }
   });
-  process.stderr.write(summary);
+  for (const [arch, counts] of Object.entries(result.counts)) {
+    const parts = Object.entries(counts).map(([k, v]) => `${v} ${k}`);
+    session.info(`${arch}: ${parts.join(", ")}`);
+  }
   if (args.cache) {
     recordGenerate({
       argv: invocationArguments(),
       outDir: args.out,
       files: result.files,
-      stderr: warnings + summary,
+      stderr: session.lastingOutput(),
       dependencies: [
         ...result.dependencies,
         ...wrapper.inputs,
@@ -149,41 +147,23 @@ async function run(args: GenerateArgs): Promise<void> {
       ],
     });
   }
-  if (args.timings) {
-    for (const [stage, ms] of Object.entries(result.timings))
-      process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`);
-  }
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
   command: "generate",
   describe: "Write the freebsd-kpi Rust crate: bindings with compile-time layout checks",
   builder: (yargs: Argv<object>) => {
-    let y = yargs
-      .option("sys", {
-        type: "string",
-        demandOption: true,
-        describe: "Kernel source tree (the sys directory)",
-      })
-      .option("kernconf", {
-        type: "string",
-        describe: "Kernel configuration (name under <sys>/<machine>/conf, or a path)",
-      })
-      .option("arch", {
-        type: "string",
-        default: "amd64",
-        describe: "Targets, comma-separated (amd64,i386,arm64,...)",
-      })
-      .option("mode", {
-        choices: ["kernel", "module"],
-        default: "module",
-        describe: "Bind as part of the kernel or as a module",
-      })
-      .option("header", {
-        type: "string",
-        array: true,
-        describe: "Header to bind instead of the built-in wrapper (repeatable)",
-      })
+    let y = progressOptions(
+      buildOptions(yargs, {
+        sysRequired: true,
+        multipleTargets: true,
+        compilerFlags: true,
+        header: "many",
+        release: false,
+        headerHelp: "Header to bind instead of the built-in wrapper (repeatable)",
+      }),
+    )
+      .alias("verbose", "timings")
       .option("extra-header", {
         type: "string",
         array: true,
@@ -217,12 +197,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         type: "string",
         describe:
           "Cache directory (default: $KPI_BINDGEN_CACHE_DIR, $XDG_CACHE_HOME/kpi-bindgen or ~/.cache/kpi-bindgen)",
-      })
-      .option("timings", {
-        type: "boolean",
-        default: false,
-        describe: "Print the time each stage took",
       });
+
     for (const [option, , describe] of PATTERN_OPTIONS) {
       y = y.option(option, { type: "string", array: true, describe });
     }

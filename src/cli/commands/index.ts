@@ -31,4 +31,5 @@ export const commandsTakingCompilerFlags: readonly string[] = [
   "layout",
   "verify",
   "dump",
+  "generate",
 ];

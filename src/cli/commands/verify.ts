@@ -25,6 +25,7 @@ async function run(args: VerifyArgs): Promise<number> {
       compilerArgs: config.compilerArgs,
       source: config.source,
     });
+    args.session.stopProgressLine();
     if (args.json) {
       const { recordsChecked, fieldsChecked, mismatches, layoutFailures, unchecked } = report;
       const body = {
