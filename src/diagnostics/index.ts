@@ -1,5 +1,6 @@
 // Diagnostics shared by every stage: a located message, and an error that carries them.
-// Stages never print; they return or throw diagnostics, and the CLI renders them.
+// Stages never print; they return or throw diagnostics, and the CLI renders them
+// (present.ts: grouping, caret, colour, summary, JSON).
 
 export type Severity = "error" | "warning" | "note";
 
@@ -57,15 +58,6 @@ export function formatLocation(loc: SourceLocation): string {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.location ? `${formatLocation(d.location)}: ` : "";
   return `${where}${d.severity}: ${d.message}`;
-}
-
-/** The compiler-style rendering with the source line and a caret under the column. */
-export function renderDiagnostic(d: Diagnostic): string {
-  const head = formatDiagnostic(d);
-  if (d.sourceLine === undefined || !d.location) return head;
-  const text = d.sourceLine.replace(/\t/g, " ");
-  const caretCol = Math.max(1, d.location.column);
-  return `${head}\n${text}\n${" ".repeat(caretCol - 1)}^`;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
