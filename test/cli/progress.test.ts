@@ -47,6 +47,18 @@ describe("progress display", () => {
     );
   });
 
+  it("repaints header counts at most every 80 ms, and stage changes at once", () => {
+    const d = display({});
+    d.shown.listener({ phase: "start", stage: "preprocess", target: "arm64" });
+    d.tick(10);
+    d.shown.listener({ phase: "tick", stage: "preprocess", target: "arm64", headers: 5 });
+    d.tick(100);
+    d.shown.listener({ phase: "tick", stage: "preprocess", target: "arm64", headers: 40 });
+    expect(d.output()).toBe(
+      "\rarm64: preprocess  0.0s\x1b[K" + "\rarm64: preprocess, 40 headers  0.1s\x1b[K",
+    );
+  });
+
   it("draws nothing when the status line is off, and prints no timings unless verbose", () => {
     const d = display({ statusLine: false });
     d.shown.listener({ phase: "start", stage: "parse", target: "amd64" });
