@@ -108,6 +108,40 @@ export class CstNode {
 interface SymbolInfo {
   type: string;
   isNamed: boolean;
+  /** A token (identifier, literal, keyword): nothing to descend into. */
+  isLeaf: boolean;
+  /** Its children may fill grammar fields (false means every child's field is null). */
+  hasFields: boolean;
+  /** Keeps its anonymous children (keywords and punctuation), which the walkers read. */
+  keepsTokens: boolean;
+}
+
+interface NodeTypeInfo {
+  type: string;
+  named: boolean;
+  fields?: Record<string, unknown>;
+  children?: unknown;
+  subtypes?: unknown;
+}
+
+/**
+ * Per-node questions cost a native call each, so the copy asks only what the grammar's node
+ * types leave open: tokens have no children, children of a node without fields fill none,
+ * and the walkers never read anonymous tokens except the words of `unsigned long` and the
+ * contents of ERROR nodes (a MISSING token is always kept: it is a syntax error).
+ */
+function symbolInfo(cursor: Parser.TreeCursor, nodeTypes: ReadonlyMap<string, NodeTypeInfo>) {
+  const type = cursor.nodeType;
+  const isNamed = cursor.nodeIsNamed;
+  const info = isNamed ? nodeTypes.get(type) : undefined;
+  const isError = type === "ERROR";
+  return {
+    type,
+    isNamed,
+    isLeaf: !isNamed || (info !== undefined && !info.fields && !info.children && !info.subtypes),
+    hasFields: isError || info === undefined || Object.keys(info.fields ?? {}).length > 0,
+    keepsTokens: isError || type === "sized_type_specifier",
+  };
 }
 
 /**
@@ -116,20 +150,29 @@ interface SymbolInfo {
  * when done, so no copy of the whole tree is ever alive: less memory, and short-lived
  * objects are cheap for the garbage collector.
  */
-export function* topLevelItems(tree: Parser.Tree, source: SourceText): Generator<CstNode> {
+export function* topLevelItems(
+  tree: Parser.Tree,
+  source: SourceText,
+  nodeTypes: readonly NodeTypeInfo[],
+): Generator<CstNode> {
   const cursor = tree.walk();
+  const typesByName = new Map<string, NodeTypeInfo>();
+  for (const t of nodeTypes) if (t.named) typesByName.set(t.type, t);
   // Type and field names by numeric id: the ids cost no string per node.
   const symbols = new Map<number, SymbolInfo>();
   const fields = new Map<number, string>();
-  const make = (): CstNode => {
+  const symbolAtCursor = (): SymbolInfo => {
     const typeId = cursor.nodeTypeId;
     let symbol = symbols.get(typeId);
     if (symbol === undefined) {
-      symbol = { type: cursor.nodeType, isNamed: cursor.nodeIsNamed };
+      symbol = symbolInfo(cursor, typesByName);
       symbols.set(typeId, symbol);
     }
-    const fieldId = cursor.currentFieldId;
+    return symbol;
+  };
+  const make = (symbol: SymbolInfo, inFields: boolean, missing: boolean | null): CstNode => {
     let field: string | null = null;
+    const fieldId = inFields ? cursor.currentFieldId : 0;
     if (fieldId !== 0) {
       field = fields.get(fieldId) ?? null;
       if (field === null) {
@@ -140,13 +183,14 @@ export function* topLevelItems(tree: Parser.Tree, source: SourceText): Generator
     const start = cursor.startIndex;
     const end = cursor.endIndex;
     // Only an empty node can be MISSING: ask the binding just for those.
-    const missing = start === end && cursor.nodeIsMissing;
+    missing ??= start === end && cursor.nodeIsMissing;
     const node = new CstNode(symbol.type, symbol.isNamed, missing, field, start, end, source);
     if (missing || symbol.type === "ERROR") node.hasError = true;
     return node;
   };
-  const fill = (parent: CstNode, depth: number): void => {
-    if (parent.type === "compound_statement" || !cursor.gotoFirstChild()) return;
+  const fill = (parent: CstNode, parentSymbol: SymbolInfo, depth: number): void => {
+    if (parentSymbol.isLeaf || parent.type === "compound_statement") return;
+    if (!cursor.gotoFirstChild()) return;
     if (depth >= MAX_TREE_DEPTH) {
       parent.tooDeep = true;
       parent.hasError = true;
@@ -154,16 +198,24 @@ export function* topLevelItems(tree: Parser.Tree, source: SourceText): Generator
       return;
     }
     do {
-      const child = make();
-      fill(child, depth + 1);
+      const symbol = symbolAtCursor();
+      let missing: boolean | null = null;
+      if (!symbol.isNamed && !parentSymbol.keepsTokens) {
+        missing = cursor.nodeIsMissing;
+        if (!missing) continue;
+      }
+      const child = make(symbol, parentSymbol.hasFields, missing);
+      fill(child, symbol, depth + 1);
       parent.adopt(child);
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   };
   if (!cursor.gotoFirstChild()) return;
   do {
-    const item = make();
-    fill(item, 1);
+    const symbol = symbolAtCursor();
+    // The root may give its children fields even though the grammar gives it none.
+    const item = make(symbol, true, null);
+    fill(item, symbol, 1);
     yield item;
   } while (cursor.gotoNextSibling());
 }

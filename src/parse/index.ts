@@ -107,7 +107,10 @@ export function parseTranslationUnitLenient(
       }),
     );
   }
-  walkTranslationUnit(ctx, topLevelItems(tree, { text, lineStarts: source.lineStarts }));
+  walkTranslationUnit(
+    ctx,
+    topLevelItems(tree, { text, lineStarts: source.lineStarts }, C.nodeTypeInfo),
+  );
   reportUnclaimed(ctx);
   const t3 = performance.now();
   const unit = builder.build();
