@@ -145,6 +145,9 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
     if (t.text === "{") depth++;
     else if (t.text === "}") depth = Math.max(0, depth - 1);
     if (t.kind !== "ident") continue;
+    // Every word handled below starts with '_', 'a' (asm) or 't' (typeof).
+    const first = t.text.charCodeAt(0);
+    if (first !== 95 && first !== 97 && first !== 116) continue;
     if (t.text === "_Static_assert" && depth > 0 && tokens[i + 1]?.text === "(") {
       const close = matchingClose(tokens, i + 1);
       if (close < 0) continue;

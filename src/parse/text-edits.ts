@@ -21,9 +21,21 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (const e of sorted) {
     if (e.start < pos) continue; // nested in an earlier edit (a blanked body already covers it)
     parts.push(text.slice(pos, e.start));
-    parts.push(e.replacement ?? text.slice(e.start, e.end).replace(/[^\n]/g, " "));
+    parts.push(e.replacement ?? blanked(text, e.start, e.end));
     pos = e.end;
   }
   parts.push(text.slice(pos));
   return parts.join("");
+}
+
+/** text[start, end) with every character but line breaks turned into a space. */
+function blanked(text: string, start: number, end: number): string {
+  let out = "";
+  let pos = start;
+  for (;;) {
+    const nl = text.indexOf("\n", pos);
+    if (nl < 0 || nl >= end) return out + " ".repeat(end - pos);
+    out += " ".repeat(nl - pos) + "\n";
+    pos = nl + 1;
+  }
 }
