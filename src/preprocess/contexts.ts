@@ -8,8 +8,8 @@ export interface Conditional {
   /** Some group of this #if chain has been taken. */
   taken: boolean;
   sawElse: boolean;
-  /** The `if`/`ifdef`/`ifndef` name token, for "unterminated conditional" errors. */
-  opener: Token;
+  /** Index in the file of the `if`/`ifdef`/`ifndef` name, for "unterminated conditional" errors. */
+  opener: number;
 }
 
 export interface FileContext {

@@ -12,6 +12,7 @@ import { handleIdent, handlePragma } from "./pragmas.js";
 import {
   IDENTIFIER,
   kindAt,
+  NUMBER,
   lineEndIndex,
   spellingAt,
   startsDirective,
@@ -58,33 +59,35 @@ export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number):
   const end = lineEndIndex(lexed, hashIndex);
   ctx.pos = end;
   if (start === end) return; // the null directive
-  const hash = tokenAt(lexed, hashIndex);
-  const name = tokenAt(lexed, start);
-  // Most directives are conditionals needing a token or two: the rest of the line is
-  // made into objects only when used.
+  // Most directives are conditionals needing a token or two: token objects are made only
+  // for what is used (the directive name itself mostly for error locations).
+  const name = () => tokenAt(lexed, start);
+  const hash = () => tokenAt(lexed, hashIndex);
   const args = new LazyArgs(lexed, start + 1, end);
-  if (name.kind === "number") return lineDirective(e, ctx, tokensIn(lexed, start, end), hash, true);
-  if (name.kind !== "identifier") fail("invalid preprocessing directive", locOf(name));
-  switch (name.text) {
+  const kind = kindAt(lexed, start);
+  if (kind === NUMBER) return lineDirective(e, ctx, tokensIn(lexed, start, end), hash(), true);
+  if (kind !== IDENTIFIER) fail("invalid preprocessing directive", locOf(name()));
+  const directive = spellingAt(lexed, start);
+  switch (directive) {
     case "if":
-      return openConditional(e, ctx, name, evaluate(e, args.all(), name));
+      return openConditional(e, ctx, start, evaluate(e, args.all(), name()));
     case "ifdef":
     case "ifndef": {
-      const defined = e.macros.has(macroName(args.firstOnly(), name).text);
-      return openConditional(e, ctx, name, name.text === "ifdef" ? defined : !defined);
+      const defined = e.macros.has(macroNameAt(lexed, start, end));
+      return openConditional(e, ctx, start, directive === "ifdef" ? defined : !defined);
     }
     case "elif":
     case "elifdef":
     case "elifndef":
     case "else": {
       const cond = ctx.conds[ctx.conds.length - 1];
-      if (!cond) fail(`#${name.text} without #if`, locOf(name));
-      if (cond.sawElse) fail(`#${name.text} after #else`, locOf(name));
-      if (name.text === "else") cond.sawElse = true;
+      if (!cond) fail(`#${directive} without #if`, locOf(name()));
+      if (cond.sawElse) fail(`#${directive} after #else`, locOf(name()));
+      if (directive === "else") cond.sawElse = true;
       return skipGroup(e, ctx, true);
     }
     case "endif":
-      if (!ctx.conds.pop()) fail("#endif without #if", locOf(name));
+      if (!ctx.conds.pop()) fail("#endif without #if", locOf(name()));
       return;
     case "define": {
       // A #define line parses to the same macro in every translation unit that reads it.
@@ -93,7 +96,7 @@ export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number):
       let m = defines.get(start);
       if (!m) {
         m = parseDefine(
-          args.length > 0 ? args.all() : fail("macro name missing", endOf(name)),
+          args.length > 0 ? args.all() : fail("macro name missing", endOf(name())),
           ctx.root && ctx.abs.startsWith("<"),
         );
         defines.set(start, m);
@@ -105,30 +108,39 @@ export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number):
       return;
     }
     case "undef":
-      e.undefine(macroName(args.firstOnly(), name).text);
+      e.undefine(macroNameAt(lexed, start, end));
       return;
     case "include":
     case "include_next":
     case "import":
-      return include(e, ctx, name, args.all(), hash);
+      return include(e, ctx, name(), args.all(), hash());
     case "line":
-      return lineDirective(e, ctx, args.all(), name, false);
+      return lineDirective(e, ctx, args.all(), name(), false);
     case "error":
-      return fail(messageText(ctx, name), locOf(name));
+      return fail(messageText(ctx, name()), locOf(name()));
     case "warning":
-      e.warn(messageText(ctx, name), locOf(name));
+      e.warn(messageText(ctx, name()), locOf(name()));
       return;
     case "pragma":
-      return handlePragma(e, args.all(), hash);
+      return handlePragma(e, args.all(), hash());
     case "ident":
     case "sccs":
-      return handleIdent(e, args.all(), hash);
+      return handleIdent(e, args.all(), hash());
     case "assert":
     case "unassert":
       return;
     default:
-      fail("invalid preprocessing directive", locOf(name));
+      fail("invalid preprocessing directive", locOf(name()));
   }
+}
+
+/** The macro name after the directive name at `directive` (#ifdef, #ifndef, #undef). */
+function macroNameAt(lexed: LexedFile, directive: number, end: number): string {
+  const n = directive + 1;
+  if (n === end) fail("macro name missing", endOf(tokenAt(lexed, directive)));
+  if (kindAt(lexed, n) !== IDENTIFIER)
+    fail("macro name must be an identifier", locOf(tokenAt(lexed, n)));
+  return spellingAt(lexed, n);
 }
 
 function macroName(args: Token[], directive: Token): Token {
@@ -148,7 +160,7 @@ function messageText(ctx: FileContext, name: Token): string {
   return text.slice(j, k).trimEnd();
 }
 
-function openConditional(e: Engine, ctx: FileContext, opener: Token, taken: boolean): void {
+function openConditional(e: Engine, ctx: FileContext, opener: number, taken: boolean): void {
   ctx.conds.push({ taken, sawElse: false, opener });
   if (!taken) skipGroup(e, ctx, false);
 }
@@ -209,7 +221,7 @@ function skipGroup(e: Engine, ctx: FileContext, toEndif: boolean): void {
         break;
     }
   }
-  fail("unterminated conditional directive", locOf(cond.opener));
+  fail("unterminated conditional directive", locOf(tokenAt(lexed, cond.opener)));
 }
 
 /** #if / #elif: `defined` is resolved before expansion, also when a macro produces it. */

@@ -209,7 +209,7 @@ export class Engine {
 
   private endOfFile(ctx: FileContext): void {
     const open = ctx.conds[ctx.conds.length - 1];
-    if (open) fail("unterminated conditional directive", locOf(open.opener));
+    if (open) fail("unterminated conditional directive", locOf(tokenAt(ctx.lexed, open.opener)));
     this.contexts.pop();
     this.fileDepth--;
     this.completedFiles.add(this.identity(ctx.abs));

@@ -92,6 +92,20 @@ export function spellingAt(f: LexedFile, i: number): string {
   return f.spellings?.get(i) ?? f.text.slice(f.data[s]!, f.data[s + 1]!);
 }
 
+// Punctuators of one or two characters are a third of all tokens: one string each.
+const shortPunctuators = new Map<number, string>();
+
+function punctuatorSpelling(text: string, start: number, end: number): string {
+  if (end - start > 2) return text.slice(start, end);
+  const key = (text.charCodeAt(start) << 8) | (end - start === 2 ? text.charCodeAt(start + 1) : 0);
+  let spelling = shortPunctuators.get(key);
+  if (spelling === undefined) {
+    spelling = text.slice(start, end);
+    shortPunctuators.set(key, spelling);
+  }
+  return spelling;
+}
+
 /** Whether token i is the one-character punctuator with char code `code`. */
 export function isPunctAt(f: LexedFile, i: number, code: number): boolean {
   const s = i * STRIDE;
@@ -125,9 +139,13 @@ export function tokenAt(f: LexedFile, i: number, file = f.display, lineOffset = 
   const s = i * STRIDE;
   const data = f.data;
   const kindAndFlags = data[s + 4]!;
+  const kind = kindAndFlags & 0xff;
   return {
-    kind: KIND_NAMES[kindAndFlags & 0xff]!,
-    text: f.spellings?.get(i) ?? f.text.slice(data[s]!, data[s + 1]!),
+    kind: KIND_NAMES[kind]!,
+    text:
+      kind === PUNCTUATOR
+        ? punctuatorSpelling(f.text, data[s]!, data[s + 1]!)
+        : (f.spellings?.get(i) ?? f.text.slice(data[s]!, data[s + 1]!)),
     file,
     line: data[s + 2]! + lineOffset,
     column: data[s + 3]!,

@@ -18,7 +18,7 @@ import {
   STRING,
   type LexedFile,
 } from "./lexed-file.js";
-import { spliceLines } from "./splices.js";
+import { LineCounter, spliceLines } from "./splices.js";
 import type { EngineKind } from "./tokens.js";
 
 export type { LexedFile } from "./lexed-file.js";
@@ -250,32 +250,15 @@ export function tokenize(s: string, onToken: TokenSink, onNul?: (offset: number)
  * real newlines and the newlines splices removed.
  */
 export function lexFile(source: string, display: string): LexedFile {
-  const { text: s, spliceOffsets, removedThrough } = spliceLines(source);
+  const spliced = spliceLines(source);
+  const s = spliced.text;
   const n = s.length;
-  const spliceCount = spliceOffsets.length;
   const tokens = new LexedFileBuilder();
   const warnings: Diagnostic[] = [];
-  let splice = 0; // next splice to account for
-  let removed = 0; // characters removed by the splices before the current offset
-  let line = 1;
-  let lineStart = 0; // original offset of the current line's first character
-  // Accounts for the splices at or before spliced offset `x` (each ended a line).
-  const passSplices = (x: number) => {
-    while (splice < spliceCount && spliceOffsets[splice]! <= x) {
-      removed = removedThrough[splice]!;
-      line++;
-      lineStart = spliceOffsets[splice]! + removed;
-      splice++;
-    }
-  };
-  const newlineAt = (x: number) => {
-    passSplices(x);
-    line++;
-    lineStart = x + 1 + removed;
-  };
+  const lines = new LineCounter(spliced);
   const where = (x: number) => {
-    passSplices(x);
-    return { file: display, line, column: x + removed - lineStart + 1 };
+    lines.passSplices(x);
+    return { file: display, line: lines.line, column: lines.column(x) };
   };
   let i = 0;
   let leading = false;
@@ -284,7 +267,7 @@ export function lexFile(source: string, display: string): LexedFile {
     const c = s.charCodeAt(i);
     if (c === 10 || c === 13) {
       if (c === 13 && s.charCodeAt(i + 1) === 10) i++;
-      newlineAt(i);
+      lines.newlineAt(i);
       sol = true;
       leading = false;
       i++;
@@ -313,7 +296,7 @@ export function lexFile(source: string, display: string): LexedFile {
         if (close < 0) throw new DiagnosticError(error("unterminated /* comment", where(i)));
         for (let k = i + 2; k < close; k++) {
           const d = s.charCodeAt(k);
-          if (d === 10 || (d === 13 && s.charCodeAt(k + 1) !== 10)) newlineAt(k);
+          if (d === 10 || (d === 13 && s.charCodeAt(k + 1) !== 10)) lines.newlineAt(k);
         }
         i = close + 2;
         leading = true;
@@ -321,10 +304,10 @@ export function lexFile(source: string, display: string): LexedFile {
       }
     }
     const end = scanToken(s, i);
-    passSplices(i);
+    lines.passSplices(i);
     let flags = (leading ? LEADING_SPACE : 0) | (sol ? START_OF_LINE : 0);
     if (sol && scannedKind === PUNCTUATOR && isHashSpelling(s, i, end)) flags |= DIRECTIVE;
-    tokens.push(scannedKind, flags, i, end, line, i + removed - lineStart + 1);
+    tokens.push(scannedKind, flags, i, end, lines.line, lines.column(i));
     if (scannedKind === IDENTIFIER && hasBackslash(s, i, end))
       tokens.respell(decodeUcns(s.slice(i, end)));
     i = end;

@@ -59,7 +59,8 @@ function indentation(n: number): string {
 const MAX_BLANK_LINES = 8;
 
 class Printer {
-  readonly parts: string[] = [];
+  /** The text so far: appending builds a rope V8 flattens once, cheaper than joining parts. */
+  out = "";
   file = "";
   /** Presumed line of the output cursor. */
   line = 0;
@@ -68,9 +69,13 @@ class Printer {
 
   constructor(private readonly markers: boolean) {}
 
+  append(text: string): void {
+    this.out += text;
+  }
+
   endLine(): void {
     if (!this.atLineStart) {
-      this.parts.push("\n");
+      this.append("\n");
       this.line++;
     }
     this.atLineStart = true;
@@ -79,7 +84,7 @@ class Printer {
 
   marker(line: number, file: string, flags: string): void {
     this.endLine();
-    if (this.markers) this.parts.push(`# ${line} "${file.replace(/[\\"]/g, "\\$&")}"${flags}\n`);
+    if (this.markers) this.append(`# ${line} "${file.replace(/[\\"]/g, "\\$&")}"${flags}\n`);
     this.file = file;
     this.line = line;
   }
@@ -90,12 +95,12 @@ class Printer {
     const gap = line - this.line;
     if (file === this.file && gap > 0 && gap <= MAX_BLANK_LINES) {
       if (!this.atLineStart) {
-        this.parts.push("\n");
+        this.append("\n");
         this.line++;
       }
       if (this.markers)
         while (this.line < line) {
-          this.parts.push("\n");
+          this.append("\n");
           this.line++;
         }
       this.line = line;
@@ -108,11 +113,11 @@ class Printer {
 
   token(tok: PPToken): void {
     if (this.atLineStart) {
-      this.parts.push(indentation(tok.column - 1) + tok.text);
+      this.append(indentation(tok.column - 1) + tok.text);
       this.atLineStart = false;
     } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok))) {
-      this.parts.push(" " + tok.text);
-    } else this.parts.push(tok.text);
+      this.append(" " + tok.text);
+    } else this.append(tok.text);
     this.prev = tok;
   }
 }
@@ -139,7 +144,7 @@ export function renderPreprocessed(result: PreprocessResult, opts: RenderOptions
       // A pragma is a line of its own; from the middle of a line it gets a marker, and so
       // does the rest of that line after it.
       if (!p.atLineStart) p.marker(tok.line, tok.file, "");
-      p.parts.push(tok.text + "\n");
+      p.append(tok.text + "\n");
       p.line++;
       afterPragma = true;
       continue;
@@ -147,7 +152,7 @@ export function renderPreprocessed(result: PreprocessResult, opts: RenderOptions
     p.token(tok);
   }
   // clang ends the output with a newline even when the last line is a marker.
-  if (p.atLineStart && p.parts.length > 0) p.parts.push("\n");
+  if (p.atLineStart && p.out.length > 0) p.append("\n");
   else p.endLine();
-  return p.parts.join("");
+  return p.out;
 }

@@ -78,6 +78,10 @@ export type ResolvedPath =
   | { kind: "missing" };
 
 export class BuildFileSystem {
+  // The preprocessor asks about the same paths many times (search, identity, display).
+  private readonly resolved = new Map<string, ResolvedPath>();
+  private readonly displayed = new Map<string, string>();
+
   constructor(
     private readonly build: BuildDirectory,
     /** The tree root, for display paths. */
@@ -90,6 +94,15 @@ export class BuildFileSystem {
    * follows a symlink: `<build>/machine/../foo.h` is `<sys>/amd64/foo.h`.
    */
   resolve(path: string): ResolvedPath {
+    let r = this.resolved.get(path);
+    if (r === undefined) {
+      r = this.resolveUncached(path);
+      this.resolved.set(path, r);
+    }
+    return r;
+  }
+
+  private resolveUncached(path: string): ResolvedPath {
     const normalized = path.startsWith(BUILD_DIR + "/") ? path : posix.normalize(path);
     if (!normalized.startsWith(BUILD_DIR + "/")) return { kind: "real", path: normalized };
     const parts = normalized
@@ -149,6 +162,15 @@ export class BuildFileSystem {
    * `<build>/name` for generated ones, anything else as given.
    */
   displayPath(path: string): string {
+    let shown = this.displayed.get(path);
+    if (shown === undefined) {
+      shown = this.displayUncached(path);
+      this.displayed.set(path, shown);
+    }
+    return shown;
+  }
+
+  private displayUncached(path: string): string {
     const real = this.realPath(path);
     if (real.startsWith(BUILD_DIR + "/")) return BUILD_DIR_DISPLAY + real.slice(BUILD_DIR.length);
     if (!isAbsolute(real)) return real;
