@@ -55,6 +55,8 @@ export interface CollectedKernelConfig {
   cpus: NamedEntry[];
   /** 0 when no `maxusers` line (the kernel then sizes itself). */
   maxusers: number;
+  /** The `maxusers` line that set it, when there is one. */
+  maxusersWhere?: SourceLocation;
   profile: number;
   /**
    * Every option statement that survived `nooptions`/`nodevice`, in the order config(8) keeps

@@ -51,6 +51,7 @@ export function collectKernelConfig(input: CollectInput): CollectResult {
   let machine: { name: string; arch: string; where: SourceLocation } | undefined;
   let ident: { name: string; where: SourceLocation } | undefined;
   let maxusers = 0;
+  let maxusersWhere: SourceLocation | undefined;
   let profile = 0;
   let ignoreIncludes = false;
   let sequence = 0;
@@ -150,6 +151,7 @@ export function collectKernelConfig(input: CollectInput): CollectResult {
         return;
       case "maxusers":
         maxusers = st.value;
+        maxusersWhere = st.where;
         return;
       case "profile":
         profile = st.value;
@@ -241,6 +243,7 @@ export function collectKernelConfig(input: CollectInput): CollectResult {
     identWhere: ident.where,
     cpus,
     maxusers,
+    ...(maxusersWhere ? { maxusersWhere } : {}),
     profile,
     options: options.toArray().map((e) => e.data),
     devices,

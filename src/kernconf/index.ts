@@ -47,6 +47,7 @@ export function loadKernelConfig(input: LoadInput): LoadResult {
     sysDir: located.sysDir,
     confDir: collected.config.confDir,
     machine: collected.config.machine,
+    machineWhere: collected.config.machineWhere,
     reader: input.reader,
   });
   const resolved = resolveKernelConfig(collected.config, tables.tables);

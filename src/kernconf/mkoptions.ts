@@ -57,17 +57,32 @@ export function resolveKernelConfig(
     list.unshift({ name: cpu.name, value: null, where: cpu.where, origin: "cpu", used: false });
   }
   let maxusers = collected.maxusers;
+  const maxusersWhere = collected.maxusersWhere;
   if (maxusers !== 0 && maxusers < MAXUSERS_MIN) {
-    diagnostics.push(warning(`maxusers ${maxusers} is below the minimum; ${MAXUSERS_MIN} assumed`));
+    diagnostics.push(
+      warning(`maxusers ${maxusers} is below the minimum; ${MAXUSERS_MIN} assumed`, maxusersWhere),
+    );
     maxusers = MAXUSERS_MIN;
   } else if (maxusers > MAXUSERS_MAX) {
-    diagnostics.push(warning(`maxusers ${maxusers} is above ${MAXUSERS_MAX}`));
+    diagnostics.push(warning(`maxusers ${maxusers} is above ${MAXUSERS_MAX}`, maxusersWhere));
   }
-  list.unshift({ name: "MAXUSERS", value: String(maxusers), origin: "maxusers", used: false });
+  list.unshift({
+    name: "MAXUSERS",
+    value: String(maxusers),
+    where: maxusersWhere,
+    origin: "maxusers",
+    used: false,
+  });
   // An option named like MACHINE_ARCH (in any case) is set implicitly.
   const archEntry = otab.find((e) => e.name.toLowerCase() === collected.machineArch.toLowerCase());
   if (archEntry)
-    list.unshift({ name: archEntry.name, value: null, origin: "machine-arch", used: false });
+    list.unshift({
+      name: archEntry.name,
+      value: null,
+      where: collected.machineWhere,
+      origin: "machine-arch",
+      used: false,
+    });
 
   for (const op of list) {
     const alias = otab.find((e) => e.name === op.name && e.aliasOf !== undefined);
@@ -172,10 +187,14 @@ export function resolveKernelConfig(
       }
       const known = tableEntry(defined.text);
       if (defined.text !== name && !known) {
-        diagnostics.push(warning(`unknown option '${defined.text}' removed from ${file}`));
+        diagnostics.push(
+          warning(`unknown option '${defined.text}' removed from ${file}`, entry.where),
+        );
         tidy = true;
       } else if (known && known.header !== file) {
-        diagnostics.push(warning(`option '${defined.text}' moved from ${file} to ${known.header}`));
+        diagnostics.push(
+          warning(`option '${defined.text}' moved from ${file} to ${known.header}`, entry.where),
+        );
         tidy = true;
       } else {
         defines.unshift({ name: defined.text, value: definedValue });

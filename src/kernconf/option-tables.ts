@@ -2,7 +2,7 @@
 // the configuration) and the aliases of `conf/options-compat`. Each line names an option and
 // optionally its header; without one the header is opt_<lowercase name>.h.
 import { resolve } from "node:path";
-import type { Diagnostic } from "../diagnostics/index.js";
+import type { Diagnostic, SourceLocation } from "../diagnostics/index.js";
 import { fail, warning } from "../diagnostics/index.js";
 import type { OptionTableEntry, OptionTables } from "../ir/kernconf.js";
 import { fileSystemReader } from "./fs-reader.js";
@@ -14,6 +14,8 @@ export interface OptionTableInput {
   /** The directory config(8) runs in (`<sys>/<arch>/conf`), the fallback for options.<machine>. */
   confDir: string;
   machine: string;
+  /** The `machine` line, where a missing options.<machine> table is reported. */
+  machineWhere?: SourceLocation;
   reader?: TextReader;
 }
 
@@ -62,6 +64,7 @@ export function readOptionTables(input: OptionTableInput): OptionTableResult {
     diagnostics.push(
       warning(
         `no options.${input.machine} table (looked for ${archCandidates.map(show).join(" and ")})`,
+        input.machineWhere,
       ),
     );
   }

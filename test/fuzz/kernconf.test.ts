@@ -148,18 +148,18 @@ function configure(files: Record<string, string>, arch: string): string {
     arch,
     reader,
   });
-  expectLocated(
-    collected.diagnostics.filter((d) => d.severity === "error"),
-    "collect",
-  );
+  expectLocated(collected.diagnostics, "collect warnings");
   const config = collected.config;
   const tables = readOptionTables({
     sysDir: SYS,
     confDir: config.confDir,
     machine: config.machine,
+    machineWhere: config.machineWhere,
     reader,
   });
+  expectLocated(tables.diagnostics, "option table warnings");
   const resolved = resolveKernelConfig(config, tables.tables);
+  expectLocated(resolved.diagnostics, "resolve warnings");
   return configToText(config, resolved.config) + configToJson(config, resolved.config);
 }
 

@@ -4,6 +4,13 @@ import { describe, expect, it } from "vitest";
 import { ExprSyntaxError, NotConstantError } from "../../src/consteval/index.js";
 import { evaluateConstant, parseTranslationUnit } from "../../src/parse/index.js";
 import { getTarget } from "../../src/targets/index.js";
+import { formatDiagnostic } from "../../src/diagnostics/index.js";
+import {
+  collectKernelConfig,
+  readOptionTables,
+  resolveKernelConfig,
+} from "../../src/kernconf/index.js";
+import { memoryTree } from "../kernconf/support.js";
 
 const unitFor = (arch: "amd64" | "i386") => {
   const abi = getTarget(arch).abi;
@@ -46,5 +53,51 @@ describe("constant evaluation regressions", () => {
       expect(() => evaluateConstant(text, i386.unit, i386.abi)).toThrow(NotConstantError);
     }
     expect(evaluateConstant("sizeof(__int128)", unit, abi).value).toBe(16n);
+  });
+});
+
+describe("kernconf regressions", () => {
+  const SYS = "/src/sys";
+  const reader = (files: Record<string, string>) => memoryTree(SYS, files);
+  const load = (files: Record<string, string>, arch = "amd64") => {
+    const collected = collectKernelConfig({
+      sysDir: SYS,
+      kernconf: `${SYS}/${arch}/conf/K`,
+      arch,
+      reader: reader(files),
+    });
+    const tables = readOptionTables({
+      sysDir: SYS,
+      confDir: collected.config.confDir,
+      machine: collected.config.machine,
+      machineWhere: collected.config.machineWhere,
+      reader: reader(files),
+    });
+    const resolved = resolveKernelConfig(collected.config, tables.tables);
+    return [...tables.diagnostics, ...resolved.diagnostics];
+  };
+
+  it("a maxusers out of range is warned about at its line (the warning had no location)", () => {
+    const diagnostics = load({
+      "conf/options": "MAXUSERS\n",
+      "conf/options.amd64": "HAMMER\n",
+      "amd64/conf/K": "machine amd64\ncpu HAMMER\nident K\nmaxusers 99999\n",
+    });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "amd64/conf/K:4:1: warning: maxusers 99999 is above 512",
+    ]);
+  });
+
+  it("a missing options.<machine> table is reported at the machine line", () => {
+    const diagnostics = load(
+      {
+        "conf/options": "MAXUSERS\nI686_CPU\n",
+        "i386/conf/K": "machine i386\ncpu I686_CPU\nident K\n",
+      },
+      "i386",
+    );
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "i386/conf/K:1:9: warning: no options.i386 table (looked for conf/options.i386 and i386/conf/options.i386)",
+    ]);
   });
 });
