@@ -51,7 +51,13 @@ beforeAll(() => {
   const build = join(scratch, "build");
   mkdirSync(join(build, "bin"), { recursive: true });
   copyFileSync(join(repoRoot, "bin", "kpi-bindgen"), join(build, "bin", "kpi-bindgen"));
-  writeFileSync(join(build, "package.json"), '{ "type": "module" }\n');
+  // The launcher runs dist/bundle/, made by the project's own bundle script (run here with
+  // its relative paths pointing into the private build).
+  const scripts = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).scripts;
+  writeFileSync(
+    join(build, "package.json"),
+    JSON.stringify({ type: "module", scripts: { bundle: scripts.bundle } }) + "\n",
+  );
   symlinkSync(join(repoRoot, "node_modules"), join(build, "node_modules"));
   spawnSync("npx", ["tsc", "-p", repoRoot, "--outDir", join(build, "dist")], {
     cwd: repoRoot,
@@ -59,6 +65,9 @@ beforeAll(() => {
   });
   if (!existsSync(join(build, "dist", "cli", "commands", "config.js")))
     throw new Error("build produced no dist/cli");
+  const bundle = spawnSync("npm", ["run", "bundle", "--silent"], { cwd: build, encoding: "utf8" });
+  if (!existsSync(join(build, "dist", "bundle", "main.js")))
+    throw new Error(`bundling the private build failed: ${bundle.stderr}`);
   bin = join(build, "bin", "kpi-bindgen");
 });
 afterAll(() => {
