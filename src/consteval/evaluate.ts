@@ -10,10 +10,11 @@ import {
   promote,
   type IntValue,
 } from "./integers.js";
+import { QuietError } from "./quiet-error.js";
 import { builtinFromWords } from "./type-words.js";
 
 /** Why an expression has no integer value. */
-export class NotConstantError extends Error {
+export class NotConstantError extends QuietError {
   constructor(
     message: string,
     /** "layout": needs a record's size or offsets; "value": not an integer constant at all. */

@@ -1,7 +1,8 @@
 // A cursor over tokens with the error reporting both parsers share.
 import type { Token } from "./lexer.js";
+import { QuietError } from "./quiet-error.js";
 
-export class ExprSyntaxError extends Error {
+export class ExprSyntaxError extends QuietError {
   constructor(
     message: string,
     readonly token: Token | undefined,
