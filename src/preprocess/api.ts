@@ -54,6 +54,12 @@ export interface PreprocessLimits {
    * nest a handful deep, and much deeper recursion would exhaust the stack).
    */
   maxExpansionDepth: number;
+  /**
+   * Most tokens one translation unit may produce (default 8 million, about 1.5 GB of
+   * memory: the KPI wrapper gives 82 000; a 64 MiB header of one-character lines would
+   * give 32 million and exhaust the heap).
+   */
+  maxOutputTokens: number;
 }
 
 export const defaultLimits: PreprocessLimits = {
@@ -62,6 +68,7 @@ export const defaultLimits: PreprocessLimits = {
   maxExpansionTokens: 4_000_000,
   maxBracketDepth: 256,
   maxExpansionDepth: 256,
+  maxOutputTokens: 8_000_000,
 };
 
 export interface PreprocessOptions {

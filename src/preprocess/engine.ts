@@ -448,7 +448,12 @@ export class Engine {
         const quote = /^(?:u8|[LuU])?(['"])/.exec(t.text)?.[1];
         if (quote) fail(`missing terminating ${quote === '"' ? "'\"'" : "'"} character`, locOf(t));
       }
-      this.out.push(t);
+      if (this.out.push(t) > this.limits.maxOutputTokens) {
+        fail(
+          `the translation unit produced more than ${this.limits.maxOutputTokens} tokens`,
+          locOf(t),
+        );
+      }
     }
   }
 

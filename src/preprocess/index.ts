@@ -17,8 +17,10 @@
 //    come from options.hasFeature.
 // Errors (#error, missing includes, unterminated constructs, limits) throw DiagnosticError
 // with file:line:col; warnings come back in result.diagnostics. Limits (api.ts,
-// defaultLimits): files up to 64 MiB, #include depth 200, 4 million tokens of macro expansion
-// per unit, #if parentheses 256 deep, macro calls nested 256 deep inside arguments.
+// defaultLimits, docs/limits.md): files up to 64 MiB, #include depth 200, 4 million tokens
+// of macro expansion and 8 million tokens of output per unit, #if parentheses 256 deep, macro
+// calls nested 256 deep inside arguments. Headers found outside the include roots are refused
+// unless options.allowOutsideRoots.
 import { posix } from "node:path";
 import { DiagnosticError, fail } from "../diagnostics/index.js";
 import {

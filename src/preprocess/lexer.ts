@@ -3,7 +3,13 @@
 // leading-space / start-of-line flags that `-E` output and stringification depend on.
 // It works on char codes over the spliced text; it never allocates per character, and a
 // lexed file is flat arrays (lexed-file.ts), not token objects.
-import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
+import {
+  DiagnosticError,
+  error,
+  warning,
+  type Diagnostic,
+  type SourceLocation,
+} from "../diagnostics/index.js";
 import {
   CHAR,
   DIRECTIVE,
@@ -244,6 +250,9 @@ export function tokenize(s: string, onToken: TokenSink, onNul?: (offset: number)
   return -1;
 }
 
+/** Null characters reported one by one in a file; the rest are counted in one warning. */
+const MAX_NUL_WARNINGS = 20;
+
 /**
  * Lexes a whole file. Throws a located DiagnosticError for an unterminated comment.
  * One forward pass: lines and columns of the original text are tracked as it goes, counting
@@ -256,7 +265,9 @@ export function lexFile(source: string, display: string): LexedFile {
   const tokens = new LexedFileBuilder();
   const warnings: Diagnostic[] = [];
   const lines = new LineCounter(spliced);
-  const where = (x: number) => {
+  let nulCount = 0;
+  let firstUnreportedNul: SourceLocation | null = null;
+  const where = (x: number): SourceLocation => {
     lines.passSplices(x);
     return { file: display, line: lines.line, column: lines.column(x) };
   };
@@ -279,7 +290,10 @@ export function lexFile(source: string, display: string): LexedFile {
       continue;
     }
     if (c === 0) {
-      warnings.push(warning("null character ignored", where(i)));
+      // A binary file can hold millions: the first few are reported, then a count.
+      if (++nulCount <= MAX_NUL_WARNINGS)
+        warnings.push(warning("null character ignored", where(i)));
+      else if (nulCount === MAX_NUL_WARNINGS + 1) firstUnreportedNul = where(i);
       leading = true;
       i++;
       continue;
@@ -313,6 +327,10 @@ export function lexFile(source: string, display: string): LexedFile {
     i = end;
     leading = false;
     sol = false;
+  }
+  if (firstUnreportedNul !== null) {
+    const more = nulCount - MAX_NUL_WARNINGS;
+    warnings.push(warning(`${more} more null characters ignored`, firstUnreportedNul));
   }
   return tokens.finish(display, s, warnings);
 }

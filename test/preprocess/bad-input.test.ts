@@ -108,6 +108,33 @@ describe("limits that need no oracle", () => {
     expect(e.diagnostics[0]!.location).toEqual({ file: "/mem/main.c", line: 1, column: 10 });
   });
 
+  it("stops a unit at the output token limit, at the first token past it", () => {
+    const text = "x y\n".repeat(1000);
+    const e = errorOf(() => run({ "/mem/main.c": text }, { limits: { maxOutputTokens: 1001 } }));
+    expect(e.diagnostics[0]!.message).toBe("the translation unit produced more than 1001 tokens");
+    expect(e.diagnostics[0]!.location).toEqual({ file: "/mem/main.c", line: 501, column: 3 });
+  });
+
+  it("reports the first null characters of a binary-like file, then a count", () => {
+    const r = run({ "/mem/main.c": "int a;\n" + "\0".repeat(1000) + "\nint b;\n" });
+    expect(r.tokens.map((t) => t.text)).toEqual(["int", "a", ";", "int", "b", ";"]);
+    expect(r.diagnostics).toHaveLength(21);
+    expect(r.diagnostics[20]).toMatchObject({
+      severity: "warning",
+      message: "980 more null characters ignored",
+      location: { line: 2, column: 21 },
+    });
+  });
+
+  it("ends a binary file included by mistake in a located error", () => {
+    const bytes = Buffer.from(Array.from({ length: 64 * 1024 }, (_, k) => (k * 7919) % 256));
+    const e = errorOf(() =>
+      run({ "/mem/main.c": '#include "blob.h"\n', "/mem/blob.h": bytes.toString("utf8") }),
+    );
+    expect(e.diagnostics[0]!.location?.file).toBe("/mem/blob.h");
+    expect(e.diagnostics[0]!.location?.line).toBeGreaterThan(0);
+  });
+
   it("reads a guarded or #pragma once file that includes itself only once", () => {
     const guarded = '#ifndef G\n#define G\n#include "main.c"\nbody\n#endif\n';
     expect(run({ "/mem/main.c": guarded }).tokens.map((t) => t.text)).toEqual(["body"]);
