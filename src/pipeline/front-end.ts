@@ -90,7 +90,10 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
       user: spec.user ?? { macros: [], includeDirs: [] },
     }),
   );
-  const preprocessed = preprocessInBuild(plan, spec.header, { lineMarkers: true });
+  const preprocessed = preprocessInBuild(plan, spec.header, {
+    lineMarkers: true,
+    onFileRead: (headers) => progress({ phase: "tick", stage: "preprocess", target, headers }),
+  });
   diagnostics.push(...preprocessed.result.diagnostics);
   lap("preprocess", "parse");
 
