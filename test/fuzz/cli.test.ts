@@ -16,9 +16,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/environment.js";
-import { fuzzParameters, propertyTimeoutMs } from "./support/budget.js";
+import { propertyTimeoutMs } from "./support/budget.js";
 import { cliProblem, runCli, type CliRun } from "./support/cli-run.js";
 import { applyMutations, mutationsArbitrary } from "./support/mutations.js";
+import { checkProperty } from "./support/check-property.js";
 import { stopWatchdog, withinBoundAsync } from "./support/watchdog.js";
 import { PREPROCESSOR_FRAGMENTS } from "./support/fragments.js";
 
@@ -157,7 +158,7 @@ describe("CLI fuzz", () => {
     "on a mutated tree every command succeeds, or exits 1 with located errors and its output untouched",
     async () => {
       let failures = 0;
-      await fc.assert(
+      await checkProperty(
         fc.asyncProperty(
           fc.nat(MUTABLE.length - 1),
           mutationsArbitrary([...PREPROCESSOR_FRAGMENTS, ...CONFIG_FRAGMENTS], 3),
@@ -173,7 +174,7 @@ describe("CLI fuzz", () => {
             }
           },
         ),
-        fuzzParameters({ ciRuns: 8, weight: 30 }),
+        { ciRuns: 8, weight: 30 },
       );
       expect(failures).toBeGreaterThan(0);
     },

@@ -9,15 +9,16 @@ import { promisify } from "node:util";
 import fc from "fast-check";
 import { afterAll, expect, it, describe } from "vitest";
 import { ExprSyntaxError, NotConstantError, type IntValue } from "../../src/consteval/index.js";
-import type { TranslationUnit } from "../../src/ir/index.js";
+import type { IntegerKind, TranslationUnit } from "../../src/ir/index.js";
 import { evaluateConstant, parseTranslationUnit } from "../../src/parse/index.js";
 import { getTarget } from "../../src/targets/index.js";
 import type { TargetAbi } from "../../src/targets/types.js";
 import { clangCommand, describeWith, needClang } from "../support/environment.js";
 import { probeSource, rejectedClaims, valueClaims, type Claim } from "../parse/support/probe.js";
-import { fuzzParameters, propertyTimeoutMs } from "./support/budget.js";
+import { propertyTimeoutMs } from "./support/budget.js";
 import { cExpression, cExpressionFor, intExpression, PRELUDE } from "./support/c-expressions.js";
 import { applyMutations, mutationsArbitrary } from "./support/mutations.js";
+import { checkProperty } from "./support/check-property.js";
 import { stopWatchdog, withinBound } from "./support/watchdog.js";
 
 const run = promisify(execFile);
@@ -43,6 +44,18 @@ function evaluateOrRefuse(text: string, unit: TranslationUnit, abi: TargetAbi): 
       );
     }
   });
+}
+
+/**
+ * Claims on a value and type; probe.ts writes literals exact to 64 bits, so an __int128
+ * value beyond them is spelled from its two 64-bit halves.
+ */
+function claimsFor(text: string, value: bigint, type: IntegerKind): Claim[] {
+  const claims = valueClaims(text, text, value, type);
+  if (value >= -(1n << 63n) && value < 1n << 64n) return claims;
+  const bits = BigInt.asUintN(128, value);
+  const wide = `((${type})((((unsigned __int128)${bits >> 64n}ULL) << 64) | ${bits & ((1n << 64n) - 1n)}ULL))`;
+  return [{ label: `${text} == ${value}`, condition: `(${text}) == ${wide}` }, claims[1]!];
 }
 
 const EXPRESSION_FRAGMENTS = [
@@ -73,12 +86,12 @@ describe("constant evaluation fuzz", () => {
 
   it(
     "random expressions evaluate or are refused with the evaluator's own errors",
-    () => {
-      fc.assert(
+    async () => {
+      await checkProperty(
         fc.property(cExpression, (text) => {
           evaluateOrRefuse(text, amd64.unit, amd64.abi);
         }),
-        fuzzParameters({ ciRuns: 1000 }),
+        { ciRuns: 1000 },
       );
     },
     propertyTimeoutMs,
@@ -86,12 +99,12 @@ describe("constant evaluation fuzz", () => {
 
   it(
     "mutated expressions evaluate or are refused with the evaluator's own errors",
-    () => {
-      fc.assert(
+    async () => {
+      await checkProperty(
         fc.property(cExpression, mutationsArbitrary(EXPRESSION_FRAGMENTS, 3), (text, list) => {
           evaluateOrRefuse(applyMutations(text, list), amd64.unit, amd64.abi);
         }),
-        fuzzParameters({ ciRuns: 400, weight: 3 }),
+        { ciRuns: 400, weight: 3 },
       );
     },
     propertyTimeoutMs,
@@ -99,16 +112,16 @@ describe("constant evaluation fuzz", () => {
 
   it(
     "int-only expressions have the reference value and type int",
-    () => {
+    async () => {
       let compared = 0;
-      fc.assert(
+      await checkProperty(
         fc.property(intExpression, ({ text, value }) => {
           if (value === null) return;
           compared++;
           const result = evaluateOrRefuse(text, amd64.unit, amd64.abi);
           expect(result).toEqual({ value, type: "int" });
         }),
-        fuzzParameters({ ciRuns: 1000 }),
+        { ciRuns: 1000 },
       );
       expect(compared).toBeGreaterThan(0);
     },
@@ -126,7 +139,7 @@ describeWith([needClang()], "constant evaluation fuzz vs clang-19", () => {
         const { unit, abi } = preludeUnit(arch);
         const prelude = join(dir, "prelude.h");
         writeFileSync(prelude, PRELUDE);
-        await fc.assert(
+        await checkProperty(
           fc.asyncProperty(
             fc.array(cExpressionFor(arch === "amd64"), { minLength: 20, maxLength: 150 }),
             async (texts) => {
@@ -136,7 +149,7 @@ describeWith([needClang()], "constant evaluation fuzz vs clang-19", () => {
                 const v = evaluateOrRefuse(text, unit, abi);
                 if (v instanceof Error)
                   refused.push({ label: `refused: ${text}`, condition: `(${text}) == (${text})` });
-                else claims.push(...valueClaims(text, text, v.value, v.type));
+                else claims.push(...claimsFor(text, v.value, v.type));
               }
               claims.push(...refused);
               const { source, firstLine } = probeSource(prelude, claims);
@@ -159,16 +172,20 @@ describeWith([needClang()], "constant evaluation fuzz vs clang-19", () => {
                 errors.set(Number(m[1]), m[2]!);
               const rejected = rejectedClaims(claims, firstLine, errors);
               // Every value and type we claim, clang confirms; everything we refuse, clang refuses.
-              expect(rejected.filter((r) => !r.startsWith("refused: "))).toEqual([]);
+              const disputed = rejected.filter((r) => !r.startsWith("refused: "));
+              if (disputed.length > 0)
+                throw new Error(`clang rejects our claims:\n${disputed.join("\n")}`);
               const clangRefused = new Set(
                 rejected
                   .filter((r) => r.startsWith("refused: "))
                   .map((r) => r.slice(0, r.lastIndexOf(": "))),
               );
-              expect(refused.map((c) => c.label).filter((l) => !clangRefused.has(l))).toEqual([]);
+              const accepted = refused.map((c) => c.label).filter((l) => !clangRefused.has(l));
+              if (accepted.length > 0)
+                throw new Error(`clang evaluates what we refused:\n${accepted.join("\n")}`);
             },
           ),
-          fuzzParameters({ ciRuns: 3, weight: 200 }),
+          { ciRuns: 3, weight: 200 },
         );
       },
       propertyTimeoutMs,

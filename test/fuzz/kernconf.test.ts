@@ -15,9 +15,10 @@ import {
 import { configToJson, configToText } from "../../src/kernconf/present.js";
 import { describeWith, needTree, sharedDir } from "../support/environment.js";
 import { fixtureSys } from "../kernconf/support.js";
-import { fuzzParameters, propertyTimeoutMs, reportTally } from "./support/budget.js";
+import { propertyTimeoutMs, reportTally } from "./support/budget.js";
 import { expectDiagnosticOrResult, expectLocated, OutcomeTally } from "./support/invariants.js";
 import { applyMutations, mutationsArbitrary } from "./support/mutations.js";
+import { checkProperty } from "./support/check-property.js";
 import { stopWatchdog, withinBound } from "./support/watchdog.js";
 
 const SYS = "/fuzz/sys";
@@ -180,9 +181,9 @@ describeWith([needTree("13.0"), needTree("11.0")], "kernconf fuzz", () => {
 
   it(
     "mutated configurations resolve or fail with a located diagnostic",
-    () => {
+    async () => {
       const tally = new OutcomeTally();
-      fc.assert(
+      await checkProperty(
         fc.property(
           fc.nat(allSeeds.length - 1),
           mutations,
@@ -206,7 +207,7 @@ describeWith([needTree("13.0"), needTree("11.0")], "kernconf fuzz", () => {
             );
           },
         ),
-        fuzzParameters({ ciRuns: 300 }),
+        { ciRuns: 300 },
       );
       reportTally("kernconf configurations", tally);
     },
@@ -215,10 +216,10 @@ describeWith([needTree("13.0"), needTree("11.0")], "kernconf fuzz", () => {
 
   it(
     "mutated option tables resolve or fail with a located diagnostic",
-    () => {
+    async () => {
       const tableNames = ["conf/options", "conf/options.amd64", "conf/options-compat"];
       const tally = new OutcomeTally();
-      fc.assert(
+      await checkProperty(
         fc.property(fc.nat(tableNames.length - 1), mutations, (index, list) => {
           const name = tableNames[index]!;
           const files: Record<string, string> = {
@@ -232,7 +233,7 @@ describeWith([needTree("13.0"), needTree("11.0")], "kernconf fuzz", () => {
             ),
           );
         }),
-        fuzzParameters({ ciRuns: 200 }),
+        { ciRuns: 200 },
       );
       reportTally("kernconf option tables", tally);
     },
@@ -241,14 +242,14 @@ describeWith([needTree("13.0"), needTree("11.0")], "kernconf fuzz", () => {
 
   it(
     "random statements parse or fail with a located diagnostic",
-    () => {
+    async () => {
       const word = fc.oneof(
         fc.constantFrom(...KERNCONF_FRAGMENTS),
         fc.constantFrom("A", "B1", "x-y", "=", ",", ";", '"', "\\", "\n", " ", "#", "0x1f", "-g"),
         fc.string({ maxLength: 6 }),
       );
       const tally = new OutcomeTally();
-      fc.assert(
+      await checkProperty(
         fc.property(fc.array(word, { maxLength: 60 }), (words) => {
           const text = words.join("");
           withinBound("parseConfigFile", text, () =>
@@ -257,7 +258,7 @@ describeWith([needTree("13.0"), needTree("11.0")], "kernconf fuzz", () => {
             ),
           );
         }),
-        fuzzParameters({ ciRuns: 1000 }),
+        { ciRuns: 1000 },
       );
       reportTally("kernconf statements", tally);
     },

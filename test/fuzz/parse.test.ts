@@ -17,9 +17,10 @@ import { describeWith, needTree, sysTree } from "../support/environment.js";
 import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fuzzParameters, propertyTimeoutMs, reportTally } from "./support/budget.js";
+import { propertyTimeoutMs, reportTally } from "./support/budget.js";
 import { expectDiagnosticOrResult, expectLocated, OutcomeTally } from "./support/invariants.js";
 import { applyMutations, mutationsArbitrary } from "./support/mutations.js";
+import { checkProperty } from "./support/check-property.js";
 import { stopWatchdog, withinBound } from "./support/watchdog.js";
 import { DiagnosticError, hasErrors } from "../../src/diagnostics/index.js";
 
@@ -114,9 +115,9 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
 
   it(
     "a window of mutated preprocessed text parses or fails located",
-    () => {
+    async () => {
       const tally = new OutcomeTally();
-      fc.assert(
+      await checkProperty(
         fc.property(
           fc.nat(SEED_UNITS.length - 1),
           fc.nat(),
@@ -134,7 +135,7 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
             );
           },
         ),
-        fuzzParameters({ ciRuns: 40, weight: 3 }),
+        { ciRuns: 40, weight: 3 },
       );
       reportTally("parse windows", tally);
     },
@@ -143,9 +144,9 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
 
   it(
     "a whole mutated unit parses or fails located",
-    () => {
+    async () => {
       const tally = new OutcomeTally();
-      fc.assert(
+      await checkProperty(
         fc.property(
           fc.nat(SEED_UNITS.length - 1),
           mutationsArbitrary(C_FRAGMENTS, 3),
@@ -156,7 +157,7 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
             );
           },
         ),
-        fuzzParameters({ ciRuns: 10, weight: 20 }),
+        { ciRuns: 10, weight: 20 },
       );
       reportTally("parse units", tally);
     },

@@ -19,9 +19,10 @@ import {
 } from "../../src/preprocess/kernel-build/index.js";
 import { getTarget } from "../../src/targets/index.js";
 import { describeWith, needTree, sysTree } from "../support/environment.js";
-import { fuzzParameters, propertyTimeoutMs, reportTally } from "./support/budget.js";
+import { propertyTimeoutMs, reportTally } from "./support/budget.js";
 import { expectDiagnosticOrResult, expectLocated, OutcomeTally } from "./support/invariants.js";
 import { applyMutations, mutationsArbitrary } from "./support/mutations.js";
+import { checkProperty } from "./support/check-property.js";
 import { stopWatchdog, withinBound } from "./support/watchdog.js";
 import { PREPROCESSOR_FRAGMENTS } from "./support/fragments.js";
 
@@ -109,9 +110,9 @@ describeWith([needTree("13.0")], "preprocess fuzz", () => {
 
   it(
     "a mutated real header, included by a unit, preprocesses or fails located",
-    () => {
+    async () => {
       const tally = new OutcomeTally();
-      fc.assert(
+      await checkProperty(
         fc.property(fc.nat(SEED_HEADERS.length - 1), mutations, (index, list) => {
           const header = SEED_HEADERS[index]!;
           const text = applyMutations(seeds.get(header)!, list);
@@ -130,7 +131,7 @@ describeWith([needTree("13.0")], "preprocess fuzz", () => {
             tally.record(expectDiagnosticOrResult("preprocess", () => run(plan, memory))),
           );
         }),
-        fuzzParameters({ ciRuns: 40, weight: 5 }),
+        { ciRuns: 40, weight: 5 },
       );
       reportTally("preprocess real headers", tally);
     },
@@ -139,7 +140,7 @@ describeWith([needTree("13.0")], "preprocess fuzz", () => {
 
   it(
     "mutated headers in memory that include each other preprocess or fail located",
-    () => {
+    async () => {
       const tally = new OutcomeTally();
       const pieces = fc.tuple(
         fc.nat(SEED_HEADERS.length - 1),
@@ -147,7 +148,7 @@ describeWith([needTree("13.0")], "preprocess fuzz", () => {
         fc.integer({ min: 1, max: 200 }),
         mutations,
       );
-      fc.assert(
+      await checkProperty(
         fc.property(fc.array(pieces, { minLength: 1, maxLength: 3 }), (files) => {
           // Each file is a slice of a real header, mutated; a.h, b.h and c.h may include one
           // another (and themselves) through the inserted fragments.
@@ -168,7 +169,7 @@ describeWith([needTree("13.0")], "preprocess fuzz", () => {
             ),
           );
         }),
-        fuzzParameters({ ciRuns: 200 }),
+        { ciRuns: 200 },
       );
       reportTally("preprocess memory files", tally);
     },
