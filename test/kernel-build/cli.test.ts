@@ -8,6 +8,7 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -212,6 +213,31 @@ describeWith([needClang(), needTree("13.0")], "kpi-bindgen preprocess", () => {
     const r = cli("--sys", sys, "--arch", "i386", "--mode", "kernel", bad);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/missing\.h:2:\d+: error: .*sys\/no_such_header\.h/);
+  });
+
+  it("refuses headers reached outside the include roots unless --allow-outside-roots", () => {
+    const roots = join(work, "roots");
+    const inc = join(roots, "proj", "inc");
+    mkdirSync(inc, { recursive: true });
+    writeFileSync(join(roots, "outside.h"), "int outside_roots;\n");
+    writeFileSync(join(inc, "escape.h"), '#include "../../outside.h"\n');
+    symlinkSync(join(roots, "outside.h"), join(inc, "linked.h"));
+    for (const [name, includer] of [
+      ["escape.h", "escape\\.h:1:10"],
+      ["linked.h", "main-linked\\.h:2:10"],
+    ] as const) {
+      const main = join(roots, "proj", `main-${name}`);
+      writeFileSync(main, `#include <sys/types.h>\n#include <${name}>\n`);
+      const args = ["--sys", sys, "--arch", "amd64", "--mode", "module", "-I", inc, main];
+      const refused = cli(...args);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(
+        new RegExp(`${includer}: error: .*outside\\.h.*outside the include roots`),
+      );
+      const allowed = cli(...args, "--allow-outside-roots");
+      expect(allowed.status).toBe(0);
+      expect(allowed.stdout).toContain("int outside_roots;");
+    }
   });
 
   it("rejects bad arguments with a clear message", () => {

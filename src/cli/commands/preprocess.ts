@@ -32,6 +32,7 @@ interface PreprocessArgs extends BuildOptionArgs, SessionArgs {
   output?: string;
   depfile?: string;
   lineMarkers: boolean;
+  allowOutsideRoots: boolean;
 }
 
 function inputHeader(args: PreprocessArgs): string {
@@ -107,7 +108,10 @@ function run(args: PreprocessArgs): void {
     release: buildRelease(args),
     user,
   });
-  const result = preprocessInBuild(plan, header, { lineMarkers: args.lineMarkers });
+  const result = preprocessInBuild(plan, header, {
+    lineMarkers: args.lineMarkers,
+    allowOutsideRoots: args.allowOutsideRoots,
+  });
   session.report(result.result.diagnostics);
   if (args.output !== undefined) {
     writeFileAtomic(resolve(args.output), result.text);
@@ -156,6 +160,12 @@ export const preprocessCommand: CommandModule<object, PreprocessArgs> = {
         type: "boolean",
         default: true,
         describe: 'Print # N "file" line markers (--no-line-markers: like -P)',
+      })
+      .option("allow-outside-roots", {
+        type: "boolean",
+        default: false,
+        describe:
+          "Read headers found outside the tree, the -I directories and the header's directory (through .. or symlinks)",
       }) as unknown as Argv<PreprocessArgs>,
   handler: (args) => run(args),
 };
