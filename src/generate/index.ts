@@ -29,6 +29,11 @@ export interface GenerateSpec {
    */
   frontEndWrapper?: string;
   user?: UserFlags;
+  /**
+   * Directories of the user's headers, which the front-end wrapper includes by absolute
+   * path: include roots besides the build's.
+   */
+  includeRoots?: string[];
   patterns: ItemPatterns;
   crateName?: string;
   /** Run rustfmt over the Rust files when available (default true). */
@@ -88,6 +93,7 @@ export async function generateCrate(spec: GenerateSpec): Promise<GenerateResult>
       kernconf: spec.kernconf,
       header: wrapper.path,
       user: spec.user,
+      includeRoots: spec.includeRoots,
       patterns: spec.patterns,
       format: spec.format !== false,
     }));

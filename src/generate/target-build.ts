@@ -26,6 +26,8 @@ export interface TargetJob {
   /** Absolute path of the header the front end reads. */
   header: string;
   user?: UserFlags;
+  /** Directories of the headers the wrapper includes by absolute path. */
+  includeRoots?: string[];
   patterns: ItemPatterns;
   format: boolean;
 }
@@ -68,6 +70,7 @@ export function buildTarget(
     kernconf: job.kernconf,
     header: job.header,
     user: job.user,
+    includeRoots: job.includeRoots,
     onProgress,
   });
   const frontDone = performance.now();

@@ -41,6 +41,7 @@ export class TargetCache {
         kernconf: job.kernconf ?? null,
         header: job.header,
         user: job.user ?? null,
+        includeRoots: job.includeRoots ?? null,
         patterns: job.patterns,
         format: job.format,
         rustfmt: job.format ? (process.env.RUSTFMT ?? "rustfmt") : null,

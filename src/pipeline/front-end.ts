@@ -32,6 +32,8 @@ export interface FrontEndSpec {
   user?: UserFlags;
   release?: FreeBSDRelease;
   onProgress?: ProgressListener;
+  /** Directories headers may come from besides the build's (see PreprocessOptions.extraRoots). */
+  includeRoots?: string[];
 }
 
 export interface FrontEndResult {
@@ -92,6 +94,7 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
   );
   const preprocessed = preprocessInBuild(plan, spec.header, {
     lineMarkers: true,
+    extraRoots: spec.includeRoots,
     onFileRead: (headers) => progress({ phase: "tick", stage: "preprocess", target, headers }),
   });
   diagnostics.push(...preprocessed.result.diagnostics);

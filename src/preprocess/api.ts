@@ -102,6 +102,11 @@ export interface PreprocessOptions {
    * error at its #include.
    */
   allowOutsideRoots?: boolean;
+  /**
+   * Further include roots: directories the caller vouches for, such as those of headers a
+   * user named on the command line that a generated main file includes by absolute path.
+   */
+  extraRoots?: string[];
   /** Called each time a file is read for the first time; `count` is how many so far. */
   onFileRead?: (count: number) => void;
 }

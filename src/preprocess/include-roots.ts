@@ -19,6 +19,7 @@ export class IncludeRoots {
       ...options.includeDirs,
       ...(options.systemDirs ?? []),
       posix.dirname(normalizePath(options.mainFile)),
+      ...(options.extraRoots ?? []),
       ...(options.forcedIncludes ?? [])
         .filter((name) => name.startsWith("/"))
         .map((name) => posix.dirname(normalizePath(name))),

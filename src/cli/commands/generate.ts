@@ -114,6 +114,7 @@ async function run(args: GenerateArgs): Promise<void> {
     user,
     wrapperHeader: wrapper.text,
     frontEndWrapper: wrapper.frontEnd,
+    includeRoots: [...new Set(wrapper.inputs.map((f) => dirname(f)))],
     patterns: patternsFrom(args),
     crateName: args["crate-name"],
     format: args.rustfmt,

@@ -21,6 +21,8 @@ export interface RunOptions {
   lineMarkers?: boolean;
   /** Accept headers found outside the include roots (see PreprocessOptions). */
   allowOutsideRoots?: boolean;
+  /** Further include roots (see PreprocessOptions). */
+  extraRoots?: string[];
   /** Called each time a file is read for the first time, with how many so far. */
   onFileRead?: (count: number) => void;
 }
@@ -58,6 +60,7 @@ export function preprocessInBuild(
     cStandard: plan.flags.standardYear,
     charIsSigned: plan.spec.target.abi.charIsSigned,
     allowOutsideRoots: options.allowOutsideRoots,
+    extraRoots: options.extraRoots,
     onFileRead: options.onFileRead,
   });
   const dependencies: string[] = [];
