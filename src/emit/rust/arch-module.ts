@@ -3,16 +3,17 @@
 import type { CType, EnumDecl, FunctionType, RecordDecl, TranslationUnit } from "../../ir/index.js";
 import type { LayoutEngine, RecordLayout } from "../../layout/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
-import { inRustfmtShape, type RustChunk } from "./chunks.js";
+import type { RustChunk } from "./chunks.js";
 import { emitConstants } from "./constants.js";
 import { rustIdent } from "./keywords.js";
-import { assignTypeNames, type TypeNames } from "./naming.js";
+import { assignTypeNames } from "./naming.js";
 import { emitRecord } from "./record-emitter.js";
 import { planRecord, type Metrics } from "./record-members.js";
 import { rustMetrics } from "./rust-metrics.js";
 import { recordTraits } from "./record-traits.js";
 import { typeSpeller, VA_LIST, type TypeSpeller } from "./rust-types.js";
 import { vaListItems } from "./va-list.js";
+import { LineShaper } from "./shaped-lines.js";
 import type { Selection } from "./selection.js";
 import { selectItems, type ItemPatterns } from "./selection.js";
 import { staticInlineWrappers, wrappable, type WrappedFunction } from "./static-inline.js";
@@ -56,9 +57,13 @@ export function emitArchModule(
     return true;
   };
 
-  const out: string[] = [];
-  const assertions: string[] = [];
-  const tests: string[] = [];
+  // Every line is written in rustfmt's shape; an item with a line the rules cannot shape is
+  // marked for rustfmt.
+  const shaper = new LineShaper();
+  const chunk = (text: string): RustChunk => (shaper.reset() ? { text, format: true } : { text });
+  const out: RustChunk[] = [];
+  const assertions: RustChunk[] = [];
+  const tests = { texts: [] as string[], unshaped: false };
   const unlaidOut: string[] = [];
   const counts: Record<string, number> = {
     records: 0,
@@ -96,6 +101,7 @@ export function emitArchModule(
         assertions,
         unlaidOut,
         tests,
+        shaper,
       ),
     );
     counts[assertions.length > before ? "asserted" : "placeholders"]++;
@@ -104,7 +110,7 @@ export function emitArchModule(
     const name = names.ofTag(decl.id);
     if (!selection.type(name, `tag:${decl.id}`) || !claim(typeNamespace, name)) continue;
     counts.enums++;
-    out.push(enumItems(decl, name, names, valueNamespace));
+    out.push(chunk(enumItems(decl, name, valueNamespace, shaper)));
   }
   for (const t of unit.typedefs) {
     if (names.namingTypedefs.has(t.name)) continue;
@@ -118,12 +124,12 @@ export function emitArchModule(
     if (kobjMethodTypes.has(t.name)) counts.kobjMethods++;
     if (target === name || !claim(typeNamespace, name)) continue;
     counts.typedefs++;
-    out.push(`pub type ${name} = ${target};\n`);
+    out.push(chunk(`${shaper.typed(0, `pub type ${name} =`, target, ";")}\n`));
   }
 
-  if (claim(typeNamespace, VA_LIST)) out.push(vaList.items);
+  if (claim(typeNamespace, VA_LIST)) out.push({ text: vaList.items });
 
-  const externs: string[] = [];
+  const externs: RustChunk[] = [];
   const wrapped: WrappedFunction[] = [];
   for (const f of unit.functions) {
     const isWrapped = f.inline && f.storage === "static";
@@ -145,7 +151,9 @@ export function emitArchModule(
     counts.functions++;
     const link =
       linkName !== undefined && linkName !== name ? `    #[link_name = "${linkName}"]\n` : "";
-    externs.push(`${link}    pub fn ${name}${types.signature(fn)};\n`);
+    const head = `pub fn ${name}`;
+    const line = shaper.signature(4, head, types.params(fn), types.returnType(fn), ";");
+    externs.push({ ...chunk(`${link}${line}\n`), extern: true });
   }
   for (const v of unit.variables) {
     if (v.storage === "static") continue;
@@ -154,26 +162,28 @@ export function emitArchModule(
     counts.statics++;
     const link = v.attributes.asmLabel ? `    #[link_name = "${v.attributes.asmLabel}"]\n` : "";
     const mutability = v.type.const ? "" : "mut ";
-    externs.push(`${link}    pub static ${mutability}${name}: ${types.rust(v.type)};\n`);
+    const line = shaper.typed(4, `pub static ${mutability}${name}:`, types.rust(v.type), ";");
+    externs.push({ ...chunk(`${link}${line}\n`), extern: true });
   }
   const constants = emitConstants(
     unit.macros.constants,
     (n) => selection.constant(n) && claim(valueNamespace, n),
+    shaper,
   );
   counts.constants = constants.count;
 
   const chunks: RustChunk[] = [
     ...constants.lines.map((text) => ({ text })),
-    ...out.map((text) => ({ text })),
-    ...externs.map((text) => ({ text, extern: true as const })),
-    ...assertions.map((text) => ({ text })),
+    ...out,
+    ...externs,
+    ...assertions,
   ];
-  if (tests.length) {
-    const body = tests.join("").replace(/^(?=.)/gm, "    ");
-    chunks.push({ text: `#[cfg(test)]\nmod bitfield_tests {\n    use super::*;\n${body}}\n` });
+  if (tests.texts.length) {
+    const text = `#[cfg(test)]\nmod bitfield_tests {\n    use super::*;\n${tests.texts.join("")}}\n`;
+    chunks.push(tests.unshaped ? { text, format: true } : { text });
   }
   return {
-    chunks: chunks.map(inRustfmtShape),
+    chunks,
     wrappersC: staticInlineWrappers(wrapped, wrapperInclude),
     unlaidOut,
     layoutDiagnostics,
@@ -190,34 +200,44 @@ function recordItem(
   types: TypeSpeller,
   layouts: LayoutEngine,
   rustMeasure: (type: CType) => Metrics,
-  assertions: string[],
+  assertions: RustChunk[],
   unlaidOut: string[],
-  tests: string[],
-): string {
+  tests: { texts: string[]; unshaped: boolean },
+  shaper: LineShaper,
+): RustChunk {
   if (!decl.complete || layout === undefined) {
     if (decl.complete) unlaidOut.push(decl.id);
     // Only declared (or not laid out): a zero-sized placeholder used behind pointers.
-    return `#[repr(C)]\n#[derive(Debug, Copy, Clone)]\npub struct ${name} {\n    _unused: [u8; 0],\n}\n`;
+    const head = shaper.plain(`pub struct ${name} {`);
+    const text = `#[repr(C)]\n#[derive(Debug, Copy, Clone)]\n${head}\n    _unused: [u8; 0],\n}\n`;
+    return shaper.reset() ? { text, format: true } : { text };
   }
   const plan = selection.opaque(name) ? null : planRecord(decl, layout, rustMeasure);
-  const text = emitRecord(decl, layout, name, plan, traits.of(decl.id), types, (t) =>
-    layouts.sizeOf(t),
+  const sizeOf = (t: CType) => layouts.sizeOf(t);
+  const text = emitRecord(decl, layout, name, plan, traits.of(decl.id), types, sizeOf, shaper);
+  const { unshaped } = text;
+  assertions.push(
+    unshaped.assertions ? { text: text.assertions, format: true } : { text: text.assertions },
   );
-  assertions.push(text.assertions);
-  if (text.test) tests.push(text.test);
-  return text.item;
+  if (text.test) {
+    tests.texts.push(text.test);
+    tests.unshaped ||= unshaped.test;
+  }
+  return unshaped.item ? { text: text.item, format: true } : { text: text.item };
 }
 
-function enumItems(decl: EnumDecl, name: string, names: TypeNames, values: Set<string>): string {
+function enumItems(decl: EnumDecl, name: string, values: Set<string>, shaper: LineShaper): string {
   const repr = `::core::ffi::c_${underlyingName(decl.underlying)}`;
   const prefix =
     decl.tag === null && decl.parent === null && name.startsWith("_bindgen_ty_") ? "" : `${name}_`;
-  void names;
-  const lines = decl.enumerators
-    .map((e) => ({ e, constName: rustIdent(`${prefix}${e.name}`) }))
-    .filter(({ constName }) => !values.has(constName) && (values.add(constName), true))
-    .map(({ e, constName }) => `pub const ${constName}: ${name} = ${e.value};\n`);
-  return `${lines.join("")}pub type ${name} = ${repr};\n`;
+  let text = "";
+  for (const e of decl.enumerators) {
+    const constName = rustIdent(`${prefix}${e.name}`);
+    if (values.has(constName)) continue;
+    values.add(constName);
+    text += `${shaper.constant(`pub const ${constName}: ${name} =`, String(e.value))}\n`;
+  }
+  return `${text}${shaper.typed(0, `pub type ${name} =`, repr, ";")}\n`;
 }
 
 function underlyingName(kind: string): string {

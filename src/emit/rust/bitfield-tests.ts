@@ -4,11 +4,12 @@
 import type { CType } from "../../ir/index.js";
 import type { BitfieldMember, PlannedMember } from "./record-members.js";
 import type { TypeSpeller } from "./rust-types.js";
+import type { LineShaper } from "./shaped-lines.js";
 
 type Unit = Extract<PlannedMember, { kind: "bitfields" }>;
 
 export function setterName(field: string): string {
-  return `set_${field.replace(/_$/, "")}`;
+  return `set_${field.endsWith("_") ? field.slice(0, -1) : field}`;
 }
 
 /** The fields that get accessors (named, non-zero width, at most 64 bits wide). */
@@ -28,6 +29,7 @@ export function bitfieldTest(
   units: Unit[],
   types: TypeSpeller,
   sizeOf: (type: CType) => number,
+  shaper: LineShaper,
 ): string | null {
   const fields = units.flatMap((u) => accessibleFields(u, sizeOf));
   if (fields.length === 0) return null;
@@ -41,14 +43,15 @@ export function bitfieldTest(
       : value === "full"
         ? `${full(f)} as ${rust}`
         : `0 as ${rust}`;
-    return `r.${setterName(f.name)}(${v});`;
+    return shaper.call(8, `r.${setterName(f.name)}`, [v]);
   };
   const holds = (f: BitfieldMember & { name: string }, value: "full" | "zero") => {
-    if (isBool(f)) return `assert_eq!(r.${f.name}(), ${value === "full"});`;
+    if (isBool(f)) return shaper.call(8, "assert_eq!", [`r.${f.name}()`, `${value === "full"}`]);
     const mask = full(f);
-    return `assert_eq!(r.${f.name}() as u64 & ${mask}, ${value === "full" ? mask : "0u64"});`;
+    const args = [`r.${f.name}() as u64 & ${mask}`, value === "full" ? mask : "0u64"];
+    return shaper.call(8, "assert_eq!", args);
   };
-  const lines = [`let mut r = ${name}::default();`];
+  const lines = [shaper.plain(`        let mut r = ${name}::default();`)];
   if (kind === "union") {
     // Members of a union share their bits: each is checked on its own.
     for (const f of fields)
@@ -61,5 +64,7 @@ export function bitfieldTest(
       if (i + 1 < fields.length) lines.push(holds(fields[i + 1], "full"));
     });
   }
-  return `#[test]\nfn bitfields_${name}() {\n${lines.map((l) => `    ${l}`).join("\n")}\n}\n`;
+  // Indented for its place in the crate's `mod bitfield_tests`.
+  const head = shaper.plain(`    fn bitfields_${name}() {`);
+  return `    #[test]\n${head}\n${lines.join("\n")}\n    }\n`;
 }

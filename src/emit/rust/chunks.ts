@@ -1,6 +1,5 @@
-// Generated Rust as a list of items ("chunks"): each is put in rustfmt's shape on its own,
-// and the rare one the layout rules cannot shape is handed to rustfmt alone.
-import { layoutChunkText } from "./chunk-layout.js";
+// Generated Rust as a list of items ("chunks"), each written in rustfmt's shape; the rare one
+// with a line the layout rules cannot shape is marked, to be handed to rustfmt alone.
 
 export interface RustChunk {
   text: string;
@@ -8,16 +7,6 @@ export interface RustChunk {
   extern?: true;
   /** Not in rustfmt's shape: hand to rustfmt when it is installed. */
   format?: true;
-}
-
-/**
- * The chunk laid out as rustfmt lays it out, or marked `format` when it has a line of a
- * form the layout rules here do not know (rustfmt then formats it, when installed).
- */
-export function inRustfmtShape(chunk: RustChunk): RustChunk {
-  const text = layoutChunkText(chunk.text);
-  if (text === null) return { ...chunk, format: true };
-  return text === chunk.text ? chunk : { ...chunk, text };
 }
 
 /** Joins the chunks; runs of extern members go inside one `unsafe extern "C"` block. */

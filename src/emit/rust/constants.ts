@@ -2,6 +2,7 @@
 // fit, i32 for negatives that fit, else u64/i64; strings as NUL-terminated byte arrays.
 import type { MacroConstant } from "../../ir/index.js";
 import { rustIdent } from "./keywords.js";
+import type { LineShaper } from "./shaped-lines.js";
 
 const U32_MAX = 0xffffffffn;
 const I32_MIN = -0x80000000n;
@@ -27,6 +28,7 @@ function byteString(value: string): { literal: string; length: number } {
 export function emitConstants(
   constants: MacroConstant[],
   accept: (name: string) => boolean,
+  shaper: LineShaper,
 ): { lines: string[]; count: number } {
   const sorted = [...constants].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const lines: string[] = [];
@@ -41,10 +43,10 @@ export function emitConstants(
         (type === "i64" && value < -(1n << 63n))
       )
         continue;
-      lines.push(`pub const ${name}: ${type} = ${c.value};\n`);
+      lines.push(`${shaper.constant(`pub const ${name}: ${type} =`, c.value)}\n`);
     } else {
       const s = byteString(c.value);
-      lines.push(`pub const ${name}: &[u8; ${s.length}usize] = ${s.literal};\n`);
+      lines.push(`${shaper.constant(`pub const ${name}: &[u8; ${s.length}usize] =`, s.literal)}\n`);
     }
   }
   return { lines, count: lines.length };

@@ -5,6 +5,7 @@ import type { RecordLayout } from "../../layout/index.js";
 import type { PlannedMember, RecordPlan } from "./record-members.js";
 import { accessibleFields, bitfieldTest, setterName } from "./bitfield-tests.js";
 import { blobType, type TypeSpeller } from "./rust-types.js";
+import type { LineShaper } from "./shaped-lines.js";
 
 export interface RecordTraits {
   /** Every member is Copy (no flexible array anywhere inside). */
@@ -20,6 +21,8 @@ export interface RecordText {
   assertions: string;
   /** A `#[test]` of the bitfield accessors, when the record has any. */
   test: string | null;
+  /** Which of the three have a line not in rustfmt's shape. */
+  unshaped: { item: boolean; assertions: boolean; test: boolean };
 }
 
 function derives(kind: "struct" | "union", traits: RecordTraits, packed: boolean): string {
@@ -49,6 +52,7 @@ export function emitRecord(
   traits: RecordTraits,
   types: TypeSpeller,
   sizeOf: (type: CType) => number,
+  shaper: LineShaper,
 ): RecordText {
   const kind = layout.kind;
   const lines: string[] = [];
@@ -56,7 +60,7 @@ export function emitRecord(
   if (plan === null) {
     lines.push(`    pub _bindgen_opaque_blob: ${blobType(layout.size, layout.align)},`);
   } else {
-    for (const m of plan.members) lines.push(...memberLines(m, kind, traits, types, offsets));
+    for (const m of plan.members) memberLines(m, kind, traits, types, offsets, lines, shaper);
   }
   const opaqueAlign =
     plan === null && layout.align > 16 ? `#[repr(C, align(${layout.align}))]\n` : null;
@@ -69,20 +73,30 @@ export function emitRecord(
     ) +
     `pub ${kind} ${name} {\n${lines.join("\n")}\n}\n`;
   const bitfieldUnits = plan?.members.filter((m) => m.kind === "bitfields") ?? [];
-  if (bitfieldUnits.length) item += bitfieldImpl(name, kind, bitfieldUnits, types, sizeOf);
+  if (bitfieldUnits.length) {
+    item += bitfieldImpl(name, kind, bitfieldUnits, types, sizeOf, shaper);
+  }
   item += zeroedDefault(name);
+  const itemUnshaped = shaper.reset();
 
   const checks = [
-    `    assert!(::core::mem::size_of::<${name}>() == ${layout.size}usize);`,
-    `    assert!(::core::mem::align_of::<${name}>() == ${layout.align}usize);`,
-    ...offsets.map(
-      ([field, offset]) =>
-        `    assert!(::core::mem::offset_of!(${name}, ${field}) == ${offset}usize);`,
-    ),
+    shaper.sizeAssertion(4, "::core::mem::size_of", name, `${layout.size}usize`),
+    shaper.sizeAssertion(4, "::core::mem::align_of", name, `${layout.align}usize`),
   ];
+  for (const [field, offset] of offsets) {
+    checks.push(shaper.offsetAssertion(4, name, field, `${offset}usize`));
+  }
+  const assertionsUnshaped = shaper.reset();
   void decl;
-  const test = bitfieldUnits.length ? bitfieldTest(name, kind, bitfieldUnits, types, sizeOf) : null;
-  return { item, assertions: `const _: () = {\n${checks.join("\n")}\n};\n`, test };
+  const test = bitfieldUnits.length
+    ? bitfieldTest(name, kind, bitfieldUnits, types, sizeOf, shaper)
+    : null;
+  return {
+    item,
+    assertions: `const _: () = {\n${checks.join("\n")}\n};\n`,
+    test,
+    unshaped: { item: itemUnshaped, assertions: assertionsUnshaped, test: shaper.reset() },
+  };
 }
 
 function memberLines(
@@ -91,29 +105,35 @@ function memberLines(
   traits: RecordTraits,
   types: TypeSpeller,
   offsets: [string, number][],
-): string[] {
+  lines: string[],
+  shaper: LineShaper,
+): void {
   switch (m.kind) {
     case "padding":
       offsets.push([m.name, m.offset]);
-      return [`    pub ${m.name}: [u8; ${m.bytes}usize],`];
+      lines.push(`    pub ${m.name}: [u8; ${m.bytes}usize],`);
+      return;
     case "bitfields": {
       const unit = `_bitfield_${m.index}`;
       offsets.push([unit, m.offset]);
-      return [
+      lines.push(
         `    pub _bitfield_align_${m.index}: [${unsignedOfSize(m.align)}; 0],`,
         `    pub ${unit}: __BindgenBitfieldUnit<[u8; ${m.bytes}usize]>,`,
-      ];
+      );
+      return;
     }
     case "field": {
       offsets.push([m.name, m.offset]);
+      let spelled: string;
       if (m.flexible && m.type.kind === "array") {
-        return [`    pub ${m.name}: __IncompleteArrayField<${types.rust(m.type.element)}>,`];
+        spelled = `__IncompleteArrayField<${types.rust(m.type.element)}>`;
+      } else {
+        spelled = types.rust(m.type);
+        if (kind === "union" && traits.needsManuallyDrop(m.type)) {
+          spelled = `::core::mem::ManuallyDrop<${spelled}>`;
+        }
       }
-      let spelled = types.rust(m.type);
-      if (kind === "union" && traits.needsManuallyDrop(m.type)) {
-        spelled = `::core::mem::ManuallyDrop<${spelled}>`;
-      }
-      return [`    pub ${m.name}: ${spelled},`];
+      lines.push(shaper.typed(4, `pub ${m.name}:`, spelled, ","));
     }
   }
 }
@@ -147,37 +167,45 @@ function bitfieldImpl(
   units: Extract<PlannedMember, { kind: "bitfields" }>[],
   types: TypeSpeller,
   sizeOf: (type: CType) => number,
+  shaper: LineShaper,
 ): string {
   const body: string[] = [];
   for (const unit of units) {
     const accessible = accessibleFields(unit, sizeOf);
+    const storage = `self._bitfield_${unit.index}`;
     for (const f of accessible) {
       const rust = types.rust(f.type);
       const raw = unsignedOfSize(sizeOf(f.type));
       // Integers (and enums, which are integer aliases) convert bit for bit with `as`.
-      const read =
-        rust === "bool"
-          ? `self._bitfield_${unit.index}.get(${f.bitOffset}usize, ${f.width}u8) != 0`
-          : `self._bitfield_${unit.index}.get(${f.bitOffset}usize, ${f.width}u8) as ${raw} as ${rust}`;
+      const get = `${storage}.get(${f.bitOffset}usize, ${f.width}u8)`;
+      const read = rust === "bool" ? `${get} != 0` : `${get} as ${raw} as ${rust}`;
+      const set = `${storage}.set(${f.bitOffset}usize, ${f.width}u8, ${toBits("val", rust, raw)})`;
+      const getter = shaper.signature(4, `pub fn ${f.name}`, ["&self"], rust, " {");
+      const setter = shaper.signature(
+        4,
+        `pub fn ${setterName(f.name)}`,
+        ["&mut self", `val: ${rust}`],
+        null,
+        " {",
+      );
+      // `self._bitfield_N.get(..)` is a chain of two: rustfmt's 60 columns apply to it.
       body.push(
-        `    #[inline]\n    pub fn ${f.name}(&self) -> ${rust} {\n` +
-          `        ${unionAccess(kind, read)}\n` +
-          `    }\n` +
-          `    #[inline]\n    pub fn ${setterName(f.name)}(&mut self, val: ${rust}) {\n` +
-          `        ${unionAccess(kind, `self._bitfield_${unit.index}.set(${f.bitOffset}usize, ${f.width}u8, ${toBits("val", rust, raw)})`)}\n` +
-          `    }`,
+        `    #[inline]\n${getter}\n${shaper.plain(`        ${unionAccess(kind, read)}`, get)}\n    }\n` +
+          `    #[inline]\n${setter}\n${shaper.plain(`        ${unionAccess(kind, set)}`, set)}\n    }`,
       );
     }
-    const params = accessible.map((f) => `${f.name}: ${types.rust(f.type)}`).join(", ");
+    const params = accessible.map((f) => `${f.name}: ${types.rust(f.type)}`);
+    const unitType = `__BindgenBitfieldUnit<[u8; ${unit.bytes}usize]>`;
     const sets = accessible
       .map((f) => {
         const bits = toBits(f.name, types.rust(f.type), unsignedOfSize(sizeOf(f.type)));
-        return `        __bindgen_bitfield_unit.set(${f.bitOffset}usize, ${f.width}u8, ${bits});\n`;
+        const args = [`${f.bitOffset}usize`, `${f.width}u8`, bits];
+        return `${shaper.call(8, "__bindgen_bitfield_unit.set", args)}\n`;
       })
       .join("");
     body.push(
-      `    #[inline]\n    pub fn new_bitfield_${unit.index}(${params}) -> __BindgenBitfieldUnit<[u8; ${unit.bytes}usize]> {\n` +
-        `        let mut __bindgen_bitfield_unit: __BindgenBitfieldUnit<[u8; ${unit.bytes}usize]> =\n` +
+      `    #[inline]\n${shaper.signature(4, `pub fn new_bitfield_${unit.index}`, params, unitType, " {")}\n` +
+        `        let mut __bindgen_bitfield_unit: ${unitType} =\n` +
         `            __BindgenBitfieldUnit::new([0u8; ${unit.bytes}usize]);\n` +
         sets +
         `        __bindgen_bitfield_unit\n` +

@@ -55,37 +55,6 @@ export function parseRustParam(text: string): RustParam | undefined {
   return params && params.length === 1 && reader.at === text.length ? params[0] : undefined;
 }
 
-/**
- * `(params) -> Ret` followed by exactly `end`, split into the parameters' and the return
- * type's text without reading the types (most signatures need no more than that).
- */
-export function splitFnTail(
-  text: string,
-  at: number,
-  end: string,
-): { params: string[]; ret: string | null } | undefined {
-  if (text[at] !== "(" || !text.endsWith(end)) return undefined;
-  const params: string[] = [];
-  let depth = 0;
-  let start = at + 1;
-  for (let i = at; i < text.length; i++) {
-    const c = text[i];
-    if (c === "(" || c === "<" || c === "[") depth++;
-    else if ((c === ">" && text[i - 1] !== "-") || c === "]") depth--;
-    else if (c === ")") {
-      if (--depth > 0) continue;
-      if (i > start) params.push(text.slice(start, i));
-      const rest = text.slice(i + 1, text.length - end.length);
-      if (rest === "") return { params, ret: null };
-      return rest.startsWith(" -> ") ? { params, ret: rest.slice(4) } : undefined;
-    } else if (c === "," && depth === 1) {
-      params.push(text.slice(start, i));
-      start = i + 2;
-    }
-  }
-  return undefined;
-}
-
 function readType(r: Reader): RustType | undefined {
   const start = r.at;
   for (const prefix of ["*mut ", "*const ", "&"]) {

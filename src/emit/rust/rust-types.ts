@@ -50,6 +50,10 @@ export interface TypeSpeller {
   rust(type: CType): string;
   /** `fn(...) -> T` signature text (without `unsafe extern "C"`). */
   signature(fn: FunctionType, paramNames?: (string | null)[]): string;
+  /** Each parameter as `name: Type` (and `...` for a variadic function). */
+  params(fn: FunctionType, paramNames?: (string | null)[]): string[];
+  /** The return type, null for `void`. */
+  returnType(fn: FunctionType): string | null;
 }
 
 export function typeSpeller(
@@ -93,30 +97,37 @@ export function typeSpeller(
     }
   };
 
-  const returnSuffix = (fn: FunctionType): string => {
+  const returnType = (fn: FunctionType): string | null => {
     const ret = fn.returnType;
-    return ret.kind === "builtin" && ret.name === "void" ? "" : ` -> ${rust(ret)}`;
+    return ret.kind === "builtin" && ret.name === "void" ? null : rust(ret);
+  };
+
+  const params = (fn: FunctionType, paramNames?: (string | null)[]): string[] => {
+    const list: string[] = [];
+    let index = 0;
+    for (const p of fn.params) {
+      if (p.type.kind === "builtin" && p.type.name === "void") continue;
+      const given = paramNames ? paramNames[index] : p.name;
+      const name = given ? rustIdent(given) : `arg${index + 1}`;
+      index++;
+      const resolved = resolve(p.type);
+      const isVaList = resolved.kind === "builtin" && resolved.name === "__builtin_va_list";
+      list.push(`${name}: ${isVaList && vaListParameter ? vaListParameter : rust(decay(p.type))}`);
+    }
+    if (fn.variadic) list.push("...");
+    return list;
   };
 
   const signature = (fn: FunctionType, paramNames?: (string | null)[]): string => {
-    const params = fn.params
-      .filter((p) => !(p.type.kind === "builtin" && p.type.name === "void"))
-      .map((p, i) => {
-        const given = paramNames ? paramNames[i] : p.name;
-        const name = given ? rustIdent(given) : `arg${i + 1}`;
-        const resolved = resolve(p.type);
-        const isVaList = resolved.kind === "builtin" && resolved.name === "__builtin_va_list";
-        return `${name}: ${isVaList && vaListParameter ? vaListParameter : rust(decay(p.type))}`;
-      });
-    if (fn.variadic) params.push("...");
-    return `(${params.join(", ")})${returnSuffix(fn)}`;
+    const ret = returnType(fn);
+    return `(${params(fn, paramNames).join(", ")})${ret === null ? "" : ` -> ${ret}`}`;
   };
 
   const fnPointer = (fn: FunctionType): string => {
     return `unsafe extern "C" fn${signature(fn)}`;
   };
 
-  return { rust, signature };
+  return { rust, signature, params, returnType };
 }
 
 /** Array and function parameters are pointers in C. */
