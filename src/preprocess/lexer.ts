@@ -114,6 +114,8 @@ function lineEnd(s: string, i: number): number {
 // scanToken's second and third results (module-level to avoid an allocation per token).
 let scannedKind = OTHER;
 let scannedUnterminated = false;
+/** Whether the identifier just scanned spells a character as a UCN. */
+let scannedUcn = false;
 
 function result(kind: number, end: number, unterminated = false): number {
   scannedKind = kind;
@@ -127,12 +129,14 @@ function scanToken(s: string, i: number): number {
   const n = s.length;
   if (isIdentStart(c) || ucnLength(s, i) > 0) {
     let j = i;
+    scannedUcn = false;
     for (;;) {
       if (j < n && isIdentBody(s.charCodeAt(j))) j++;
       else {
         const u = ucnLength(s, j);
         if (u === 0) break;
         j += u;
+        scannedUcn = true;
       }
     }
     const q = s.charCodeAt(j);
@@ -265,6 +269,7 @@ export function lexFile(source: string, display: string): LexedFile {
   const tokens = new LexedFileBuilder();
   const warnings: Diagnostic[] = [];
   const lines = new LineCounter(spliced);
+  const hasCR = s.includes("\r");
   let nulCount = 0;
   let firstUnreportedNul: SourceLocation | null = null;
   const where = (x: number): SourceLocation => {
@@ -300,17 +305,24 @@ export function lexFile(source: string, display: string): LexedFile {
     }
     if (c === 47) {
       const c1 = s.charCodeAt(i + 1);
+      // Without carriage returns in the file, comments are crossed with indexOf (memchr).
       if (c1 === 47) {
-        i = lineEnd(s, i);
+        const nl = hasCR ? -1 : s.indexOf("\n", i);
+        i = hasCR ? lineEnd(s, i) : nl < 0 ? n : nl;
         leading = true;
         continue;
       }
       if (c1 === 42) {
         const close = s.indexOf("*/", i + 2);
         if (close < 0) throw new DiagnosticError(error("unterminated /* comment", where(i)));
-        for (let k = i + 2; k < close; k++) {
-          const d = s.charCodeAt(k);
-          if (d === 10 || (d === 13 && s.charCodeAt(k + 1) !== 10)) lines.newlineAt(k);
+        if (!hasCR) {
+          for (let k = s.indexOf("\n", i + 2); k >= 0 && k < close; k = s.indexOf("\n", k + 1))
+            lines.newlineAt(k);
+        } else {
+          for (let k = i + 2; k < close; k++) {
+            const d = s.charCodeAt(k);
+            if (d === 10 || (d === 13 && s.charCodeAt(k + 1) !== 10)) lines.newlineAt(k);
+          }
         }
         i = close + 2;
         leading = true;
@@ -322,8 +334,7 @@ export function lexFile(source: string, display: string): LexedFile {
     let flags = (leading ? LEADING_SPACE : 0) | (sol ? START_OF_LINE : 0);
     if (sol && scannedKind === PUNCTUATOR && isHashSpelling(s, i, end)) flags |= DIRECTIVE;
     tokens.push(scannedKind, flags, i, end, lines.line, lines.column(i));
-    if (scannedKind === IDENTIFIER && hasBackslash(s, i, end))
-      tokens.respell(decodeUcns(s.slice(i, end)));
+    if (scannedKind === IDENTIFIER && scannedUcn) tokens.respell(decodeUcns(s.slice(i, end)));
     i = end;
     leading = false;
     sol = false;
@@ -341,11 +352,6 @@ function isHashSpelling(s: string, start: number, end: number): boolean {
   return end - start === 1
     ? c === 35
     : end - start === 2 && c === 37 && s.charCodeAt(start + 1) === 58;
-}
-
-function hasBackslash(s: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (s.charCodeAt(k) === 92) return true;
-  return false;
 }
 
 /** Identifiers name their UCNs by the characters (clang prints `\u00e9` as `é`). */
