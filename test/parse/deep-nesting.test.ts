@@ -82,3 +82,52 @@ describe("deep nesting", () => {
     expect(unit.variables[0]!.type.kind).toBe("pointer");
   });
 });
+
+describe("deep nesting outside the syntax tree", () => {
+  // These reach the constant evaluator as tokens (GNU forms are taken out before tree-sitter
+  // parses; macro bodies never go through it), which has its own nesting limit.
+  it("100 000 nested parentheses in a _Static_assert inside a struct", () => {
+    const n = 100_000;
+    const line = `struct s { int x; _Static_assert(${repeat("(", n)}1${repeat(")", n)}, "m"); };`;
+    const e = parseError(line);
+    expect(e.diagnostics).toHaveLength(1);
+    expect(e.diagnostics[0]!.message).toMatch(/nested too deeply/);
+    expect(e.diagnostics[0]!.location).toMatchObject({ file: "deep.h", line: 1 });
+  });
+
+  it("100 000 nested parentheses in an aligned attribute", () => {
+    const n = 100_000;
+    const e = parseError(`int x __attribute__((aligned(${repeat("(", n)}8${repeat(")", n)})));`);
+    expect(e.diagnostics).toHaveLength(1);
+    expect(e.diagnostics[0]!.message).toBe("aligned() argument: expression nested too deeply");
+    expect(e.diagnostics[0]!.location).toMatchObject({ file: "deep.h", line: 1 });
+  });
+
+  it("a macro body nested 100 000 deep is not a constant, with the reason", () => {
+    const n = 100_000;
+    const unit = parseTranslationUnit(`# 1 "deep.h"\nint x;\n`, {
+      target: "amd64",
+      abi,
+      macros: [
+        {
+          name: "PARENS",
+          params: null,
+          body: `${repeat("(", n)}1${repeat(")", n)}`,
+          defined: true,
+        },
+        { name: "MINUS", params: null, body: `${repeat("- ", n)}1`, defined: true },
+        { name: "CHAIN", params: null, body: `1${repeat(" + 1", n)}`, defined: true },
+        {
+          name: "FINE",
+          params: null,
+          body: `${repeat("(", 63)}1${repeat(")", 63)}`,
+          defined: true,
+        },
+      ],
+    }).unit;
+    const other = new Map(unit.macros.other.map((o) => [o.name, o.reason]));
+    for (const name of ["PARENS", "MINUS", "CHAIN"])
+      expect(other.get(name)).toMatch(/^not an expression: expression nested too deeply/);
+    expect(unit.macros.constants.map((c) => c.name)).toEqual(["FINE"]);
+  });
+});
