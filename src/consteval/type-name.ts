@@ -108,6 +108,8 @@ export class TypeNameParser extends TokenCursor {
   protected abstractDeclarator(base: CType): CType {
     let type = base;
     while (this.accept("*")) {
+      // Each pointer nests the type one level deeper, and types are walked recursively.
+      this.enterNested();
       type = { kind: "pointer", pointee: type };
       while (this.peek()?.kind === "ident" && QUALIFIER_WORDS.has(this.peek()!.text)) {
         const q = this.tokens[this.pos++]!.text;
