@@ -109,7 +109,7 @@ export function buildTarget(
     dependencies: [
       // The release comes from sys/param.h whether or not the wrapper includes it.
       join(job.sysDir, "sys", "param.h"),
-      ...front.preprocessed.dependencies,
+      ...front.dependencies,
       ...(front.kernelOptions?.filesRead ?? []),
       ...kobjInputs(job.sysDir),
     ],

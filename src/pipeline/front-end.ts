@@ -9,8 +9,8 @@ import {
   generatedBuildHeaders,
   planKernelBuild,
   preprocessInBuild,
+  releasePreprocessor,
   type BuildMode,
-  type BuildPreprocessResult,
   type KernelBuildPlan,
   type UserFlags,
 } from "../preprocess/kernel-build/index.js";
@@ -40,7 +40,8 @@ export interface FrontEndResult {
   spec: FrontEndSpec;
   kernelOptions?: KernelOptions;
   plan: KernelBuildPlan;
-  preprocessed: BuildPreprocessResult;
+  /** Real files the preprocessor read, in first-read order. */
+  dependencies: string[];
   unit: TranslationUnit;
   layouts: LayoutEngine;
   /** Warnings from every stage, in stage order. */
@@ -97,6 +98,8 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
     extraRoots: spec.includeRoots,
     onFileRead: (headers) => progress({ phase: "tick", stage: "preprocess", target, headers }),
   });
+  // One translation unit per plan here: the lexed files need not outlive it.
+  releasePreprocessor(plan);
   diagnostics.push(...preprocessed.result.diagnostics);
   lap("preprocess", "parse");
 
@@ -120,7 +123,7 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
     spec,
     kernelOptions,
     plan,
-    preprocessed,
+    dependencies: preprocessed.dependencies,
     unit: parsed.unit,
     layouts,
     diagnostics,

@@ -23,5 +23,10 @@ export {
   type PreprocessorSetup,
 } from "./plan.js";
 export { readTreeRelease } from "./release.js";
-export { preprocessInBuild, type BuildPreprocessResult, type RunOptions } from "./run.js";
+export {
+  preprocessInBuild,
+  releasePreprocessor,
+  type BuildPreprocessResult,
+  type RunOptions,
+} from "./run.js";
 export type * from "./types.js";

@@ -42,6 +42,14 @@ function preprocessorFor(plan: KernelBuildPlan): Preprocessor {
 }
 
 /**
+ * Drops the files `plan`'s preprocessor has read and lexed, for a caller that preprocesses
+ * one translation unit and keeps the plan: they are most of the memory preprocessing used.
+ */
+export function releasePreprocessor(plan: KernelBuildPlan): void {
+  preprocessors.delete(plan);
+}
+
+/**
  * Preprocesses `mainFile` (an absolute path) in the build `plan` describes. Bad input
  * throws a DiagnosticError located in the file at fault.
  */
