@@ -130,6 +130,9 @@ export function parseTable(
       }
     }
     if (kind === "table") {
+      // config(8) creates every header the table names in the build directory.
+      if (header.includes("/") || header === "." || header === "..")
+        fail(`option header name '${header}' is not a plain file name`, where);
       const dup = entries.find((e) => e.name === first.text);
       if (dup)
         fail(

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ExprSyntaxError, NotConstantError } from "../../src/consteval/index.js";
 import { evaluateConstant, parseTranslationUnit } from "../../src/parse/index.js";
 import { getTarget } from "../../src/targets/index.js";
-import { formatDiagnostic } from "../../src/diagnostics/index.js";
+import { DiagnosticError, formatDiagnostic } from "../../src/diagnostics/index.js";
 import {
   collectKernelConfig,
   readOptionTables,
@@ -98,6 +98,31 @@ describe("kernconf regressions", () => {
     );
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       "i386/conf/K:1:9: warning: no options.i386 table (looked for conf/options.i386 and i386/conf/options.i386)",
+    ]);
+  });
+});
+
+describe("kernconf table regressions", () => {
+  it("a header name with a slash is rejected at its table line (it was unlocated at write time)", () => {
+    const SYS = "/src/sys";
+    const files = {
+      "conf/options": "GOOD\n(sys/\n",
+      "amd64/conf/K": "machine amd64\ncpu HAMMER\nident K\n",
+    };
+    let thrown: unknown;
+    try {
+      readOptionTables({
+        sysDir: SYS,
+        confDir: `${SYS}/amd64/conf`,
+        machine: "amd64",
+        reader: memoryTree(SYS, files),
+      });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(DiagnosticError);
+    expect((thrown as DiagnosticError).diagnostics.map(formatDiagnostic)).toEqual([
+      "conf/options:2: error: option header name 'opt_(sys/.h' is not a plain file name",
     ]);
   });
 });
