@@ -9,6 +9,8 @@ export interface IntegerLiteral {
 
 /** Parses an integer pp-number; null for floating literals and malformed numbers. */
 export function parseIntegerLiteral(text: string): IntegerLiteral | null {
+  // Most literals are plain decimal digits: no pattern needed for those.
+  if (isPlainDecimal(text)) return { value: BigInt(text), decimal: true, suffix: "" };
   const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(text);
   if (!m) return null;
   const digits = m[1]!;
@@ -19,6 +21,17 @@ export function parseIntegerLiteral(text: string): IntegerLiteral | null {
   else if (digits.length > 1 && digits.startsWith("0")) value = BigInt("0o" + digits.slice(1));
   else value = BigInt(digits);
   return { value, decimal: /^[1-9]/.test(digits), suffix };
+}
+
+/** Digits only, the first of them 1-9. */
+function isPlainDecimal(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (!(first >= 49 && first <= 57)) return false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Decodes the body of a literal into code units. */
