@@ -8,6 +8,7 @@ import { evaluateCondition } from "./expression.js";
 import { resolveHeaderName } from "./header-names.js";
 import { includeGuard } from "./include-guards.js";
 import { parseDefine, sameDefinition, type Macro } from "./macros.js";
+import { parseObjectMacro } from "./object-macros.js";
 import { handleIdent, handlePragma } from "./pragmas.js";
 import {
   IDENTIFIER,
@@ -95,10 +96,13 @@ export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number):
       if (!defines) parsedDefines.set(lexed, (defines = new Map()));
       let m = defines.get(start);
       if (!m) {
-        m = parseDefine(
-          args.length > 0 ? args.all() : fail("macro name missing", endOf(name())),
-          ctx.root && ctx.abs.startsWith("<"),
-        );
+        const predefined = ctx.root && ctx.abs.startsWith("<");
+        m =
+          parseObjectMacro(lexed, start + 1, end, predefined) ??
+          parseDefine(
+            args.length > 0 ? args.all() : fail("macro name missing", endOf(name())),
+            predefined,
+          );
         defines.set(start, m);
       }
       const old = e.macros.get(m.name);

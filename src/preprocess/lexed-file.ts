@@ -116,7 +116,18 @@ export function isPunctAt(f: LexedFile, i: number, code: number): boolean {
   );
 }
 
-function flagsAt(f: LexedFile, i: number): number {
+/** Whether token i's text (as in the file) starts with `prefix`. */
+export function textStartsWith(f: LexedFile, i: number, prefix: string): boolean {
+  return f.text.startsWith(prefix, f.data[i * STRIDE]!);
+}
+
+/** Whether token i is spelled exactly `text` in the file. */
+export function textIs(f: LexedFile, i: number, text: string): boolean {
+  const s = i * STRIDE;
+  return f.data[s + 1]! - f.data[s]! === text.length && f.text.startsWith(text, f.data[s]!);
+}
+
+export function flagsAt(f: LexedFile, i: number): number {
   return f.data[i * STRIDE + 4]! >> 8;
 }
 

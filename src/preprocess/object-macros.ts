@@ -1,0 +1,100 @@
+// Plain object-like #define lines, parsed in place in the lexed file. Kernel headers define
+// thousands of macros a translation unit never expands; such a macro's body becomes token
+// objects only when it is first used, and its spelling for the macro table is read from
+// the file directly.
+import {
+  flagsAt,
+  IDENTIFIER,
+  isPunctAt,
+  kindAt,
+  LEADING_SPACE,
+  PUNCTUATOR,
+  spellingAt,
+  textIs,
+  textStartsWith,
+  tokenAt,
+  tokensIn,
+  type LexedFile,
+} from "./lexed-file.js";
+import type { SourceLocation } from "../diagnostics/index.js";
+import type { Macro } from "./macros.js";
+import type { Token } from "./tokens.js";
+
+/**
+ * The macro of `#define NAME body` whose name is token `nameIndex` and whose line ends
+ * before `end`, or null when the line needs the general parser: a function-like macro, a
+ * name that is not an identifier or is `defined`, or a body with `#`, `##` or __VA_OPT__.
+ */
+export function parseObjectMacro(
+  lexed: LexedFile,
+  nameIndex: number,
+  end: number,
+  predefined: boolean,
+): Macro | null {
+  if (nameIndex >= end || kindAt(lexed, nameIndex) !== IDENTIFIER) return null;
+  const name = spellingAt(lexed, nameIndex);
+  if (name === "defined") return null;
+  const from = nameIndex + 1;
+  if (from < end && startsParameterList(lexed, from)) return null;
+  for (let k = from; k < end; k++) if (needsGeneralParser(lexed, k)) return null;
+  return new ObjectMacro(lexed, nameIndex, end, name, predefined);
+}
+
+/** A Macro whose body stays in the lexed file until asked for. */
+class ObjectMacro implements Macro {
+  readonly params = null;
+  readonly variadic = false;
+  readonly special = false;
+  readonly builtin = null;
+  disabled = false;
+  readonly location: SourceLocation;
+  readonly spelling: string;
+  /** The body: tokens nameIndex + 1 up to end of the file. */
+  private readonly from: number;
+  private bodyTokens: Token[] | undefined;
+  private noParams: number[] | undefined;
+
+  constructor(
+    private readonly lexed: LexedFile,
+    nameIndex: number,
+    private readonly end: number,
+    readonly name: string,
+    readonly predefined: boolean,
+  ) {
+    const at = tokenAt(lexed, nameIndex);
+    this.location = { file: at.file, line: at.line, column: at.column };
+    this.from = nameIndex + 1;
+    this.spelling = spellRange(lexed, this.from, end);
+  }
+
+  get body(): Token[] {
+    return (this.bodyTokens ??= tokensIn(this.lexed, this.from, this.end));
+  }
+
+  /** No parameters: no body token names one. */
+  get bodyParam(): number[] {
+    return (this.noParams ??= new Array<number>(this.end - this.from).fill(-1));
+  }
+}
+
+/** `(` right after the name, with no space: a function-like macro. */
+function startsParameterList(lexed: LexedFile, i: number): boolean {
+  return isPunctAt(lexed, i, 40 /* ( */) && (flagsAt(lexed, i) & LEADING_SPACE) === 0;
+}
+
+/** `#`, `##` (or their digraphs) or __VA_OPT__, which the general parser checks. */
+function needsGeneralParser(lexed: LexedFile, k: number): boolean {
+  const kind = kindAt(lexed, k);
+  if (kind === PUNCTUATOR) return textStartsWith(lexed, k, "#") || textStartsWith(lexed, k, "%:");
+  return kind === IDENTIFIER && textIs(lexed, k, "__VA_OPT__");
+}
+
+/** The body's spelling as bodySpelling gives it: single spaces where the source had any. */
+function spellRange(lexed: LexedFile, from: number, to: number): string {
+  let s = "";
+  for (let k = from; k < to; k++) {
+    if (k > from && (flagsAt(lexed, k) & LEADING_SPACE) !== 0) s += " ";
+    s += spellingAt(lexed, k);
+  }
+  return s;
+}
