@@ -172,12 +172,10 @@ export function emitArchModule(
   );
   counts.constants = constants.count;
 
-  const chunks: RustChunk[] = [
-    ...constants.lines.map((text) => ({ text })),
-    ...out,
-    ...externs,
-    ...assertions,
-  ];
+  // concat, not spread: spreading thousands of items is slow before the code is optimised.
+  const chunks = constants.lines
+    .map((text): RustChunk => ({ text }))
+    .concat(out, externs, assertions);
   if (tests.texts.length) {
     const text = `#[cfg(test)]\nmod bitfield_tests {\n    use super::*;\n${tests.texts.join("")}}\n`;
     chunks.push(tests.unshaped ? { text, format: true } : { text });

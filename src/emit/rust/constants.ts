@@ -24,25 +24,40 @@ function byteString(value: string): { literal: string; length: number } {
   return { literal: `b"${literal}\\0"`, length: bytes.length + 1 };
 }
 
+/** u32 or i32 for a decimal of at most nine digits (most constants), without BigInt. */
+function smallIntegerType(value: string): string | null {
+  const negative = value.charCodeAt(0) === 45; // '-'
+  const digits = value.length - (negative ? 1 : 0);
+  if (digits < 1 || digits > 9) return null;
+  for (let i = negative ? 1 : 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return negative && /[1-9]/.test(value) ? "i32" : "u32";
+}
+
+/** The type of any other value; null when even 64 bits cannot hold it. */
+function wideIntegerType(value: bigint): string | null {
+  const type = integerConstantType(value);
+  if (type === "u64" && value > 0xffffffffffffffffn) return null;
+  if (type === "i64" && value < -(1n << 63n)) return null;
+  return type;
+}
+
 /** `accept(name)` decides (and records) whether a constant's name is free to use. */
 export function emitConstants(
   constants: MacroConstant[],
   accept: (name: string) => boolean,
   shaper: LineShaper,
 ): { lines: string[]; count: number } {
-  const sorted = [...constants].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = constants.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const lines: string[] = [];
   for (const c of sorted) {
     const name = rustIdent(c.name);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) || !accept(name)) continue;
     if (c.kind === "integer") {
-      const value = BigInt(c.value);
-      const type = integerConstantType(value);
-      if (
-        (type === "u64" && value > 0xffffffffffffffffn) ||
-        (type === "i64" && value < -(1n << 63n))
-      )
-        continue;
+      const type = smallIntegerType(c.value) ?? wideIntegerType(BigInt(c.value));
+      if (type === null) continue;
       lines.push(`${shaper.constant(`pub const ${name}: ${type} =`, c.value)}\n`);
     } else {
       const s = byteString(c.value);

@@ -35,9 +35,9 @@ export function assignTypeNames(unit: TranslationUnit): TypeNames {
   }
 
   let counter = 0;
-  const anonymousTopLevel = [...unit.enums, ...unit.records].filter(
-    (d) => d.tag === null && d.parent === null && !raw.has(d.id),
-  );
+  const anonymousTopLevel = (unit.enums as (EnumDecl | RecordDecl)[])
+    .concat(unit.records)
+    .filter((d) => d.tag === null && d.parent === null && !raw.has(d.id));
   for (const d of anonymousTopLevel) raw.set(d.id, `_bindgen_ty_${++counter}`);
 
   const resolve = (id: string): string => {

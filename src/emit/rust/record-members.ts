@@ -51,14 +51,15 @@ export function planRecord(
   measure: (type: CType) => Metrics,
 ): RecordPlan | null {
   const members = collectMembers(layout, measure);
+  // Measured once per member: the placement below asks for each several times.
+  const measured = new Map<PlannedMember, Metrics>();
   const natural = (m: PlannedMember): Metrics => {
-    if (m.kind === "field") {
-      const element = m.flexible && m.type.kind === "array" ? m.type.element : m.type;
-      const metrics = measure(element);
-      return { size: m.flexible ? 0 : metrics.size, align: metrics.align };
+    let metrics = measured.get(m);
+    if (metrics === undefined) {
+      metrics = measureMember(m, measure);
+      measured.set(m, metrics);
     }
-    if (m.kind === "bitfields") return { size: m.bytes, align: m.align };
-    return { size: m.bytes, align: 1 };
+    return metrics;
   };
   const misaligned = members.some((m) => m.offset % natural(m).align !== 0);
   const maxNatural = Math.max(1, ...members.map((m) => natural(m).align));
@@ -108,6 +109,16 @@ export function planRecord(
   }
   if (roundUp(end, finalAlign) !== layout.size) return null;
   return { members: placed, packed, align };
+}
+
+function measureMember(m: PlannedMember, measure: (type: CType) => Metrics): Metrics {
+  if (m.kind === "field") {
+    const element = m.flexible && m.type.kind === "array" ? m.type.element : m.type;
+    const metrics = measure(element);
+    return { size: m.flexible ? 0 : metrics.size, align: metrics.align };
+  }
+  if (m.kind === "bitfields") return { size: m.bytes, align: m.align };
+  return { size: m.bytes, align: 1 };
 }
 
 function collectMembers(layout: RecordLayout, measure: (type: CType) => Metrics): PlannedMember[] {
