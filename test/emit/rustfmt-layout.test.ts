@@ -4,6 +4,8 @@
 // come out of the LineShaper exactly as rustfmt formats the same items written on one line.
 import { spawnSync } from "node:child_process";
 import { expect, it } from "vitest";
+import type { RustChunk } from "../../src/emit/rust/chunks.js";
+import { formatChunks } from "../../src/emit/rust/rustfmt.js";
 import { LineShaper } from "../../src/emit/rust/shaped-lines.js";
 import { describeWith, needCommand } from "../support/environment.js";
 
@@ -125,5 +127,21 @@ describeWith([needRustfmt], "items laid out as rustfmt formats them", () => {
     expect(shaper.reset()).toBe(true);
     expect(shaper.plain("        let mut r = x::default();")).toContain("x::default");
     expect(shaper.reset()).toBe(false);
+  });
+
+  it("hands only the items marked unshaped to rustfmt, extern members included", () => {
+    const long = `pub fn odd() {\n    let ${"x".repeat(40)} = call(${"1, ".repeat(30)}2);\n}\n`;
+    const shaped = "pub type a = u8;\n";
+    const member = `    pub fn f(${"a: u8, ".repeat(20)}b: u8);\n`;
+    const chunks: RustChunk[] = [
+      { text: long, format: true },
+      { text: shaped },
+      { text: member, extern: true, format: true },
+    ];
+    expect(formatChunks(chunks)).toBe(true);
+    expect(chunks[0].text).toBe(rustfmt(long));
+    expect(chunks[1].text).toBe(shaped);
+    expect(chunks[2].text).toMatch(/^    pub fn f\(\n        a: u8,\n/);
+    expect(chunks[2].text.endsWith("    );\n")).toBe(true);
   });
 });
