@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
+import { DEFAULT_WRAPPER } from "../../src/emit/rust/index.js";
 import type { GenerateResult } from "../../src/generate/index.js";
 import { runFrontEnd } from "../../src/pipeline/index.js";
 import { getTarget, type TargetName } from "../../src/targets/index.js";
@@ -185,21 +186,30 @@ describeWith(
 // The emitter lays every item out in rustfmt's shape itself: with rustfmt not run at all,
 // every file of the crate passes `rustfmt --check`, on every target and both releases.
 const needRustfmt = needCommand("rustfmt", "install Rust (rustup) with rustfmt");
-const layoutCases: { release: FreeBSDRelease; mode: "module" | "kernel"; arches: TargetName[] }[] =
-  [
-    { release: "13.0", mode: "module", arches: ["amd64", "i386", "arm64"] },
-    { release: "11.0", mode: "module", arches: ["amd64", "i386", "arm64"] },
-    { release: "13.0", mode: "kernel", arches: ["amd64"] },
-  ];
-for (const { release, mode, arches } of layoutCases) {
+interface LayoutCase {
+  release: FreeBSDRelease;
+  mode: "module" | "kernel";
+  arches: TargetName[];
+  /** The built-in wrapper (kobj interfaces and all) instead of kpi_wrapper.h. */
+  builtIn?: true;
+}
+const layoutCases: LayoutCase[] = [
+  { release: "13.0", mode: "module", arches: ["amd64", "i386", "arm64"] },
+  { release: "11.0", mode: "module", arches: ["amd64", "i386", "arm64"] },
+  { release: "13.0", mode: "kernel", arches: ["amd64"] },
+  { release: "13.0", mode: "module", arches: ["amd64"], builtIn: true },
+];
+for (const { release, mode, arches, builtIn } of layoutCases) {
+  const header = builtIn ? "built-in wrapper" : "kpi_wrapper.h";
   describeWith(
     [needRustfmt, needTree(release), needFile(kpiWrapper, "kpi_wrapper.h")],
-    `the crate is in rustfmt's shape without rustfmt (${release}, ${arches.join(",")}, ${mode})`,
+    `the crate is in rustfmt's shape without rustfmt (${release}, ${arches.join(",")}, ${mode}, ${header})`,
     () => {
       const scratch = useScratch(`layout-${release}-${mode}`);
 
       it("passes rustfmt --check on every Rust file", async () => {
-        const generated = await generateFor({ release, arches, mode, format: false });
+        const wrapper = builtIn ? DEFAULT_WRAPPER : undefined;
+        const generated = await generateFor({ release, arches, mode, wrapper, format: false });
         const crate = writeCrate(generated.files, join(scratch(), "crate"));
         const rustFiles = [...generated.files.keys()].filter((path) => path.endsWith(".rs"));
         expect(rustFiles.length).toBe(arches.length + 2);
