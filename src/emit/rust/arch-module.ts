@@ -61,6 +61,8 @@ export function emitArchModule(
   // marked for rustfmt.
   const shaper = new LineShaper();
   const chunk = (text: string): RustChunk => (shaper.reset() ? { text, format: true } : { text });
+  const member = (text: string): RustChunk =>
+    shaper.reset() ? { text, extern: true, format: true } : { text, extern: true };
   const out: RustChunk[] = [];
   const assertions: RustChunk[] = [];
   const tests = { texts: [] as string[], unshaped: false };
@@ -153,7 +155,7 @@ export function emitArchModule(
       linkName !== undefined && linkName !== name ? `    #[link_name = "${linkName}"]\n` : "";
     const head = `pub fn ${name}`;
     const line = shaper.signature(4, head, types.params(fn), types.returnType(fn), ";");
-    externs.push({ ...chunk(`${link}${line}\n`), extern: true });
+    externs.push(member(`${link}${line}\n`));
   }
   for (const v of unit.variables) {
     if (v.storage === "static") continue;
@@ -163,7 +165,7 @@ export function emitArchModule(
     const link = v.attributes.asmLabel ? `    #[link_name = "${v.attributes.asmLabel}"]\n` : "";
     const mutability = v.type.const ? "" : "mut ";
     const line = shaper.typed(4, `pub static ${mutability}${name}:`, types.rust(v.type), ";");
-    externs.push({ ...chunk(`${link}${line}\n`), extern: true });
+    externs.push(member(`${link}${line}\n`));
   }
   const constants = emitConstants(
     unit.macros.constants,
