@@ -280,7 +280,7 @@ function include(e: Engine, ctx: FileContext, name: Token, args: Token[], hash: 
   if (!e.canNest()) fail("#include nested too deeply", locOf(first));
   const found = findHeader(e, header.name, header.angled, next);
   if (!found) fail(`'${header.name}' file not found`, locOf(first));
-  e.checkIncludeRoot(header.name, found.path, locOf(first));
+  e.sources.checkIncludeRoot(header.name, found.path, locOf(first));
   e.includes.push({
     from: ctx.lexed.display,
     to: e.display(found.path),

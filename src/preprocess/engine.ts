@@ -9,20 +9,16 @@ import { expandBuiltin } from "./builtin-macros.js";
 import type { Context, FileContext, TokenContext } from "./contexts.js";
 import { handleDirective } from "./directives.js";
 import { FeatureAnswers } from "./features.js";
-import { IncludeRoots } from "./include-roots.js";
 import { HeaderSearch, normalizePath } from "./include-search.js";
 import { isPunctAt, startsDirective, tokenAt } from "./lexed-file.js";
-import { lexFile, type LexedFile } from "./lexer.js";
+import type { LexedFile } from "./lexer.js";
 import { collectArguments } from "./macro-arguments.js";
 import { MacroTable } from "./macro-table.js";
+import { SourceFiles, type FileCache } from "./source-files.js";
 import { builtinNames, replacementList, type Macro } from "./macros.js";
 import { isPunct, makeToken, type Token } from "./tokens.js";
 
-/** Files read and lexed, shared by every translation unit of one preprocessor. */
-export interface FileCache {
-  contents: Map<string, string | undefined>;
-  lexed: Map<string, LexedFile>;
-}
+export type { FileCache } from "./source-files.js";
 
 export const locOf = (t: Token): SourceLocation => ({
   file: t.file,
@@ -45,8 +41,6 @@ export class Engine {
   readonly out: Token[] = [];
   readonly transitions: FileTransition[] = [];
   readonly includes: IncludeEdge[] = [];
-  readonly filesRead: string[] = [];
-  private readonly filesReadSet = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
   readonly pragmaOnce = new Set<string>();
   /** Files read to their end: only those have a known include guard (as in clang). */
@@ -56,8 +50,7 @@ export class Engine {
   readonly search: HeaderSearch;
   readonly features: FeatureAnswers;
   readonly display: (abs: string) => string;
-  /** Null when files outside the roots are allowed. */
-  private readonly includeRoots: IncludeRoots | null;
+  readonly sources: SourceFiles;
   mainDisplay = "";
   counter = 0;
   fileDepth = 0;
@@ -81,7 +74,7 @@ export class Engine {
     );
     this.features = new FeatureAnswers(options.hasFeature ?? {}, options.cStandard ?? 2017);
     this.display = options.displayPath ?? ((p) => p);
-    this.includeRoots = options.allowOutsideRoots ? null : new IncludeRoots(options.files, options);
+    this.sources = new SourceFiles(options, limits, cache, this.display, this.diagnostics);
     for (const name of builtinNames) {
       this.macros.set(name, {
         name,
@@ -99,64 +92,16 @@ export class Engine {
 
   // ---- files ----------------------------------------------------------------------------
 
-  fileExists = (abs: string): boolean => this.readSource(abs) !== undefined;
+  fileExists = (abs: string): boolean => this.sources.exists(abs);
 
   /** The identity of a file for #pragma once and include guards. */
   identity(abs: string): string {
     return this.options.files.realPath?.(abs) ?? abs;
   }
 
-  /** Text of a file, or undefined if there is none; "" for a file too large to read. */
-  readSource(abs: string): string | undefined {
-    if (this.cache.contents.has(abs)) return this.cache.contents.get(abs);
-    const size = this.options.files.fileSize?.(abs);
-    if (size !== undefined && size > this.limits.maxFileSize) {
-      // Not read (nor cached: another unit may allow more); load() reports it.
-      this.oversized.set(abs, size);
-      return "";
-    }
-    const text = this.options.files.readFile(abs);
-    this.cache.contents.set(abs, text);
-    return text;
-  }
-
-  /** Sizes of files found too large before reading them. */
-  private readonly oversized = new Map<string, number>();
-
-  /** Reads and lexes a file (once per cache), enforcing the size limit. */
+  /** Reads and lexes a file (see SourceFiles.load); its warnings join the unit's. */
   load(abs: string, at: SourceLocation | undefined): LexedFile {
-    let lexed = this.cache.lexed.get(abs);
-    if (!lexed) {
-      const text = this.readSource(abs);
-      if (text === undefined) fail(`'${abs}' file not found`, at);
-      const size = this.oversized.get(abs) ?? text.length;
-      if (size > this.limits.maxFileSize) {
-        fail(
-          `file '${this.display(abs)}' is too large (${size} bytes; the limit is ${this.limits.maxFileSize})`,
-          at,
-        );
-      }
-      lexed = lexFile(text, abs.startsWith("<") ? abs : this.display(abs));
-      this.cache.lexed.set(abs, lexed);
-    }
-    if (!this.filesReadSet.has(abs)) {
-      this.filesReadSet.add(abs);
-      if (!abs.startsWith("<")) {
-        this.filesRead.push(abs);
-        this.options.onFileRead?.(this.filesRead.length);
-      }
-      this.diagnostics.push(...lexed.warnings);
-    }
-    return lexed;
-  }
-
-  /**
-   * Refuses a header that include search found outside the include roots, unless the
-   * options allow it; `at` is the header name in the #include.
-   */
-  checkIncludeRoot(name: string, abs: string, at: SourceLocation): void {
-    const outside = this.includeRoots?.outside(abs);
-    if (outside) fail(`'${name}' resolves to '${outside}', outside the include roots`, at);
+    return this.sources.load(abs, at);
   }
 
   /** Whether one more file may be entered (clang counts the main file in its 200). */

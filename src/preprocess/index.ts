@@ -117,7 +117,7 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
     tokens: engine.out as unknown as PPToken[],
     macros,
     includes: engine.includes,
-    files: engine.filesRead,
+    files: engine.sources.filesRead,
     diagnostics: engine.diagnostics,
     transitions: engine.transitions,
   };
