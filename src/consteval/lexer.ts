@@ -77,12 +77,26 @@ function skipQuoted(text: string, i: number): number {
   return j;
 }
 
+const KINDS: readonly TokenKind[] = ["ident", "number", "string", "char", "punct"];
+const IDENT = 0;
+const NUMBER = 1;
+const STRING = 2;
+const CHAR = 3;
+const PUNCT = 4;
+
+/** Where the scanner found a token: its kind (an index into KINDS) and its extent. */
+interface Scan {
+  kind: number;
+  start: number;
+  end: number;
+}
+
 /**
- * Tokenizes `text[from, to)`. Unknown characters become one-character punctuators so that
- * nothing is silently lost; `#` directive lines are the caller's business.
+ * Finds the next token of `text[i, to)` after whitespace and comments; false at the end.
+ * Unknown characters become one-character punctuators so that nothing is silently lost;
+ * `#` directive lines are the caller's business.
  */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const out: Token[] = [];
+function scanNext(text: string, from: number, to: number, scan: Scan): boolean {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -100,25 +114,24 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i = nl < 0 ? to : nl;
       continue;
     }
-    const start = i;
+    scan.start = i;
     // Encoding prefixes: L"..", u8"..", u'..', U'..'.
     if (c === 76 || c === 117 || c === 85) {
       let j = i + 1;
       if (c === 117 && text.charCodeAt(j) === 56) j++;
       const q = text.charCodeAt(j);
       if (q === 34 || q === 39) {
-        const end = skipQuoted(text, j);
-        out.push({ kind: q === 34 ? "string" : "char", text: text.slice(start, end), start, end });
-        i = end;
-        continue;
+        scan.kind = q === 34 ? STRING : CHAR;
+        scan.end = skipQuoted(text, j);
+        return true;
       }
     }
     if (isIdentStart(c)) {
       let j = i + 1;
       while (j < to && isIdentPart(text.charCodeAt(j))) j++;
-      out.push({ kind: "ident", text: text.slice(start, j), start, end: j });
-      i = j;
-      continue;
+      scan.kind = IDENT;
+      scan.end = j;
+      return true;
     }
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
       // pp-number: digits, letters, dots, and signs after an exponent letter.
@@ -129,19 +142,83 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         else if ((d === 43 || d === 45) && isExponentLetter(text.charCodeAt(j - 1))) j++;
         else break;
       }
-      out.push({ kind: "number", text: text.slice(start, j), start, end: j });
-      i = j;
-      continue;
+      scan.kind = NUMBER;
+      scan.end = j;
+      return true;
     }
     if (c === 34 || c === 39) {
-      const end = skipQuoted(text, i);
-      out.push({ kind: c === 34 ? "string" : "char", text: text.slice(start, end), start, end });
-      i = end;
-      continue;
+      scan.kind = c === 34 ? STRING : CHAR;
+      scan.end = skipQuoted(text, i);
+      return true;
     }
-    const length = punctuatorLength(text, i, c);
-    out.push({ kind: "punct", text: text.slice(i, i + length), start, end: i + length });
-    i += length;
+    scan.kind = PUNCT;
+    scan.end = i + punctuatorLength(text, i, c);
+    return true;
+  }
+  return false;
+}
+
+/** Tokenizes `text[from, to)`. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  const scan: Scan = { kind: 0, start: 0, end: 0 };
+  let i = from;
+  while (scanNext(text, i, to, scan)) {
+    const { start, end } = scan;
+    out.push({ kind: KINDS[scan.kind]!, text: text.slice(start, end), start, end });
+    i = end;
   }
   return out;
+}
+
+/**
+ * The tokens of a whole file as parallel arrays: no object or string per token, for passes
+ * that look at most tokens only by a character or two. `token(i)` makes the Token.
+ */
+export class TokenTable {
+  readonly count: number;
+  private readonly kinds: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+
+  constructor(readonly text: string) {
+    // A token is at least one character long.
+    const capacity = text.length;
+    const kinds = new Uint8Array(capacity);
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    const scan: Scan = { kind: 0, start: 0, end: 0 };
+    let n = 0;
+    let i = 0;
+    while (scanNext(text, i, text.length, scan)) {
+      kinds[n] = scan.kind;
+      starts[n] = scan.start;
+      ends[n] = scan.end;
+      n++;
+      i = scan.end;
+    }
+    this.count = n;
+    this.kinds = kinds.subarray(0, n);
+    this.starts = starts.subarray(0, n);
+    this.ends = ends.subarray(0, n);
+  }
+
+  isIdent(i: number): boolean {
+    return this.kinds[i] === IDENT;
+  }
+
+  /** Whether token `i` is the one-character punctuator with this character code. */
+  isChar(i: number, code: number): boolean {
+    return this.ends[i]! - this.starts[i]! === 1 && this.text.charCodeAt(this.starts[i]!) === code;
+  }
+
+  textOf(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  token(i: number): Token {
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    return { kind: KINDS[this.kinds[i]!]!, text: this.text.slice(start, end), start, end };
+  }
 }

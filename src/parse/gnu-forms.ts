@@ -8,7 +8,14 @@
 // Spelling variants of keywords (__const, __volatile__, __restrict, __signed__) are
 // rewritten to the standard keyword padded with spaces.
 import type { Token } from "../consteval/lexer.js";
+import type { KeptTokens } from "./neutralize.js";
 import { blankEdit, type TextEdit } from "./text-edits.js";
+
+/** Tokens by position: an array, or the kept tokens of the whole text made on demand. */
+interface TokenSeq {
+  readonly length: number;
+  at(index: number): Token | undefined;
+}
 
 export interface AttributeItem {
   /** Name without surrounding underscores: "aligned", "format", "packed". */
@@ -56,18 +63,19 @@ export interface GnuForms {
   memberAsserts: MemberAssert[];
 }
 
-const KEYWORD_SPELLINGS: Record<string, string> = {
-  __const: "const",
-  __const__: "const",
-  __volatile: "volatile",
-  __volatile__: "volatile",
-  __restrict: "restrict",
-  __restrict__: "restrict",
-  __signed: "signed",
-  __signed__: "signed",
-  __inline__: "inline",
-  __inline: "inline",
-};
+// A Map, not an object: identifiers such as `toString` must not find Object.prototype.
+const KEYWORD_SPELLINGS = new Map<string, string>([
+  ["__const", "const"],
+  ["__const__", "const"],
+  ["__volatile", "volatile"],
+  ["__volatile__", "volatile"],
+  ["__restrict", "restrict"],
+  ["__restrict__", "restrict"],
+  ["__signed", "signed"],
+  ["__signed__", "signed"],
+  ["__inline__", "inline"],
+  ["__inline", "inline"],
+]);
 
 const ATTRIBUTE_KEYWORDS = new Set(["__attribute__", "__attribute"]);
 const TYPEOF_KEYWORDS = new Set(["typeof", "__typeof", "__typeof__"]);
@@ -78,10 +86,10 @@ export function normalizeAttributeName(name: string): string {
 }
 
 /** Index of the token closing the group opened at `openIdx`, or -1. */
-export function matchingClose(tokens: readonly Token[], openIdx: number): number {
+export function matchingClose(tokens: TokenSeq, openIdx: number): number {
   let depth = 0;
   for (let i = openIdx; i < tokens.length; i++) {
-    const t = tokens[i]!.text;
+    const t = tokens.at(i)!.text;
     if (t === "(" || t === "[" || t === "{") depth++;
     else if (t === ")" || t === "]" || t === "}") {
       depth--;
@@ -92,12 +100,12 @@ export function matchingClose(tokens: readonly Token[], openIdx: number): number
 }
 
 /** Splits tokens[from, to) at top-level commas. */
-export function splitTopLevel(tokens: readonly Token[], from: number, to: number): Token[][] {
+export function splitTopLevel(tokens: TokenSeq, from: number, to: number): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
   let depth = 0;
   for (let i = from; i < to; i++) {
-    const t = tokens[i]!;
+    const t = tokens.at(i)!;
     if (t.text === "(" || t.text === "[" || t.text === "{") depth++;
     else if (t.text === ")" || t.text === "]" || t.text === "}") depth--;
     if (t.text === "," && depth === 0) {
@@ -109,7 +117,7 @@ export function splitTopLevel(tokens: readonly Token[], from: number, to: number
   return parts;
 }
 
-function parseAttributeItems(tokens: readonly Token[], from: number, to: number): AttributeItem[] {
+function parseAttributeItems(tokens: TokenSeq, from: number, to: number): AttributeItem[] {
   const items: AttributeItem[] = [];
   for (const part of splitTopLevel(tokens, from, to)) {
     if (part.length === 0) continue;
@@ -131,7 +139,7 @@ function decodeStringTokens(tokens: readonly Token[]): string {
     .join("");
 }
 
-export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
+export function rewriteGnuForms(tokens: KeptTokens): GnuForms {
   const edits: TextEdit[] = [];
   const blank = (from: number, to: number) => edits.push(blankEdit(from, to));
   const attributes: AttributeGroup[] = [];
@@ -139,102 +147,107 @@ export function rewriteGnuForms(tokens: readonly Token[]): GnuForms {
   const complexMarks: number[] = [];
   const typeofs = new Map<string, TypeofForm>();
   const memberAsserts: MemberAssert[] = [];
+  const table = tokens.table;
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.text === "{") depth++;
-    else if (t.text === "}") depth = Math.max(0, depth - 1);
-    if (t.kind !== "ident") continue;
+    // Most tokens are looked at by their first character only, in the table.
+    const k = tokens.tableIndex(i);
+    if (table.isChar(k, 123)) depth++;
+    else if (table.isChar(k, 125)) depth = Math.max(0, depth - 1);
+    if (!table.isIdent(k)) continue;
     // Every word handled below starts with '_', 'a' (asm) or 't' (typeof).
-    const first = t.text.charCodeAt(0);
+    const first = table.text.charCodeAt(table.starts[k]!);
     if (first !== 95 && first !== 97 && first !== 116) continue;
-    if (t.text === "_Static_assert" && depth > 0 && tokens[i + 1]?.text === "(") {
+    const word = table.textOf(k);
+    const wordStart = table.starts[k]!;
+    const wordEnd = table.ends[k]!;
+    if (word === "_Static_assert" && depth > 0 && tokens.at(i + 1)?.text === "(") {
       const close = matchingClose(tokens, i + 1);
       if (close < 0) continue;
       const [condition = [], message = null] = splitTopLevel(tokens, i + 2, close);
-      const semi = tokens[close + 1]?.text === ";" ? close + 1 : close;
-      memberAsserts.push({ start: t.start, end: tokens[semi]!.end, condition, message });
-      blank(t.start, tokens[semi]!.end);
+      const semi = tokens.at(close + 1)?.text === ";" ? close + 1 : close;
+      memberAsserts.push({ start: wordStart, end: tokens.at(semi)!.end, condition, message });
+      blank(wordStart, tokens.at(semi)!.end);
       i = semi;
       continue;
     }
-    const spelling = KEYWORD_SPELLINGS[t.text];
+    const spelling = KEYWORD_SPELLINGS.get(word);
     if (spelling !== undefined) {
       edits.push({
-        start: t.start,
-        end: t.end,
-        replacement: spelling.padEnd(t.end - t.start, " "),
+        start: wordStart,
+        end: wordEnd,
+        replacement: spelling.padEnd(wordEnd - wordStart, " "),
       });
       continue;
     }
-    if (t.text === "_Noreturn") {
-      attributes.push({ start: t.start, end: t.end, items: [{ name: "noreturn", args: [] }] });
-      blank(t.start, t.end);
+    if (word === "_Noreturn") {
+      attributes.push({ start: wordStart, end: wordEnd, items: [{ name: "noreturn", args: [] }] });
+      blank(wordStart, wordEnd);
       continue;
     }
-    if (TYPEOF_KEYWORDS.has(t.text) && tokens[i + 1]?.text === "(") {
+    if (TYPEOF_KEYWORDS.has(word) && tokens.at(i + 1)?.text === "(") {
       // The grammar reads typeof(T) only for type names; an identifier of the same length
       // stands in for it, and the walker resolves the operand with the symbol tables.
       const close = matchingClose(tokens, i + 1);
       if (close < 0) continue;
-      const end = tokens[close]!.end;
+      const end = tokens.at(close)!.end;
       const placeholder = `__T${typeofs.size.toString(36)}`;
-      if (placeholder.length > end - t.start) continue;
+      if (placeholder.length > end - wordStart) continue;
       typeofs.set(placeholder, {
-        start: t.start,
+        start: wordStart,
         end,
         placeholder,
         operand: tokens.slice(i + 2, close),
       });
-      edits.push({ start: t.start, end, replacement: placeholder.padEnd(end - t.start, " ") });
+      edits.push({ start: wordStart, end, replacement: placeholder.padEnd(end - wordStart, " ") });
       i = close;
       continue;
     }
-    if (t.text === "__extension__") {
-      blank(t.start, t.end);
+    if (word === "__extension__") {
+      blank(wordStart, wordEnd);
       continue;
     }
-    if (t.text === "_Complex") {
-      complexMarks.push(t.start);
-      blank(t.start, t.end);
+    if (word === "_Complex") {
+      complexMarks.push(wordStart);
+      blank(wordStart, wordEnd);
       continue;
     }
-    if (ATTRIBUTE_KEYWORDS.has(t.text) && tokens[i + 1]?.text === "(") {
+    if (ATTRIBUTE_KEYWORDS.has(word) && tokens.at(i + 1)?.text === "(") {
       const close = matchingClose(tokens, i + 1);
       if (close < 0) continue;
-      const inner = tokens[i + 2]?.text === "(" ? i + 2 : i + 1;
+      const inner = tokens.at(i + 2)?.text === "(" ? i + 2 : i + 1;
       const innerClose = matchingClose(tokens, inner);
       attributes.push({
-        start: t.start,
-        end: tokens[close]!.end,
+        start: wordStart,
+        end: tokens.at(close)!.end,
         items: parseAttributeItems(tokens, inner + 1, innerClose),
       });
-      blank(t.start, tokens[close]!.end);
+      blank(wordStart, tokens.at(close)!.end);
       i = close;
       continue;
     }
-    if (ASM_KEYWORDS.has(t.text)) {
+    if (ASM_KEYWORDS.has(word)) {
       let open = i + 1;
       while (
-        tokens[open]?.kind === "ident" &&
-        /^(__)?volatile(__)?$|^goto$/.test(tokens[open]!.text)
+        tokens.at(open)?.kind === "ident" &&
+        /^(__)?volatile(__)?$|^goto$/.test(tokens.at(open)!.text)
       )
         open++;
-      if (tokens[open]?.text !== "(") continue;
+      if (tokens.at(open)?.text !== "(") continue;
       const close = matchingClose(tokens, open);
       if (close < 0) continue;
-      const prev = tokens[i - 1]?.text;
+      const prev = tokens.at(i - 1)?.text;
       const fileScopeStatement = prev === undefined || prev === ";" || prev === "}";
       if (fileScopeStatement) {
-        const semi = tokens[close + 1]?.text === ";" ? close + 1 : close;
-        blank(t.start, tokens[semi]!.end);
+        const semi = tokens.at(close + 1)?.text === ";" ? close + 1 : close;
+        blank(wordStart, tokens.at(semi)!.end);
       } else {
         asmLabels.push({
-          start: t.start,
-          end: tokens[close]!.end,
+          start: wordStart,
+          end: tokens.at(close)!.end,
           label: decodeStringTokens(tokens.slice(open + 1, close)),
         });
-        blank(t.start, tokens[close]!.end);
+        blank(wordStart, tokens.at(close)!.end);
       }
       i = close;
     }

@@ -2,7 +2,7 @@
 // needs signatures only, and bodies hold the GNU statement forms the grammar does not
 // know: asm with string-pasted templates, statement expressions, __typeof locals).
 // Blanking keeps every offset, so tree-sitter positions still index the original text.
-import { tokenize, type Token } from "../consteval/lexer.js";
+import { TokenTable, type Token } from "../consteval/lexer.js";
 import { blankEdit, type TextEdit } from "./text-edits.js";
 
 export interface BlankedBody {
@@ -12,25 +12,53 @@ export interface BlankedBody {
   close: number;
 }
 
+/** The tokens outside the blanked bodies, in order; a Token object is made when asked for. */
+export class KeptTokens {
+  constructor(
+    readonly table: TokenTable,
+    /** Table index of each kept token. */
+    private readonly indices: Int32Array,
+    readonly length: number,
+  ) {}
+
+  /** The table index of the i-th kept token. */
+  tableIndex(i: number): number {
+    return this.indices[i]!;
+  }
+
+  at(i: number): Token | undefined {
+    return i >= 0 && i < this.length ? this.table.token(this.indices[i]!) : undefined;
+  }
+
+  slice(from: number, to: number): Token[] {
+    const out: Token[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) out.push(this.at(i)!);
+    return out;
+  }
+}
+
 export interface NeutralizedSource {
   /** Edits blanking the inside of each body; apply with the other passes' edits. */
   edits: TextEdit[];
   bodies: BlankedBody[];
   /** The tokens of the text outside the blanked bodies (still valid: offsets unchanged). */
-  tokens: Token[];
+  tokens: KeptTokens;
   /** Offset of a function body's `{` that is never closed; null when all are. */
   unterminatedBody: number | null;
 }
 
 const ATTRIBUTE_WORDS = new Set(["__attribute__", "__attribute", "__asm", "__asm__", "asm"]);
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
 
 /** Index of the token that opens the parenthesized group ending at `closeIdx`. */
-function matchingOpen(tokens: Token[], closeIdx: number): number {
+function matchingOpen(tokens: TokenTable, closeIdx: number): number {
   let depth = 0;
   for (let i = closeIdx; i >= 0; i--) {
-    const t = tokens[i]!.text;
-    if (t === ")") depth++;
-    else if (t === "(") {
+    if (tokens.isChar(i, CLOSE_PAREN)) depth++;
+    else if (tokens.isChar(i, OPEN_PAREN)) {
       depth--;
       if (depth === 0) return i;
     }
@@ -42,16 +70,15 @@ function matchingOpen(tokens: Token[], closeIdx: number): number {
  * Whether the `{` at `braceIdx` starts a function body: skipping attribute groups
  * backwards, the token before it closes a parameter list.
  */
-function opensFunctionBody(tokens: Token[], braceIdx: number): boolean {
+function opensFunctionBody(tokens: TokenTable, braceIdx: number): boolean {
   let i = braceIdx - 1;
-  while (i >= 0 && tokens[i]!.text === ")") {
+  while (i >= 0 && tokens.isChar(i, CLOSE_PAREN)) {
     const open = matchingOpen(tokens, i);
     if (open <= 0) return false;
     let before = open - 1;
     // __attribute__((...)) has a doubled paren; step over the outer one.
-    if (tokens[before]?.text === "(") before--;
-    const word = tokens[before];
-    if (word && ATTRIBUTE_WORDS.has(word.text)) {
+    if (tokens.isChar(before, OPEN_PAREN)) before--;
+    if (before >= 0 && ATTRIBUTE_WORDS.has(tokens.textOf(before))) {
       i = before - 1;
       continue;
     }
@@ -61,42 +88,44 @@ function opensFunctionBody(tokens: Token[], braceIdx: number): boolean {
 }
 
 export function neutralize(text: string): NeutralizedSource {
-  const tokens = tokenize(text);
+  const tokens = new TokenTable(text);
+  const count = tokens.count;
   const bodies: BlankedBody[] = [];
-  const kept: Token[] = [];
+  const kept = new Int32Array(count);
+  let keptCount = 0;
   let unterminatedBody: number | null = null;
   let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.text !== "{") kept.push(t);
-    if (t.text === "{") {
+  for (let i = 0; i < count; i++) {
+    const opens = tokens.isChar(i, OPEN_BRACE);
+    if (!opens) kept[keptCount++] = i;
+    if (opens) {
       if (depth === 0 && opensFunctionBody(tokens, i)) {
         let d = 0;
         let j = i;
-        for (; j < tokens.length; j++) {
-          const u = tokens[j]!.text;
-          if (u === "{") d++;
-          else if (u === "}" && --d === 0) break;
+        for (; j < count; j++) {
+          if (tokens.isChar(j, OPEN_BRACE)) d++;
+          else if (tokens.isChar(j, CLOSE_BRACE) && --d === 0) break;
         }
-        if (j >= tokens.length) {
-          unterminatedBody = t.start;
+        if (j >= count) {
+          unterminatedBody = tokens.starts[i]!;
           break;
         }
-        bodies.push({ open: t.start, close: tokens[j]!.start });
-        kept.push(t, tokens[j]!);
+        bodies.push({ open: tokens.starts[i]!, close: tokens.starts[j]! });
+        kept[keptCount++] = i;
+        kept[keptCount++] = j;
         i = j;
         continue;
       }
-      kept.push(t);
+      kept[keptCount++] = i;
       depth++;
-    } else if (t.text === "}") {
+    } else if (tokens.isChar(i, CLOSE_BRACE)) {
       depth = Math.max(0, depth - 1);
     }
   }
   return {
     edits: bodies.map((b) => blankEdit(b.open + 1, b.close)),
     bodies,
-    tokens: kept,
+    tokens: new KeptTokens(tokens, kept, keptCount),
     unterminatedBody,
   };
 }
