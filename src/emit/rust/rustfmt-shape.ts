@@ -48,8 +48,10 @@ export function rhsOverhead(shape: Shape): number {
   return Math.max(0, MAX_WIDTH - (shape.block + shape.offset + shape.width));
 }
 
+const INDENTS = Array.from({ length: 33 }, (_, n) => " ".repeat(n));
+
 export function spaces(count: number): string {
-  return " ".repeat(count);
+  return INDENTS[count] ?? " ".repeat(count);
 }
 
 export function firstLineWidth(text: string): number {
