@@ -250,18 +250,21 @@ export function replacementList(inv: Invocation): Token[] {
   const result: Token[] = [];
   // Whitespace before something that substituted to nothing goes to the next token (clang
   // prints `f(a )` for `f(a __VA_ARGS__)` with no variable arguments).
+  // Every token substituteRange returns is a fresh copy, so flags are set in place.
   let space = false;
   for (const t of out) {
     if (t.kind === "placemarker") {
       space ||= t.leadingSpace;
       continue;
     }
-    result.push(space && !t.leadingSpace ? { ...t, leadingSpace: true } : t);
+    if (space) t.leadingSpace = true;
+    result.push(t);
     space = false;
   }
   if (result.length > 0) {
     const first = result[0]!;
-    result[0] = { ...first, leadingSpace: at.leadingSpace, startOfLine: at.startOfLine };
+    first.leadingSpace = at.leadingSpace;
+    first.startOfLine = at.startOfLine;
   }
   return result;
 }
