@@ -36,7 +36,7 @@ const UNSIGNED_OF: Partial<Record<IntegerKind, IntegerKind>> = {
 };
 
 export function isIntegerKind(name: string): name is IntegerKind {
-  return name in RANK;
+  return Object.hasOwn(RANK, name);
 }
 
 export function integerBits(abi: TargetAbi, kind: IntegerKind): number {

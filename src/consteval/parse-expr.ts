@@ -34,12 +34,13 @@ const BINARY_PRECEDENCE: Record<string, number> = {
 };
 
 const SIZEOF_WORDS = new Set(["sizeof"]);
-const ALIGNOF_WORDS: Record<string, boolean> = {
-  _Alignof: false,
-  alignof: false,
-  __alignof__: true,
-  __alignof: true,
-};
+// Maps, not objects: an identifier such as `toString` must not find Object.prototype.
+const ALIGNOF_WORDS = new Map<string, boolean>([
+  ["_Alignof", false],
+  ["alignof", false],
+  ["__alignof__", true],
+  ["__alignof", true],
+]);
 const OFFSETOF_WORDS = new Set(["__builtin_offsetof", "offsetof"]);
 const IGNORED_WORDS = new Set(["__extension__"]);
 
@@ -128,9 +129,10 @@ export class ExprParser extends TypeNameParser {
       }
       return { kind: "sizeofExpr", operand: this.unary() };
     }
-    if (t.kind === "ident" && t.text in ALIGNOF_WORDS) {
+    const preferredAlign = t.kind === "ident" ? ALIGNOF_WORDS.get(t.text) : undefined;
+    if (preferredAlign !== undefined) {
       this.pos++;
-      const preferred = ALIGNOF_WORDS[t.text]!;
+      const preferred = preferredAlign;
       if (this.peek()?.text === "(" && this.startsTypeName(1)) {
         this.pos++;
         const type = this.typeName();
