@@ -10,7 +10,7 @@ import type { Context, FileContext, TokenContext } from "./contexts.js";
 import { handleDirective } from "./directives.js";
 import { FeatureAnswers } from "./features.js";
 import { HeaderSearch, normalizePath } from "./include-search.js";
-import { isPunctAt, startsDirective, tokenAt } from "./lexed-file.js";
+import { isPunctAt, sharedTokenAt, startsDirective, tokenAt } from "./lexed-file.js";
 import type { LexedFile } from "./lexer.js";
 import { collectArguments } from "./macro-arguments.js";
 import { MacroTable } from "./macro-table.js";
@@ -188,6 +188,8 @@ export class Engine {
           handleDirective(this, ctx, i);
           continue;
         }
+        if (ctx.lineOffset === 0 && ctx.presumedFile === lexed.display)
+          return sharedTokenAt(lexed, i);
         return tokenAt(lexed, i, ctx.presumedFile, ctx.lineOffset);
       }
       const eof =

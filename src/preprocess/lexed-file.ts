@@ -41,6 +41,8 @@ export interface LexedFile {
   /** Spellings that are not a slice of `text` (identifiers with UCNs), by token index. */
   spellings: Map<number, string> | null;
   warnings: Diagnostic[];
+  /** Token objects already made for the output, reused by later units (see sharedTokenAt). */
+  objects: (Token | undefined)[] | null;
 }
 
 // One scratch buffer serves every file being lexed; each file keeps an exact-size copy (one
@@ -79,7 +81,7 @@ export class LexedFileBuilder {
   finish(display: string, text: string, warnings: Diagnostic[]): LexedFile {
     const { count, spellings } = this;
     const data = this.data.slice(0, count * STRIDE);
-    return { display, text, count, data, spellings, warnings };
+    return { display, text, count, data, spellings, warnings, objects: null };
   }
 }
 
@@ -165,6 +167,16 @@ export function tokenAt(f: LexedFile, i: number, file = f.display, lineOffset = 
     noExpand: false,
     offset: data[s]!,
   };
+}
+
+/**
+ * Token i where the file has it, as one object shared by every translation unit that
+ * reads it (tokens are never modified once made), so a preprocessor reusing lexed files
+ * does not make them again.
+ */
+export function sharedTokenAt(f: LexedFile, i: number): Token {
+  const objects = (f.objects ??= new Array<Token | undefined>(f.count));
+  return (objects[i] ??= tokenAt(f, i));
 }
 
 /** Tokens `from` up to (not including) `to`, as objects. */
