@@ -112,7 +112,8 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
     recordLayout: recordLayoutProvider(spec.target),
   });
   if (hasErrors(parsed.diagnostics)) {
-    throw new DiagnosticError(parsed.diagnostics.filter((d) => d.severity === "error"));
+    // The warnings of earlier stages and of parsing go with the errors, so none is lost.
+    throw new DiagnosticError([...diagnostics, ...parsed.diagnostics]);
   }
   diagnostics.push(...parsed.diagnostics);
   lap("parse", "layout");
