@@ -24,7 +24,13 @@ export class LineShaper {
   }
 
   /** `pub fn name(params) -> ret;` (or ` {`) at `indent`. */
-  signature(indent: number, head: string, params: string[], ret: string | null, end: ";" | " {") {
+  signature(
+    indent: number,
+    head: string,
+    params: string[],
+    ret: string | null,
+    end: ";" | " {",
+  ): string {
     const line = `${spaces(indent)}${head}(${params.join(", ")})${ret === null ? "" : ` -> ${ret}`}${end}`;
     // At exactly 100 columns rustfmt moves a foreign function's return type down.
     if (line.length < MAX_WIDTH || (line.length === MAX_WIDTH && (end === " {" || !ret))) {
