@@ -37,7 +37,11 @@ function integerArg(ctx: ParseContext, tokens: Token[], at: number, what: string
       return null;
     }
     if (e instanceof DiagnosticError) {
-      ctx.diagnostics.push(...e.diagnostics);
+      const loc = ctx.locationOfOffset(at);
+      const where = { file: loc.file, line: loc.line, column: loc.column };
+      ctx.diagnostics.push(
+        ...e.diagnostics.map((d) => (d.location ? d : { ...d, location: where })),
+      );
       return null;
     }
     throw e;

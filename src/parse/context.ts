@@ -293,8 +293,13 @@ export class ParseContext {
         return null;
       }
       if (e instanceof DiagnosticError) {
-        // The layout stage's own diagnostics (e.g. sizeof of an incomplete record) stand.
-        this.diagnostics.push(...e.diagnostics);
+        // The layout stage's own diagnostics (e.g. sizeof of an incomplete record) stand,
+        // placed at the expression when the layout stage had no place to name.
+        const loc = this.location(node);
+        const at = { file: loc.file, line: loc.line, column: loc.column };
+        this.diagnostics.push(
+          ...e.diagnostics.map((d) => (d.location ? d : { ...d, location: at })),
+        );
         return null;
       }
       throw e;

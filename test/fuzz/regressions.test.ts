@@ -2,7 +2,12 @@
 // stay fixed whatever seed the suites run with.
 import { describe, expect, it } from "vitest";
 import { ExprSyntaxError, NotConstantError } from "../../src/consteval/index.js";
-import { evaluateConstant, parseTranslationUnit } from "../../src/parse/index.js";
+import {
+  evaluateConstant,
+  parseTranslationUnit,
+  parseTranslationUnitLenient,
+} from "../../src/parse/index.js";
+import { recordLayoutProvider } from "../../src/layout/index.js";
 import { getTarget } from "../../src/targets/index.js";
 import { DiagnosticError, formatDiagnostic } from "../../src/diagnostics/index.js";
 import {
@@ -124,5 +129,29 @@ describe("kernconf table regressions", () => {
     expect((thrown as DiagnosticError).diagnostics.map(formatDiagnostic)).toEqual([
       "conf/options:2: error: option header name 'opt_(sys/.h' is not a plain file name",
     ]);
+  });
+});
+
+describe("parse regressions", () => {
+  const target = getTarget("amd64");
+  const diagnosticsOf = (text: string) =>
+    parseTranslationUnitLenient(`# 1 "x.h"\n${text}`, {
+      target: target.name,
+      abi: target.abi,
+      recordLayout: recordLayoutProvider(target),
+    }).diagnostics.map(formatDiagnostic);
+
+  // A window of preprocessed sys/systm.h used sizeof(struct pcpu) with no pcpu in sight: the
+  // layout stage's error came back without a location.
+  it("sizeof of a record never declared is an error at the expression", () => {
+    expect(diagnosticsOf("int a[sizeof(struct nowhere)];\n")).toEqual([
+      "x.h:1:7: error: unknown record 'struct nowhere'",
+    ]);
+  });
+
+  it("the same inside an attribute argument", () => {
+    expect(
+      diagnosticsOf("struct s { int x; } __attribute__((aligned(sizeof(struct nowhere))));\n"),
+    ).toEqual(["x.h:1:21: error: unknown record 'struct nowhere'"]);
   });
 });
