@@ -15,7 +15,7 @@ import { getTarget } from "../../src/targets/index.js";
 import type { TargetAbi } from "../../src/targets/types.js";
 import { clangCommand, describeWith, needClang } from "../support/environment.js";
 import { probeSource, rejectedClaims, valueClaims, type Claim } from "../parse/support/probe.js";
-import { propertyTimeoutMs } from "./support/budget.js";
+import { longRun, propertyTimeoutMs, reportTally } from "./support/budget.js";
 import { cExpression, cExpressionFor, intExpression, PRELUDE } from "./support/c-expressions.js";
 import { applyMutations, mutationsArbitrary } from "./support/mutations.js";
 import { checkProperty } from "./support/check-property.js";
@@ -58,6 +58,26 @@ function claimsFor(text: string, value: bigint, type: IntegerKind): Claim[] {
   return [{ label: `${text} == ${value}`, condition: `(${text}) == ${wide}` }, claims[1]!];
 }
 
+/** Values and refusals counted, as OutcomeTally counts results and diagnostics. */
+class RefusalTally {
+  ok = 0;
+  failed = 0;
+  private readonly reasons = new Map<string, number>();
+  record(outcome: IntValue | Error): void {
+    if (!(outcome instanceof Error)) {
+      this.ok++;
+      return;
+    }
+    this.failed++;
+    const reason = outcome.message.replace(/'[^']*'/g, "'…'");
+    this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+  }
+  summary(): string {
+    const top = [...this.reasons].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    return `${this.ok} evaluated, ${this.failed} refused; ${top.map(([m, n]) => `${n}× ${m}`).join("; ")}`;
+  }
+}
+
 const EXPRESSION_FRAGMENTS = [
   "(",
   ")",
@@ -87,12 +107,14 @@ describe("constant evaluation fuzz", () => {
   it(
     "random expressions evaluate or are refused with the evaluator's own errors",
     async () => {
+      const tally = new RefusalTally();
       await checkProperty(
         fc.property(cExpression, (text) => {
-          evaluateOrRefuse(text, amd64.unit, amd64.abi);
+          tally.record(evaluateOrRefuse(text, amd64.unit, amd64.abi));
         }),
         { ciRuns: 1000 },
       );
+      reportTally("consteval random expressions", tally);
     },
     propertyTimeoutMs,
   );
@@ -100,12 +122,14 @@ describe("constant evaluation fuzz", () => {
   it(
     "mutated expressions evaluate or are refused with the evaluator's own errors",
     async () => {
+      const tally = new RefusalTally();
       await checkProperty(
         fc.property(cExpression, mutationsArbitrary(EXPRESSION_FRAGMENTS, 3), (text, list) => {
-          evaluateOrRefuse(applyMutations(text, list), amd64.unit, amd64.abi);
+          tally.record(evaluateOrRefuse(applyMutations(text, list), amd64.unit, amd64.abi));
         }),
-        { ciRuns: 400, weight: 3 },
+        { ciRuns: 200, weight: 3 },
       );
+      reportTally("consteval mutated expressions", tally);
     },
     propertyTimeoutMs,
   );
@@ -124,6 +148,7 @@ describe("constant evaluation fuzz", () => {
         { ciRuns: 1000 },
       );
       expect(compared).toBeGreaterThan(0);
+      if (longRun) process.stderr.write(`FUZZ consteval int-only: ${compared} compared\n`);
     },
     propertyTimeoutMs,
   );
