@@ -47,6 +47,17 @@ function unescapePath(p: string): string {
   return p.replace(/\\(.)/g, "$1");
 }
 
+/** Whether input[start, end) starts with `#` after whitespace (as trimStart() sees it). */
+function isDirectiveLine(input: string, start: number, end: number): boolean {
+  if (start === end) return false;
+  const c = input.charCodeAt(start);
+  if (c === 35) return true;
+  // Any other printable ASCII character starts a text line; anything else may be
+  // whitespace of some kind, which trimStart() knows best.
+  if (c > 32 && c < 127) return false;
+  return input.slice(start, end).trimStart().startsWith("#");
+}
+
 export function scanLineMarkers(input: string): ScannedSource {
   const lineStartList: number[] = [];
   const rowFile: number[] = [];
@@ -59,16 +70,18 @@ export function scanLineMarkers(input: string): ScannedSource {
   let currentLine = 1;
   files.push("<stdin>");
   fileIndex.set("<stdin>", 0);
+  // Text lines are copied in runs; only directive lines are replaced (by spaces).
+  let runStart = 0;
   let pos = 0;
   while (pos <= input.length) {
     const nl = input.indexOf("\n", pos);
     const end = nl < 0 ? input.length : nl;
-    const line = input.slice(pos, end);
     lineStartList.push(pos);
     rowFile.push(currentFile);
     rowLine.push(currentLine);
-    const trimmed = line.trimStart();
-    if (trimmed.startsWith("#")) {
+    if (isDirectiveLine(input, pos, end)) {
+      const line = input.slice(pos, end);
+      const trimmed = line.trimStart();
       const marker = MARKER.exec(trimmed);
       if (marker) {
         // `# N` alone renumbers the current file; with a name it switches files.
@@ -91,15 +104,15 @@ export function scanLineMarkers(input: string): ScannedSource {
         }
         currentLine++;
       }
-      pieces.push(" ".repeat(line.length));
+      pieces.push(input.slice(runStart, pos), " ".repeat(line.length));
+      runStart = end;
     } else {
-      pieces.push(line);
       currentLine++;
     }
     if (nl < 0) break;
-    pieces.push("\n");
     pos = nl + 1;
   }
+  pieces.push(input.slice(runStart));
   const rf = Int32Array.from(rowFile);
   const rl = Int32Array.from(rowLine);
   return {
