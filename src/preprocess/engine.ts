@@ -14,9 +14,10 @@ import { isPunctAt, sharedTokenAt, startsDirective, tokenAt } from "./lexed-file
 import type { LexedFile } from "./lexer.js";
 import { collectArguments } from "./macro-arguments.js";
 import { MacroTable } from "./macro-table.js";
+import type { StreamRenderer } from "./render.js";
 import { SourceFiles, type FileCache } from "./source-files.js";
 import { builtinNames, replacementList, type Macro } from "./macros.js";
-import { isPunct, makeToken, type Token } from "./tokens.js";
+import { isPunct, makeToken, type PPToken, type Token } from "./tokens.js";
 
 export type { FileCache } from "./source-files.js";
 
@@ -51,6 +52,11 @@ export class Engine {
   readonly features: FeatureAnswers;
   readonly display: (abs: string) => string;
   readonly sources: SourceFiles;
+  /**
+   * Whether file tokens are made once and kept for later units: not in a preprocessor's
+   * first unit, which may be its only one (keeping them would cost garbage collection).
+   */
+  private readonly shareTokens: boolean;
   mainDisplay = "";
   counter = 0;
   fileDepth = 0;
@@ -74,6 +80,7 @@ export class Engine {
     );
     this.features = new FeatureAnswers(options.hasFeature ?? {}, options.cStandard ?? 2017);
     this.display = options.displayPath ?? ((p) => p);
+    this.shareTokens = cache.unitsRun > 1;
     this.sources = new SourceFiles(options, limits, cache, this.display, this.diagnostics);
     for (const name of builtinNames) {
       this.macros.set(name, {
@@ -134,7 +141,7 @@ export class Engine {
     this.contexts.push(ctx);
     this.fileDepth++;
     this.transitions.push({
-      tokenIndex: this.out.length,
+      tokenIndex: this.tokenCount,
       file: lexed.display,
       line: 1,
       flag: root ? 0 : 1,
@@ -161,7 +168,7 @@ export class Engine {
     const parent = this.currentFile();
     if (!ctx.root && parent) {
       this.transitions.push({
-        tokenIndex: this.out.length,
+        tokenIndex: this.tokenCount,
         file: parent.presumedFile,
         line: ctx.returnLine,
         flag: 2,
@@ -188,7 +195,7 @@ export class Engine {
           handleDirective(this, ctx, i);
           continue;
         }
-        if (ctx.lineOffset === 0 && ctx.presumedFile === lexed.display)
+        if (this.shareTokens && ctx.lineOffset === 0 && ctx.presumedFile === lexed.display)
           return sharedTokenAt(lexed, i);
         return tokenAt(lexed, i, ctx.presumedFile, ctx.lineOffset);
       }
@@ -395,13 +402,47 @@ export class Engine {
         const quote = /^(?:u8|[LuU])?(['"])/.exec(t.text)?.[1];
         if (quote) fail(`missing terminating ${quote === '"' ? "'\"'" : "'"} character`, locOf(t));
       }
-      if (this.out.push(t) > this.limits.maxOutputTokens) {
-        fail(
-          `the translation unit produced more than ${this.limits.maxOutputTokens} tokens`,
-          locOf(t),
-        );
-      }
+      this.emit(t);
     }
+  }
+
+  /** Tokens output so far (the index transitions record). */
+  tokenCount = 0;
+  /** Set when the output is rendered as it is made instead of kept (startRendering). */
+  private renderer: StreamRenderer | null = null;
+  private transitionsRendered = 0;
+
+  private emit(t: Token): void {
+    if (++this.tokenCount > this.limits.maxOutputTokens) {
+      fail(
+        `the translation unit produced more than ${this.limits.maxOutputTokens} tokens`,
+        locOf(t),
+      );
+    }
+    if (this.renderer === null) this.out.push(t);
+    else {
+      this.renderTransitions();
+      // eof and placemarkers never reach the output.
+      this.renderer.token(t as PPToken);
+    }
+  }
+
+  /**
+   * From now on, tokens go to `renderer` as they are made and are not kept: a caller that
+   * only wants the text saves holding the whole token stream. Tokens kept so far are
+   * rendered first.
+   */
+  startRendering(renderer: StreamRenderer): void {
+    this.renderer = renderer;
+    for (const t of this.out) renderer.token(t as PPToken);
+    this.out.length = 0;
+  }
+
+  /** Renders the transitions not rendered yet (the unit's last ones, at its end). */
+  renderTransitions(): void {
+    const transitions = this.transitions;
+    while (this.transitionsRendered < transitions.length)
+      this.renderer!.transition(transitions[this.transitionsRendered++]!);
   }
 
   warn(message: string, at: SourceLocation): void {

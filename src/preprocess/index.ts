@@ -48,10 +48,24 @@ export type {
 } from "./api.js";
 export { defaultLimits } from "./api.js";
 export { renderPreprocessed, type RenderOptions } from "./render.js";
+import { StreamRenderer, type RenderOptions } from "./render.js";
+
+/** A unit rendered as it was preprocessed: the text instead of the token stream. */
+export interface RenderedUnit extends Omit<PreprocessResult, "tokens"> {
+  text: string;
+}
 
 export interface Preprocessor {
   /** Preprocesses one translation unit; `files` and `displayPath` are the preprocessor's own. */
   run(options: Omit<PreprocessOptions, "files" | "displayPath">): PreprocessResult;
+  /**
+   * The same, rendered as renderPreprocessed would render it, without keeping the token
+   * stream (which would stay alive, and cost garbage collection, until rendered).
+   */
+  render(
+    options: Omit<PreprocessOptions, "files" | "displayPath">,
+    renderOptions: RenderOptions,
+  ): RenderedUnit;
 }
 
 /**
@@ -62,24 +76,40 @@ export function createPreprocessor(
   files: FileProvider,
   displayPath?: (absPath: string) => string,
 ): Preprocessor {
-  const cache: FileCache = { contents: new Map(), lexed: new Map() };
+  const cache: FileCache = { contents: new Map(), lexed: new Map(), unitsRun: 0 };
   return {
-    run: (options) => runUnit({ ...options, files, displayPath }, cache),
+    run: (options) => runUnit({ ...options, files, displayPath }, cache, null),
+    render: (options, renderOptions) => {
+      const renderer = new StreamRenderer(renderOptions);
+      const { tokens: _none, ...rest } = runUnit(
+        { ...options, files, displayPath },
+        cache,
+        renderer,
+      );
+      return { ...rest, text: renderer.finish() };
+    },
   };
 }
 
 export function preprocess(options: PreprocessOptions): PreprocessResult {
-  return runUnit(options, { contents: new Map(), lexed: new Map() });
+  return runUnit(options, { contents: new Map(), lexed: new Map(), unitsRun: 0 }, null);
 }
 
-function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult {
+/** With a renderer, tokens after the predefines go to it instead of the result. */
+function runUnit(
+  options: PreprocessOptions,
+  cache: FileCache,
+  renderer: StreamRenderer | null,
+): PreprocessResult {
   const limits = { ...defaultLimits, ...options.limits };
+  cache.unitsRun++;
   const engine = new Engine(options, limits, cache);
   const mainAbs = normalizePath(options.mainFile);
   engine.mainDisplay = engine.display(mainAbs);
   try {
     engine.run(lexFile(options.predefines, "<built-in>"), "<built-in>", true);
     engine.transitions.length = 0;
+    if (renderer) engine.startRendering(renderer);
     for (const name of options.forcedIncludes ?? []) {
       const found = name.startsWith("/")
         ? normalizePath(name)
@@ -97,6 +127,7 @@ function runUnit(options: PreprocessOptions, cache: FileCache): PreprocessResult
     }
     const main = engine.load(mainAbs, undefined);
     engine.run(main, mainAbs, false);
+    if (renderer) engine.renderTransitions();
   } catch (e) {
     // A unit that stops midway may leave macros disabled; they are shared through the
     // #define parse cache, so they are re-enabled (a finished unit leaves none disabled).

@@ -1,7 +1,7 @@
 // `clang -E` style text from a token stream: tokens on their source lines, a space where the
 // source had one or where two tokens would otherwise lex as one, and `# N "file" flags`
 // line markers (or none, as with -P).
-import type { PreprocessResult } from "./api.js";
+import type { FileTransition, PreprocessResult } from "./api.js";
 import { firstTokenEnd } from "./lexer.js";
 import type { PPToken } from "./tokens.js";
 
@@ -59,8 +59,15 @@ function indentation(n: number): string {
 const MAX_BLANK_LINES = 8;
 
 class Printer {
-  /** The text so far: appending builds a rope V8 flattens once, cheaper than joining parts. */
-  out = "";
+  /**
+   * Finished output lines, each joined flat when it ends, so that neither the pieces of a
+   * line nor a rope of the whole text stay alive while a unit is rendered as it runs.
+   */
+  private readonly lines: string[] = [];
+  /** Pieces of the line being printed. */
+  private pieces: string[] = [];
+  /** Whether anything has been printed. */
+  printed = false;
   file = "";
   /** Presumed line of the output cursor. */
   line = 0;
@@ -70,7 +77,16 @@ class Printer {
   constructor(private readonly markers: boolean) {}
 
   append(text: string): void {
-    this.out += text;
+    this.printed = true;
+    this.pieces.push(text);
+    if (text.charCodeAt(text.length - 1) === 10) {
+      this.lines.push(this.pieces.length === 1 ? text : this.pieces.join(""));
+      this.pieces = [];
+    }
+  }
+
+  text(): string {
+    return this.lines.join("") + this.pieces.join("");
   }
 
   endLine(): void {
@@ -113,46 +129,72 @@ class Printer {
 
   token(tok: PPToken): void {
     if (this.atLineStart) {
-      this.append(indentation(tok.column - 1) + tok.text);
+      this.append(indentation(tok.column - 1));
+      this.append(tok.text);
       this.atLineStart = false;
     } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok))) {
-      this.append(" " + tok.text);
+      this.append(" ");
+      this.append(tok.text);
     } else this.append(tok.text);
     this.prev = tok;
   }
 }
 
-export function renderPreprocessed(result: PreprocessResult, opts: RenderOptions): string {
-  const p = new Printer(opts.lineMarkers);
-  const { tokens, transitions } = result;
-  let t = 0;
-  let afterPragma = false;
-  for (let i = 0; i <= tokens.length; i++) {
-    while (t < transitions.length && transitions[t]!.tokenIndex === i) {
-      const tr = transitions[t++]!;
-      if (tr.includerLine !== undefined && p.line > 0) p.moveTo(p.file, tr.includerLine);
-      p.marker(tr.line, tr.file, (tr.flag ? ` ${tr.flag}` : "") + (tr.system ? " 3" : ""));
-    }
-    const tok = tokens[i];
-    if (!tok) break;
+/** Renders tokens and file transitions as they are made, in stream order. */
+export class StreamRenderer {
+  private readonly p: Printer;
+  private afterPragma = false;
+
+  constructor(opts: RenderOptions) {
+    this.p = new Printer(opts.lineMarkers);
+  }
+
+  /** A file transition that comes before the next token. */
+  transition(tr: FileTransition): void {
+    const p = this.p;
+    if (tr.includerLine !== undefined && p.line > 0) p.moveTo(p.file, tr.includerLine);
+    p.marker(tr.line, tr.file, (tr.flag ? ` ${tr.flag}` : "") + (tr.system ? " 3" : ""));
+  }
+
+  token(tok: PPToken): void {
+    const p = this.p;
     // As clang prints: only a token that starts a source line moves the output to its line;
     // the rest of a multi-line macro invocation stays where the invocation began.
-    if (tok.startOfLine || tok.file !== p.file || p.line === 0 || afterPragma)
+    if (tok.startOfLine || tok.file !== p.file || p.line === 0 || this.afterPragma)
       p.moveTo(tok.file, tok.line);
-    afterPragma = false;
+    this.afterPragma = false;
     if (tok.kind === "pragma") {
       // A pragma is a line of its own; from the middle of a line it gets a marker, and so
       // does the rest of that line after it.
       if (!p.atLineStart) p.marker(tok.line, tok.file, "");
       p.append(tok.text + "\n");
       p.line++;
-      afterPragma = true;
-      continue;
+      this.afterPragma = true;
+      return;
     }
     p.token(tok);
   }
-  // clang ends the output with a newline even when the last line is a marker.
-  if (p.atLineStart && p.out.length > 0) p.append("\n");
-  else p.endLine();
-  return p.out;
+
+  /** The text, once every token and transition has been given. */
+  finish(): string {
+    const p = this.p;
+    // clang ends the output with a newline even when the last line is a marker.
+    if (p.atLineStart && p.printed) p.append("\n");
+    else p.endLine();
+    return p.text();
+  }
+}
+
+export function renderPreprocessed(result: PreprocessResult, opts: RenderOptions): string {
+  const renderer = new StreamRenderer(opts);
+  const { tokens, transitions } = result;
+  let t = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    while (t < transitions.length && transitions[t]!.tokenIndex === i)
+      renderer.transition(transitions[t++]!);
+    const tok = tokens[i];
+    if (!tok) break;
+    renderer.token(tok);
+  }
+  return renderer.finish();
 }

@@ -10,6 +10,8 @@ import { lexFile, type LexedFile } from "./lexer.js";
 export interface FileCache {
   contents: Map<string, string | undefined>;
   lexed: Map<string, LexedFile>;
+  /** Translation units started with this cache. */
+  unitsRun: number;
 }
 
 export class SourceFiles {

@@ -247,4 +247,36 @@ describe("preprocess API", () => {
     });
     expect(read).toEqual(["/src/main.c"]);
   });
+
+  it("renders a unit as it runs exactly as renderPreprocessed renders its tokens", () => {
+    const files: Record<string, string> = {
+      "/src/main.c":
+        '#define F(x) x + \\\n 1\nint a = F(2);\n#include "a.h"\n#pragma once\n' +
+        '  int b; _Pragma("pack(1)") int c;\n#line 40 "other.c"\nd\n\n\n\n\n\n\n\n\n\n\ne\n',
+      "/src/a.h": "#ifndef A\n#define A\nstruct s { int x; };\n#endif\n",
+      "/inc/b.h": "b\n",
+      "/inc/forced.h": "forced\n",
+    };
+    const provider = {
+      readFile: (p: string) => files[p],
+      isDirectory: (p: string) => Object.keys(files).some((f) => f.startsWith(p + "/")),
+    };
+    const unit = {
+      mainFile: "/src/main.c",
+      includeDirs: ["/inc"],
+      predefines: "#define PRE 1\n",
+      forcedIncludes: ["forced.h"],
+    };
+    for (const lineMarkers of [true, false]) {
+      const pp = createPreprocessor(provider);
+      const expected = renderPreprocessed(pp.run(unit), { lineMarkers });
+      expect(expected).toContain("int c;");
+      // A fresh preprocessor, then one whose files are already lexed.
+      const rendered = createPreprocessor(provider).render(unit, { lineMarkers });
+      expect(rendered.text).toBe(expected);
+      expect(pp.render(unit, { lineMarkers }).text).toBe(expected);
+      expect(rendered.macros.map((m) => m.name)).toContain("F");
+      expect("tokens" in rendered).toBe(false);
+    }
+  });
 });

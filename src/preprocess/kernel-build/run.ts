@@ -1,11 +1,6 @@
 // Our preprocessor run inside a planned kernel build: one translation unit in, the text
 // `clang -E` would print and the files it read out.
-import {
-  createPreprocessor,
-  renderPreprocessed,
-  type Preprocessor,
-  type PreprocessResult,
-} from "../index.js";
+import { createPreprocessor, type Preprocessor, type RenderedUnit } from "../index.js";
 import { BUILD_DIR } from "./build-directory.js";
 import type { KernelBuildPlan } from "./plan.js";
 
@@ -14,7 +9,8 @@ export interface BuildPreprocessResult {
   text: string;
   /** Real files read, in first-read order: the depfile's dependencies. */
   dependencies: string[];
-  result: PreprocessResult;
+  /** Macros, includes, files, diagnostics (rendered as it ran: no token stream kept). */
+  result: RenderedUnit;
 }
 
 export interface RunOptions {
@@ -59,18 +55,22 @@ export function preprocessInBuild(
   options: RunOptions = {},
 ): BuildPreprocessResult {
   const setup = plan.preprocessor;
-  const result = preprocessorFor(plan).run({
-    mainFile,
-    quoteDirs: setup.quoteDirs,
-    includeDirs: setup.includeDirs,
-    predefines: setup.predefines,
-    forcedIncludes: setup.forcedIncludes,
-    cStandard: plan.flags.standardYear,
-    charIsSigned: plan.spec.target.abi.charIsSigned,
-    allowOutsideRoots: options.allowOutsideRoots,
-    extraRoots: options.extraRoots,
-    onFileRead: options.onFileRead,
-  });
+  const lineMarkers = options.lineMarkers ?? true;
+  const result = preprocessorFor(plan).render(
+    {
+      mainFile,
+      quoteDirs: setup.quoteDirs,
+      includeDirs: setup.includeDirs,
+      predefines: setup.predefines,
+      forcedIncludes: setup.forcedIncludes,
+      cStandard: plan.flags.standardYear,
+      charIsSigned: plan.spec.target.abi.charIsSigned,
+      allowOutsideRoots: options.allowOutsideRoots,
+      extraRoots: options.extraRoots,
+      onFileRead: options.onFileRead,
+    },
+    { lineMarkers },
+  );
   const dependencies: string[] = [];
   const seen = new Set<string>();
   for (const path of result.files) {
@@ -79,6 +79,5 @@ export function preprocessInBuild(
     seen.add(real);
     dependencies.push(real);
   }
-  const text = renderPreprocessed(result, { lineMarkers: options.lineMarkers ?? true });
-  return { text, dependencies, result };
+  return { text: result.text, dependencies, result };
 }
