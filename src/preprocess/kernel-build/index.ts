@@ -15,6 +15,7 @@ export { createClangLayout, withClangLayout, type ClangLayout } from "./clang-la
 export { KERNEL_C_STANDARD, parseDefineArgument, parseUndefineArgument } from "./compiler-flags.js";
 export { formatDepfile } from "./depfile.js";
 export { generatedBuildHeaders } from "./generated-headers.js";
+export { copyTexts, LazyTexts } from "./lazy-texts.js";
 export { BuildFileSystem, RealFileCache } from "./overlay-files.js";
 export {
   planKernelBuild,
