@@ -10,10 +10,15 @@ import { ignoreProgress, type ProgressListener } from "../pipeline/index.js";
 import type { BuildMode, UserFlags } from "../preprocess/kernel-build/index.js";
 import type { TargetName } from "../targets/index.js";
 import { buildTargets } from "./parallel.js";
-import { WRAPPER_FILE, type TargetJob, type TargetOutput } from "./target-build.js";
+import {
+  WRAPPER_FILE,
+  type RustfmtUse,
+  type TargetJob,
+  type TargetOutput,
+} from "./target-build.js";
 import { TargetCache, type TargetCacheEvent } from "./target-cache.js";
 
-export { WRAPPER_FILE } from "./target-build.js";
+export { WRAPPER_FILE, type RustfmtUse } from "./target-build.js";
 export type { TargetCacheEvent } from "./target-cache.js";
 
 export interface GenerateSpec {
@@ -36,8 +41,8 @@ export interface GenerateSpec {
   includeRoots?: string[];
   patterns: ItemPatterns;
   crateName?: string;
-  /** Run rustfmt over the Rust files when available (default true). */
-  format?: boolean;
+  /** When rustfmt runs (default "unshaped": only for items the emitter could not shape). */
+  format?: RustfmtUse;
   /** The cache directory; absent for none. */
   cacheDir?: string;
   /** Most worker threads for several targets (default: the machine's parallelism). */
@@ -95,7 +100,7 @@ export async function generateCrate(spec: GenerateSpec): Promise<GenerateResult>
       user: spec.user,
       includeRoots: spec.includeRoots,
       patterns: spec.patterns,
-      format: spec.format !== false,
+      format: spec.format ?? "unshaped",
     }));
     const onProgress = spec.onProgress ?? ignoreProgress;
     const cache =

@@ -18,6 +18,13 @@ import { getTarget, type TargetName } from "../targets/index.js";
 /** The name under which the crate's C files include the wrapper header. */
 export const WRAPPER_FILE = "kpi_wrapper.h";
 
+/**
+ * How rustfmt is used: the emitter writes every item in rustfmt's shape itself, so by
+ * default rustfmt only sees an item the emitter could not shape ("unshaped"); "all" runs it
+ * over everything, "none" never.
+ */
+export type RustfmtUse = "none" | "unshaped" | "all";
+
 export interface TargetJob {
   sysDir: string;
   target: TargetName;
@@ -29,7 +36,7 @@ export interface TargetJob {
   /** Directories of the headers the wrapper includes by absolute path. */
   includeRoots?: string[];
   patterns: ItemPatterns;
-  format: boolean;
+  format: RustfmtUse;
 }
 
 export interface TargetOutput {
@@ -80,7 +87,7 @@ export function buildTarget(
   const emitDone = performance.now();
   onProgress({ phase: "end", stage: "emit", target: target.name, ms: emitDone - frontDone });
   onProgress({ phase: "start", stage: "format", target: target.name });
-  if (job.format) formatChunks(module.chunks);
+  if (job.format !== "none") formatChunks(module.chunks, job.format === "all");
   const formatDone = performance.now();
   onProgress({ phase: "end", stage: "format", target: target.name, ms: formatDone - emitDone });
 

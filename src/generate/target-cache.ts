@@ -44,7 +44,7 @@ export class TargetCache {
         includeRoots: job.includeRoots ?? null,
         patterns: job.patterns,
         format: job.format,
-        rustfmt: job.format ? (process.env.RUSTFMT ?? "rustfmt") : null,
+        rustfmt: job.format !== "none" ? (process.env.RUSTFMT ?? "rustfmt") : null,
       }),
       this.wrapperText,
     );

@@ -209,7 +209,7 @@ for (const { release, mode, arches, builtIn } of layoutCases) {
 
       it("passes rustfmt --check on every Rust file", async () => {
         const wrapper = builtIn ? DEFAULT_WRAPPER : undefined;
-        const generated = await generateFor({ release, arches, mode, wrapper, format: false });
+        const generated = await generateFor({ release, arches, mode, wrapper, format: "none" });
         const crate = writeCrate(generated.files, join(scratch(), "crate"));
         const rustFiles = [...generated.files.keys()].filter((path) => path.endsWith(".rs"));
         expect(rustFiles.length).toBe(arches.length + 2);

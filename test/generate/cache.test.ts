@@ -20,7 +20,7 @@ async function generate(cache: string | undefined) {
     mode: "module",
     wrapperHeader: readFileSync(tree.wrapper, "utf8"),
     patterns: NO_PATTERNS,
-    format: false,
+    format: "none",
     cacheDir: cache,
     onCache: (e) => events.push(e),
   });

@@ -20,7 +20,7 @@ const generateWith = (header: string) =>
     frontEndWrapper: `#include "${header}"\n`,
     includeRoots: [join(header, "..")],
     patterns: NO_PATTERNS,
-    format: false,
+    format: "none",
   });
 
 describe("generate's include roots", () => {

@@ -44,7 +44,7 @@ interface GenerateArgs extends BuildOptionArgs, ProgressArgs, SessionArgs {
   "blocklist-var"?: string[];
   "blocklist-const"?: string[];
   "opaque-type"?: string[];
-  rustfmt: boolean;
+  rustfmt?: boolean;
   "crate-name": string;
   cache: boolean;
   "cache-dir"?: string;
@@ -117,7 +117,7 @@ async function run(args: GenerateArgs): Promise<void> {
     includeRoots: [...new Set(wrapper.inputs.map((f) => dirname(f)))],
     patterns: patternsFrom(args),
     crateName: args["crate-name"],
-    format: args.rustfmt,
+    format: args.rustfmt === undefined ? "unshaped" : args.rustfmt ? "all" : "none",
     cacheDir: args.cache ? resolve(args["cache-dir"] ?? defaultCacheDirectory()) : undefined,
     onProgress: session.startProgress(args),
   });
@@ -181,8 +181,9 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       })
       .option("rustfmt", {
         type: "boolean",
-        default: true,
-        describe: "Format the Rust files with rustfmt when installed",
+        describe:
+          "Run rustfmt over every item (--no-rustfmt: never). By default the items come out in " +
+          "rustfmt's shape and rustfmt sees only one the emitter could not shape",
       })
       .option("crate-name", {
         type: "string",

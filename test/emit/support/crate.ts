@@ -6,7 +6,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll } from "vitest";
 import { NO_PATTERNS, type ItemPatterns } from "../../../src/emit/rust/index.js";
-import { generateCrate, type GenerateResult } from "../../../src/generate/index.js";
+import {
+  generateCrate,
+  type GenerateResult,
+  type RustfmtUse,
+} from "../../../src/generate/index.js";
 import type { TargetName } from "../../../src/targets/index.js";
 import { kpiWrapper, sysTree, type FreeBSDRelease } from "../../support/environment.js";
 
@@ -18,8 +22,8 @@ export interface CrateRequest {
   wrapper?: string;
   patterns?: ItemPatterns;
   mode?: "kernel" | "module";
-  /** false: no rustfmt run at all, not even for items the emitter could not lay out. */
-  format?: boolean;
+  /** "none": no rustfmt run at all, not even for items the emitter could not lay out. */
+  format?: RustfmtUse;
 }
 
 /** Generates in process, without the cache, so each call runs the whole pipeline. */
