@@ -9,6 +9,9 @@ import { fileSystemReader } from "./fs-reader.js";
 import { displayPath, type TextReader } from "./paths.js";
 import { END_OF_FILE, END_OF_LINE, WordReader } from "./words.js";
 
+/** NAME_MAX of the file systems the headers are written to. */
+const MAX_FILE_NAME_BYTES = 255;
+
 export interface OptionTableInput {
   sysDir: string;
   /** The directory config(8) runs in (`<sys>/<arch>/conf`), the fallback for options.<machine>. */
@@ -133,6 +136,8 @@ export function parseTable(
       // config(8) creates every header the table names in the build directory.
       if (header.includes("/") || header === "." || header === "..")
         fail(`option header name '${header}' is not a plain file name`, where);
+      if (Buffer.byteLength(header) > MAX_FILE_NAME_BYTES)
+        fail(`option header name '${header.slice(0, 40)}...' is too long for a file name`, where);
       const dup = entries.find((e) => e.name === first.text);
       if (dup)
         fail(

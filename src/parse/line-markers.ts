@@ -26,7 +26,9 @@ export interface ScannedSource {
   pragmaPacks: PragmaPackEvent[];
 }
 
-const MARKER = /^#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*(?:\d+\s*)*$/;
+// Each flag follows blanks: `(?:\d+\s*)*` could split a run of digits every possible way,
+// which took minutes on a marker with a long number where a name should be.
+const MARKER = /^#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?(?:\s+\d+)*\s*$/;
 const PACK = /^#\s*pragma\s+pack\s*\(\s*([^)]*)\)/;
 
 function parsePack(args: string, offset: number): PragmaPackEvent | null {

@@ -8,6 +8,7 @@ import {
   parseTranslationUnitLenient,
 } from "../../src/parse/index.js";
 import { recordLayoutProvider } from "../../src/layout/index.js";
+import { scanLineMarkers } from "../../src/parse/line-markers.js";
 import { getTarget } from "../../src/targets/index.js";
 import { DiagnosticError, formatDiagnostic } from "../../src/diagnostics/index.js";
 import {
@@ -108,12 +109,9 @@ describe("kernconf regressions", () => {
 });
 
 describe("kernconf table regressions", () => {
-  it("a header name with a slash is rejected at its table line (it was unlocated at write time)", () => {
+  const tableError = (table: string): string[] => {
     const SYS = "/src/sys";
-    const files = {
-      "conf/options": "GOOD\n(sys/\n",
-      "amd64/conf/K": "machine amd64\ncpu HAMMER\nident K\n",
-    };
+    const files = { "conf/options": table };
     let thrown: unknown;
     try {
       readOptionTables({
@@ -126,9 +124,30 @@ describe("kernconf table regressions", () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(DiagnosticError);
-    expect((thrown as DiagnosticError).diagnostics.map(formatDiagnostic)).toEqual([
+    return (thrown as DiagnosticError).diagnostics.map(formatDiagnostic);
+  };
+
+  it("a header name with a slash is rejected at its table line (it was unlocated at write time)", () => {
+    expect(tableError("GOOD\n(sys/\n")).toEqual([
       "conf/options:2: error: option header name 'opt_(sys/.h' is not a plain file name",
     ]);
+  });
+
+  it("a header name too long for a file is rejected at its table line (it was an internal error)", () => {
+    expect(tableError(`GOOD\n${"-".repeat(2800)}\n`)).toEqual([
+      `conf/options:2: error: option header name 'opt_${"-".repeat(36)}...' is too long for a file name`,
+    ]);
+  });
+});
+
+describe("line marker regressions", () => {
+  // A marker whose file name was replaced by a long number made the marker pattern try
+  // every split of the digits: minutes for one line.
+  it("a marker with 30 digits where the name should be is scanned at once", () => {
+    const t0 = performance.now();
+    const scanned = scanLineMarkers(`# 1 "a.h"\n# 1 ${"9".repeat(30)}"b.h" 1\nint x;\n`);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(scanned.originOf(2)).toEqual({ path: "a.h", line: 2 });
   });
 });
 
