@@ -123,12 +123,19 @@ function result(kind: number, end: number, unterminated = false): number {
   return end;
 }
 
+/** Characters that continue an identifier (isIdentBody), as a sticky regex. */
+const IDENTIFIER_REST = /[A-Za-z0-9_$\u0080-\uffff]*/y;
+
 /** Scans the token at `i` and returns its end (kind in scannedKind). Whitespace and comments are the caller's. */
 function scanToken(s: string, i: number): number {
   const c = s.charCodeAt(i);
   const n = s.length;
   if (isIdentStart(c) || ucnLength(s, i) > 0) {
-    let j = i;
+    // The run of identifier characters is found by a native regex scan (cheaper than a
+    // loop until the JIT has compiled this function); UCNs continue it below.
+    IDENTIFIER_REST.lastIndex = i + 1;
+    IDENTIFIER_REST.test(s);
+    let j = c === 92 ? i : IDENTIFIER_REST.lastIndex;
     scannedUcn = false;
     for (;;) {
       if (j < n && isIdentBody(s.charCodeAt(j))) j++;
