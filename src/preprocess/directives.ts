@@ -328,7 +328,7 @@ function lineDirective(
   ctx.lineOffset = newLine - (last.line + 1);
   if (fileTok) ctx.presumedFile = fileTok.text.slice(1, -1).replace(/\\(["\\])/g, "$1");
   e.transitions.push({
-    tokenIndex: e.out.length,
+    tokenIndex: e.tokenCount,
     file: ctx.presumedFile,
     line: newLine,
     flag: 0,

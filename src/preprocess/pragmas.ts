@@ -36,7 +36,7 @@ export function handlePragma(e: Engine, tokens: Token[], at: Token): void {
       file.system = true;
       const next = tokens[tokens.length - 1] ?? at;
       e.transitions.push({
-        tokenIndex: e.out.length,
+        tokenIndex: e.tokenCount,
         file: file.presumedFile,
         line: next.line + 1,
         flag: 0,
