@@ -18,7 +18,12 @@ import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { propertyTimeoutMs, reportTally } from "./support/budget.js";
-import { expectDiagnosticOrResult, expectLocated, OutcomeTally } from "./support/invariants.js";
+import {
+  expectDiagnosticOrResult,
+  expectLocated,
+  OutcomeTally,
+  type LocationRules,
+} from "./support/invariants.js";
 import { applyMutations, mutationsArbitrary } from "./support/mutations.js";
 import { checkProperty } from "./support/check-property.js";
 import { stopWatchdog, withinBound } from "./support/watchdog.js";
@@ -83,7 +88,9 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
     SEED_UNITS.forEach((headers, i) => {
       const wrapper = join(scratch, `unit${i}.c`);
       writeFileSync(wrapper, headers.map((h) => `#include <${h}>\n`).join(""));
-      seeds.push(preprocessInBuild(plan, wrapper, { lineMarkers: true }).text);
+      // The scratch path differs per run; a fixed name keeps a seed replaying the same text.
+      const text = preprocessInBuild(plan, wrapper, { lineMarkers: true }).text;
+      seeds.push(text.split(wrapper).join(`/fuzz/unit${i}.c`));
     });
   });
   afterAll(async () => {
@@ -92,20 +99,26 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
   });
 
   /** The front end's parse and layout steps; every diagnostic they return must be located. */
+  /** Input with a `# N ""` marker names an empty file, as clang then reports it. */
+  const rulesFor = (text: string): LocationRules => ({
+    emptyFileNamed: /^[ \t]*#[ \t]*(line[ \t]+)?\d+[ \t]+""/m.test(text),
+  });
+
   function parseAndLayout(text: string): number {
+    const rules = rulesFor(text);
     const parsed = parseTranslationUnitLenient(text, {
       target: target.name,
       abi: target.abi,
       resolvePath: headerPathResolver(target),
       recordLayout: recordLayoutProvider(target),
     });
-    expectLocated(parsed.diagnostics, "parse diagnostics");
+    expectLocated(parsed.diagnostics, "parse diagnostics", rules);
     if (hasErrors(parsed.diagnostics))
       throw new DiagnosticError(
         parsed.diagnostics.filter((d: Diagnostic) => d.severity === "error"),
       );
     const { layouts, diagnostics } = new LayoutEngine(parsed.unit, target).layoutAll();
-    expectLocated(diagnostics, "layout diagnostics");
+    expectLocated(diagnostics, "layout diagnostics", rules);
     return layouts.length;
   }
 
@@ -131,7 +144,9 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
             const from = markers[start % markers.length]!;
             const text = applyMutations(lines.slice(from, from + count).join("\n") + "\n", list);
             withinBound("parse", text, () =>
-              tally.record(expectDiagnosticOrResult("parse", () => parseAndLayout(text))),
+              tally.record(
+                expectDiagnosticOrResult("parse", () => parseAndLayout(text), rulesFor(text)),
+              ),
             );
           },
         ),
@@ -153,7 +168,9 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
           (index, list) => {
             const text = applyMutations(seeds[index]!, list);
             withinBound("parse unit", text, () =>
-              tally.record(expectDiagnosticOrResult("parse", () => parseAndLayout(text))),
+              tally.record(
+                expectDiagnosticOrResult("parse", () => parseAndLayout(text), rulesFor(text)),
+              ),
             );
           },
         ),
