@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { planKernelBuild } from "../preprocess/kernel-build/plan.js";
 import { preprocessInBuild } from "../preprocess/kernel-build/run.js";
 import { RealFileCache } from "../preprocess/kernel-build/overlay-files.js";
+import type { ClangLayout } from "../preprocess/kernel-build/clang-layout.js";
 import { getTarget } from "../targets/index.js";
 
 export interface PreprocessBenchOptions {
@@ -62,23 +63,16 @@ function planFor(options: PreprocessBenchOptions, cache = new RealFileCache()) {
   );
 }
 
-/** Our runs, each from a cold file cache (files are read, as a real run reads them). */
-function timeOurs(options: PreprocessBenchOptions): {
-  times: number[];
+/** One run of ours from a cold file cache (files are read, as a real run reads them). */
+function runOursOnce(options: PreprocessBenchOptions): {
+  ms: number;
   outputBytes: number;
   filesRead: number;
 } {
-  const times: number[] = [];
-  let outputBytes = 0;
-  let filesRead = 0;
-  for (let i = 0; i < options.runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = preprocessInBuild(planFor(options), options.wrapper);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    outputBytes = Buffer.byteLength(result.text);
-    filesRead = result.dependencies.length;
-  }
-  return { times, outputBytes, filesRead };
+  const start = process.hrtime.bigint();
+  const result = preprocessInBuild(planFor(options), options.wrapper);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { ms, outputBytes: Buffer.byteLength(result.text), filesRead: result.dependencies.length };
 }
 
 /** Our runs through one preprocessor, so every file is already read and lexed. */
@@ -94,23 +88,39 @@ function timeOursWarm(options: PreprocessBenchOptions): number[] {
   return times;
 }
 
-/** clang -E, process start included: that is what a user of clang pays per header. */
-function timeClang(options: PreprocessBenchOptions): number[] {
-  const plan = planFor(options);
-  const layout = plan.createClangLayout();
+/** One clang -E, process start included: that is what a user of clang pays per header. */
+function runClangOnce(options: PreprocessBenchOptions, layout: ClangLayout): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(options.clang, [...layout.args, "-E", options.wrapper], {
+    maxBuffer: 1 << 30,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0)
+    throw new Error(`${options.clang} -E failed: ${r.stderr.toString().slice(0, 500)}`);
+  return ms;
+}
+
+/**
+ * Ours and clang alternately, so that both see the same machine: on a shared machine the
+ * load changes between two separate series and would skew the ratio.
+ */
+function timeBoth(options: PreprocessBenchOptions) {
+  const layout = planFor(options).createClangLayout();
   try {
-    const times: number[] = [];
+    // One warm-up run each so neither side pays first-time disk reads.
+    runOursOnce(options);
+    runClangOnce(options, layout);
+    const ours: number[] = [];
+    const clang: number[] = [];
+    let last = { outputBytes: 0, filesRead: 0 };
     for (let i = 0; i < options.runs; i++) {
-      const start = process.hrtime.bigint();
-      const r = spawnSync(options.clang, [...layout.args, "-E", options.wrapper], {
-        maxBuffer: 1 << 30,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      if (r.status !== 0)
-        throw new Error(`${options.clang} -E failed: ${r.stderr.toString().slice(0, 500)}`);
+      const run = runOursOnce(options);
+      ours.push(run.ms);
+      last = { outputBytes: run.outputBytes, filesRead: run.filesRead };
+      clang.push(runClangOnce(options, layout));
     }
-    return times;
+    return { ours, clang, ...last };
   } finally {
     layout.dispose();
   }
@@ -142,14 +152,10 @@ export async function runPreprocessBench(
   for (const path of [options.sysDir, options.wrapper]) {
     if (!existsSync(path)) throw new Error(`benchmark input missing: ${path}`);
   }
-  // One warm-up run each so neither side pays first-time disk reads.
-  timeOurs({ ...options, runs: 1 });
-  timeClang({ ...options, runs: 1 });
-  const ours = timeOurs(options);
+  const both = timeBoth(options);
   const warm = timeOursWarm(options);
-  const clangTimes = timeClang(options);
-  const oursMedianMs = median(ours.times);
-  const clangMedianMs = median(clangTimes);
+  const oursMedianMs = median(both.ours);
+  const clangMedianMs = median(both.clang);
   return {
     runs: options.runs,
     oursMedianMs,
@@ -157,8 +163,8 @@ export async function runPreprocessBench(
     clangMedianMs,
     ratio: oursMedianMs / clangMedianMs,
     oursPeakRssKiB: await childPeakRss(options),
-    outputBytes: ours.outputBytes,
-    filesRead: ours.filesRead,
+    outputBytes: both.outputBytes,
+    filesRead: both.filesRead,
   };
 }
 
