@@ -18,5 +18,6 @@ export default defineConfig({
     reporters: ["default"],
     env: { KPI_BINDGEN_CACHE_DIR: cacheDir },
     globalSetup: ["test/support/cache-directory.ts"],
+    setupFiles: ["test/support/event-loop-turn.ts"],
   },
 });
