@@ -82,16 +82,20 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
   if (kernelOptions) diagnostics.push(...kernelOptions.diagnostics);
   lap("kernconf", "preprocess");
 
+  const offsetDependencies: string[] = [];
   const plan = planKernelBuild(
-    withOffsetInclude({
-      sysDir: spec.sysDir,
-      target: spec.target,
-      mode: spec.mode,
-      optionHeaders: kernelOptions?.headers,
-      generatedHeaders: generatedBuildHeaders(spec.sysDir),
-      release: spec.release,
-      user: spec.user ?? { macros: [], includeDirs: [] },
-    }),
+    withOffsetInclude(
+      {
+        sysDir: spec.sysDir,
+        target: spec.target,
+        mode: spec.mode,
+        optionHeaders: kernelOptions?.headers,
+        generatedHeaders: generatedBuildHeaders(spec.sysDir),
+        release: spec.release,
+        user: spec.user ?? { macros: [], includeDirs: [] },
+      },
+      (paths) => offsetDependencies.push(...paths),
+    ),
   );
   const preprocessed = preprocessInBuild(plan, spec.header, {
     lineMarkers: true,
@@ -124,7 +128,7 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
     spec,
     kernelOptions,
     plan,
-    dependencies: preprocessed.dependencies,
+    dependencies: [...preprocessed.dependencies, ...offsetDependencies],
     unit: parsed.unit,
     layouts,
     diagnostics,

@@ -13,10 +13,18 @@ import {
 import { parseTranslationUnitLenient } from "../parse/index.js";
 import {
   BUILD_DIR,
+  copyTexts,
+  LazyTexts,
   planKernelBuild,
   preprocessInBuild,
   type KernelBuildSpec,
 } from "../preprocess/kernel-build/index.js";
+
+/** offset.inc and the real files its GENOFFSET compile read. */
+export interface OffsetInclude {
+  text: string;
+  dependencies: string[];
+}
 
 const GENOFFSET_SOURCE = "kpi_genoffset.c";
 
@@ -26,8 +34,9 @@ export function needsOffsetInclude(sysDir: string, spec: Pick<KernelBuildSpec, "
 }
 
 /** offset.inc for a build: struct thread laid out by a GENOFFSET compile of sys/proc.h. */
-export function generateOffsetInclude(spec: KernelBuildSpec): string {
-  const files = new Map(spec.generatedHeaders ?? []);
+export function generateOffsetInclude(spec: KernelBuildSpec): OffsetInclude {
+  const files = new LazyTexts();
+  copyTexts(files, spec.generatedHeaders ?? new Map());
   files.set(GENOFFSET_SOURCE, "#include <sys/param.h>\n#include <sys/proc.h>\n");
   const genoffset = planKernelBuild({
     ...spec,
@@ -37,7 +46,7 @@ export function generateOffsetInclude(spec: KernelBuildSpec): string {
       macros: [...spec.user.macros, { kind: "define", name: "GENOFFSET", value: "1" }],
     },
   });
-  const { text } = preprocessInBuild(genoffset, `${BUILD_DIR}/${GENOFFSET_SOURCE}`);
+  const { text, dependencies } = preprocessInBuild(genoffset, `${BUILD_DIR}/${GENOFFSET_SOURCE}`);
   const parsed = parseTranslationUnitLenient(text, {
     target: spec.target.name,
     abi: spec.target.abi,
@@ -49,17 +58,25 @@ export function generateOffsetInclude(spec: KernelBuildSpec): string {
   const engine = new LayoutEngine(parsed.unit, spec.target);
   const present = new Set(engine.layoutOf("struct thread").fields.map((f) => f.name));
   const members = threadLiteMembers.filter((m) => present.has(m));
-  return renderOffsetInclude(engine, "thread", members);
+  return { text: renderOffsetInclude(engine, "thread", members), dependencies };
 }
 
-/** The spec with offset.inc added to its generated headers when the build needs one. */
-export function withOffsetInclude(spec: KernelBuildSpec): KernelBuildSpec {
+/**
+ * The spec with offset.inc added to its generated headers when the build needs one. It is
+ * made only if a translation unit reads it (a GENOFFSET compile is a whole front-end run);
+ * `onDependencies` then receives the files that compile read.
+ */
+export function withOffsetInclude(
+  spec: KernelBuildSpec,
+  onDependencies: (paths: string[]) => void = () => {},
+): KernelBuildSpec {
   if (!needsOffsetInclude(spec.sysDir, spec)) return spec;
-  return {
-    ...spec,
-    generatedHeaders: new Map([
-      ...(spec.generatedHeaders ?? []),
-      ["offset.inc", generateOffsetInclude(spec)],
-    ]),
-  };
+  const headers = new LazyTexts();
+  copyTexts(headers, spec.generatedHeaders ?? new Map());
+  headers.setLazy("offset.inc", () => {
+    const made = generateOffsetInclude(spec);
+    onDependencies(made.dependencies);
+    return made.text;
+  });
+  return { ...spec, generatedHeaders: headers };
 }

@@ -42,7 +42,7 @@ describeWith([needClang(), needTree("13.0")], "offset.inc from our layout of str
         generatedHeaders: generatedBuildHeaders(sysDir),
         user: { macros: [], includeDirs: [] },
       };
-      const offsetInc = generateOffsetInclude(spec);
+      const offsetInc = generateOffsetInclude(spec).text;
       const exported = threadLiteMembers.filter((m) => new RegExp(`\\b${m};`).test(offsetInc));
       expect(exported).toEqual(
         expect.arrayContaining(["td_critnest", "td_pinned", "td_owepreempt"]),
