@@ -117,6 +117,8 @@ export function buildTarget(
       // The release comes from sys/param.h whether or not the wrapper includes it.
       join(job.sysDir, "sys", "param.h"),
       ...front.dependencies,
+      // A header created earlier on the include path than the one read would shadow it.
+      ...front.missing,
       ...(front.kernelOptions?.filesRead ?? []),
       ...kobjInputs(job.sysDir),
     ],

@@ -42,6 +42,8 @@ export interface FrontEndResult {
   plan: KernelBuildPlan;
   /** Real files the preprocessor read, in first-read order. */
   dependencies: string[];
+  /** Real paths include search looked for and did not find. */
+  missing: string[];
   unit: TranslationUnit;
   layouts: LayoutEngine;
   /** Warnings from every stage, in stage order. */
@@ -129,6 +131,7 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
     kernelOptions,
     plan,
     dependencies: [...preprocessed.dependencies, ...offsetDependencies],
+    missing: preprocessed.missing,
     unit: parsed.unit,
     layouts,
     diagnostics,

@@ -154,6 +154,11 @@ export interface PreprocessResult {
   includes: IncludeEdge[];
   /** Absolute paths of every file read, in first-read order (for a depfile). */
   files: string[];
+  /**
+   * Absolute paths looked for and not found (include search candidates, __has_include), in
+   * first-lookup order: a file created at one of them would change the result.
+   */
+  missing: string[];
   /** Warnings (#warning, null characters, ...). */
   diagnostics: Diagnostic[];
   /** File entries and exits in token order, for line markers. */

@@ -149,6 +149,7 @@ function runUnit(
     macros,
     includes: engine.includes,
     files: engine.sources.filesRead,
+    missing: engine.sources.filesMissing,
     diagnostics: engine.diagnostics,
     transitions: engine.transitions,
   };

@@ -18,6 +18,9 @@ export class SourceFiles {
   /** Absolute paths of the files read, in first-read order. */
   readonly filesRead: string[] = [];
   private readonly filesReadSet = new Set<string>();
+  /** Paths looked for and not found, in first-lookup order. */
+  readonly filesMissing: string[] = [];
+  private readonly filesMissingSet = new Set<string>();
   /** Sizes of files found too large before reading them. */
   private readonly oversized = new Map<string, number>();
   /** Null when files outside the roots are allowed. */
@@ -35,7 +38,12 @@ export class SourceFiles {
   }
 
   exists(abs: string): boolean {
-    return this.readSource(abs) !== undefined;
+    if (this.readSource(abs) !== undefined) return true;
+    if (!this.filesMissingSet.has(abs)) {
+      this.filesMissingSet.add(abs);
+      this.filesMissing.push(abs);
+    }
+    return false;
   }
 
   /** Text of a file, or undefined if there is none; "" for a file too large to read. */

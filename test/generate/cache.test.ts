@@ -64,6 +64,19 @@ describe("generate's cache", () => {
     expect(after.files).toEqual((await generate(undefined)).files);
   });
 
+  it("rebuilds when a header appears earlier on the include path than the one read", async () => {
+    // "common.h" is looked for beside sys/param.h first, then found at the tree's top.
+    tree.write("common.h", "struct found_at_top { int a; };\n");
+    tree.write("sys/param.h", `${VERSION}#include <machine/param.h>\n#include "common.h"\n`);
+    expect((await generate(cacheDir)).outcome).toEqual({ amd64: "miss", i386: "miss" });
+    expect((await generate(cacheDir)).outcome).toEqual({ amd64: "hit", i386: "hit" });
+    tree.write("sys/common.h", "struct found_beside { int b; };\n");
+    const after = await generate(cacheDir);
+    expect(after.outcome).toEqual({ amd64: "miss", i386: "miss" });
+    expect(after.files.get("src/amd64.rs")).toContain("found_beside");
+    expect(after.files.get("src/amd64.rs")).not.toContain("found_at_top");
+  });
+
   it("detects corrupt entries, rebuilds them and never trusts them", async () => {
     const good = (await generate(cacheDir)).files;
     const entries = allFiles(cacheDir).filter((f) => f.endsWith(".json"));

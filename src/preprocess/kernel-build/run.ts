@@ -9,6 +9,8 @@ export interface BuildPreprocessResult {
   text: string;
   /** Real files read, in first-read order: the depfile's dependencies. */
   dependencies: string[];
+  /** Real paths looked for and not found: creating one could change the result. */
+  missing: string[];
   /** Macros, includes, files, diagnostics (rendered as it ran: no token stream kept). */
   result: RenderedUnit;
 }
@@ -79,5 +81,14 @@ export function preprocessInBuild(
     seen.add(real);
     dependencies.push(real);
   }
-  return { text: result.text, dependencies, result };
+  // Missing files in the build directory's own names cannot appear; those behind its links
+  // (machine/, x86/) and in the tree can.
+  const missing = [
+    ...new Set(
+      result.missing
+        .map((path) => setup.files.realPath(path))
+        .filter((real) => !real.startsWith(BUILD_DIR + "/")),
+    ),
+  ];
+  return { text: result.text, dependencies, missing, result };
 }
