@@ -18,6 +18,16 @@ function anonymousId(ctx: ParseContext, kind: string, scope: Scope, loc: DeclLoc
   return `${kind} <anonymous at ${loc.file}:${loc.line}:${loc.column}>`;
 }
 
+/** Whether `id` is a record whose body encloses the current scope. */
+function isBeingDefined(ctx: ParseContext, scope: Scope, id: string): boolean {
+  let p = scope.parentRecord;
+  for (let depth = 0; p !== null && depth < 10_000; depth++) {
+    if (p === id) return true;
+    p = ctx.unit.records.get(p)?.parent ?? null;
+  }
+  return false;
+}
+
 export function defineRecord(
   ctx: ParseContext,
   node: SyntaxNode,
@@ -41,6 +51,11 @@ export function defineRecord(
   const id = tag !== null ? `${kind} ${tag}` : anonymousId(ctx, kind, scope, loc);
   const r = ctx.unit.recordFor(id, kind, tag, loc);
   if (r.complete) ctx.report(node, `redefinition of '${id}'`);
+  else if (isBeingDefined(ctx, scope, id)) {
+    // As clang does; going on would make the record its own parent.
+    ctx.report(node, `nested redefinition of '${id}'`);
+    return { kind: "record", recordKind: kind, id };
+  }
   r.location = loc;
   r.parent = scope.parentRecord;
   r.pragmaPack = packAt(ctx.source.pragmaPacks, node.startIndex);

@@ -174,3 +174,17 @@ describe("parse regressions", () => {
     ).toEqual(["x.h:1:21: error: unknown record 'struct nowhere'"]);
   });
 });
+
+describe("nested record regressions", () => {
+  // A mutated fixture header duplicated the first lines of a struct inside itself; the
+  // record became its own parent and naming it for Rust overflowed the stack (exit 70).
+  it("a record defined again inside its own body is an error, as in clang", () => {
+    const target = getTarget("amd64");
+    const text = `# 1 "x.h"\nstruct holder {\n  struct holder { int a; };\n  int b;\n};\n`;
+    const diagnostics = parseTranslationUnitLenient(text, {
+      target: target.name,
+      abi: target.abi,
+    }).diagnostics.map(formatDiagnostic);
+    expect(diagnostics).toContain("x.h:2:3: error: nested redefinition of 'struct holder'");
+  });
+});
