@@ -134,7 +134,7 @@ export function parseTable(
     }
     if (kind === "table") {
       // config(8) creates every header the table names in the build directory.
-      if (header.includes("/") || header === "." || header === "..")
+      if (/[/\0]/.test(header) || header === "." || header === "..")
         fail(`option header name '${header}' is not a plain file name`, where);
       if (Buffer.byteLength(header) > MAX_FILE_NAME_BYTES)
         fail(`option header name '${header.slice(0, 40)}...' is too long for a file name`, where);

@@ -133,6 +133,12 @@ describe("kernconf table regressions", () => {
     ]);
   });
 
+  it("a header name with a NUL byte is rejected at its table line (it was an internal error)", () => {
+    expect(tableError("GOOD\n\0\n")).toEqual([
+      "conf/options:2: error: option header name 'opt_\0.h' is not a plain file name",
+    ]);
+  });
+
   it("a header name too long for a file is rejected at its table line (it was an internal error)", () => {
     expect(tableError(`GOOD\n${"-".repeat(2800)}\n`)).toEqual([
       `conf/options:2: error: option header name 'opt_${"-".repeat(36)}...' is too long for a file name`,
