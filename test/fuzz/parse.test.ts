@@ -99,9 +99,10 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
   });
 
   /** The front end's parse and layout steps; every diagnostic they return must be located. */
-  /** Input with a `# N ""` marker names an empty file, as clang then reports it. */
+  /** Input whose own markers name an empty file or line 0, as clang then reports them. */
   const rulesFor = (text: string): LocationRules => ({
     emptyFileNamed: /^[ \t]*#[ \t]*(line[ \t]+)?\d+[ \t]+""/m.test(text),
+    lineZeroNamed: /^[ \t]*#[ \t]*(line[ \t]+)?0+([ \t]|$)/m.test(text),
   });
 
   function parseAndLayout(text: string): number {

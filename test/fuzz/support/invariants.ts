@@ -10,6 +10,8 @@ export interface LocationRules {
    * empty file, and clang reports `:line:col:` for it too.
    */
   emptyFileNamed?: boolean;
+  /** Likewise line 0, which a `# 0 "file"` marker gives the next line (clang reports it so). */
+  lineZeroNamed?: boolean;
 }
 
 /** Why a diagnostic's location is unusable, or undefined when it is fine. */
@@ -18,7 +20,8 @@ export function locationProblem(d: Diagnostic, rules: LocationRules = {}): strin
   if (!loc) return "has no location";
   if (typeof loc.file !== "string") return "names no file";
   if (loc.file === "" && !rules.emptyFileNamed) return "names no file";
-  if (!Number.isInteger(loc.line) || loc.line < 1) return `has line ${loc.line}`;
+  const firstLine = rules.lineZeroNamed ? 0 : 1;
+  if (!Number.isInteger(loc.line) || loc.line < firstLine) return `has line ${loc.line}`;
   if (!Number.isInteger(loc.column) || loc.column < 0) return `has column ${loc.column}`;
   return undefined;
 }
