@@ -29,6 +29,7 @@ export interface ScannedSource {
 // Each flag follows blanks: `(?:\d+\s*)*` could split a run of digits every possible way,
 // which took minutes on a marker with a long number where a name should be.
 const MARKER = /^#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?(?:\s+\d+)*\s*$/;
+const MAX_LINE = 0x7fffffff;
 const PACK = /^#\s*pragma\s+pack\s*\(\s*([^)]*)\)/;
 
 function parsePack(args: string, offset: number): PragmaPackEvent | null {
@@ -85,7 +86,8 @@ export function scanLineMarkers(input: string): ScannedSource {
       const line = input.slice(pos, end);
       const trimmed = line.trimStart();
       const marker = MARKER.exec(trimmed);
-      if (marker) {
+      // Line numbers live in an Int32Array; clang rejects larger ones too ("out of range").
+      if (marker && Number(marker[1]) <= MAX_LINE) {
         // `# N` alone renumbers the current file; with a name it switches files.
         if (marker[2] !== undefined) {
           const path = unescapePath(marker[2]);

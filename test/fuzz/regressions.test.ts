@@ -194,3 +194,12 @@ describe("nested record regressions", () => {
     expect(diagnostics).toContain("x.h:2:3: error: nested redefinition of 'struct holder'");
   });
 });
+
+describe("line number regressions", () => {
+  // A mutation put 32 nines into a marker: the line number wrapped in the Int32Array of
+  // line numbers and diagnostics came out at line 0.
+  it("a marker with a line number beyond 2^31-1 is not taken as a marker", () => {
+    const scanned = scanLineMarkers(`# 7 "a.h"\nint x;\n# ${"9".repeat(32)} "b.h"\nint y;\n`);
+    expect(scanned.originOf(3)).toEqual({ path: "a.h", line: 9 });
+  });
+});
