@@ -64,7 +64,12 @@ export const configCommand: CommandModule<object, ConfigArgs> = {
     let resolved: ResolvedKernelConfig | undefined;
     const tablePath = mainOptionTablePath(sysDir);
     if (optionTablesPresent(sysDir)) {
-      const tables = readOptionTables({ sysDir, confDir: config.confDir, machine: config.machine });
+      const tables = readOptionTables({
+        sysDir,
+        confDir: config.confDir,
+        machine: config.machine,
+        machineWhere: config.machineWhere,
+      });
       printDiagnostics(tables.diagnostics);
       const result = resolveKernelConfig(config, tables.tables);
       printDiagnostics(result.diagnostics);
