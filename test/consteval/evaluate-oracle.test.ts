@@ -1,18 +1,14 @@
 // Integer constant expressions evaluated on amd64, i386 and arm64, each result (value and
 // C type) checked by clang-19 for the same target with _Static_assert probes.
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, expect, it } from "vitest";
 import { NotConstantError } from "../../src/consteval/index.js";
 import { parseTranslationUnit, evaluateConstant } from "../../src/parse/index.js";
 import { getTarget } from "../../src/targets/index.js";
-import { clangCommand, describeWith, needClang } from "../support/environment.js";
-import { probeSource, rejectedClaims, valueClaims, type Claim } from "../parse/support/probe.js";
-
-const run = promisify(execFile);
+import { describeWith, needClang } from "../support/environment.js";
+import { clangRejections, valueClaims, type Claim } from "../parse/support/probe.js";
 
 /** Declarations the expressions may use: typedefs, enums, a packed enum. */
 const PRELUDE = `typedef unsigned long u_long;
@@ -152,8 +148,6 @@ const EXPRESSIONS = [
   "SMALL_A",
 ];
 
-const TRIPLES = { amd64: "x86_64", i386: "i386", arm64: "aarch64" } as const;
-
 describeWith([needClang()], "constant evaluation vs clang-19", () => {
   const dir = mkdtempSync(join(tmpdir(), "kpi-consteval-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -176,25 +170,7 @@ describeWith([needClang()], "constant evaluation vs clang-19", () => {
       claims.push(...refused);
       const prelude = join(dir, "prelude.h");
       writeFileSync(prelude, PRELUDE);
-      const { source, firstLine } = probeSource(prelude, claims);
-      const file = join(dir, `probe-${arch}.c`);
-      writeFileSync(file, source);
-      const r = await run(clangCommand, [
-        `--target=${TRIPLES[arch]}-unknown-freebsd13.0`,
-        "-ffreestanding",
-        "-std=gnu99",
-        "-fsyntax-only",
-        "-Wno-everything",
-        "-ferror-limit=0",
-        file,
-      ]).then(
-        (ok) => ok.stderr,
-        (e: { stderr?: string }) => e.stderr ?? "",
-      );
-      const errors = new Map<number, string>();
-      for (const m of r.matchAll(/^.*probe-\w+\.c:(\d+):\d+: error: (.*)$/gm))
-        errors.set(Number(m[1]), m[2]!);
-      const rejected = rejectedClaims(claims, firstLine, errors);
+      const rejected = await clangRejections(dir, arch, prelude, claims);
       expect(rejected.filter((r) => !r.startsWith("refused: "))).toEqual([]);
       expect(
         rejected.filter((r) => r.startsWith("refused: ")).map((r) => r.split(":")[1]!.trim()),

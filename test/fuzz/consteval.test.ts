@@ -1,11 +1,9 @@
 // The constant evaluator on random expressions: it returns a value or refuses with its own
 // errors (syntax, not constant), never anything else; int-only expressions match a simple
 // reference evaluation; and a batch of arbitrary ones is checked by clang-19 per target.
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import fc from "fast-check";
 import { afterAll, expect, it, describe } from "vitest";
 import { ExprSyntaxError, NotConstantError, type IntValue } from "../../src/consteval/index.js";
@@ -13,18 +11,15 @@ import type { IntegerKind, TranslationUnit } from "../../src/ir/index.js";
 import { evaluateConstant, parseTranslationUnit } from "../../src/parse/index.js";
 import { getTarget } from "../../src/targets/index.js";
 import type { TargetAbi } from "../../src/targets/types.js";
-import { clangCommand, describeWith, needClang } from "../support/environment.js";
-import { probeSource, rejectedClaims, valueClaims, type Claim } from "../parse/support/probe.js";
+import { describeWith, needClang } from "../support/environment.js";
+import { clangRejections, PROBE_TRIPLES, valueClaims, type Claim } from "../parse/support/probe.js";
 import { longRun, propertyTimeoutMs, reportTally } from "./support/budget.js";
 import { cExpression, cExpressionFor, intExpression, PRELUDE } from "./support/c-expressions.js";
 import { applyMutations, mutationsArbitrary } from "./support/mutations.js";
 import { checkProperty } from "./support/check-property.js";
 import { stopWatchdog, withinBound } from "./support/watchdog.js";
 
-const run = promisify(execFile);
-const TRIPLES = { amd64: "x86_64", i386: "i386", arm64: "aarch64" } as const;
-
-function preludeUnit(arch: keyof typeof TRIPLES): { unit: TranslationUnit; abi: TargetAbi } {
+function preludeUnit(arch: keyof typeof PROBE_TRIPLES): { unit: TranslationUnit; abi: TargetAbi } {
   const abi = getTarget(arch).abi;
   return {
     unit: parseTranslationUnit(`# 1 "prelude.h"\n${PRELUDE}`, { target: arch, abi }).unit,
@@ -157,7 +152,7 @@ describe("constant evaluation fuzz", () => {
 describeWith([needClang()], "constant evaluation fuzz vs clang-19", () => {
   const dir = mkdtempSync(join(tmpdir(), "kpi-fuzz-consteval-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  for (const arch of Object.keys(TRIPLES) as (keyof typeof TRIPLES)[]) {
+  for (const arch of Object.keys(PROBE_TRIPLES) as (keyof typeof PROBE_TRIPLES)[]) {
     it(
       `a batch of random expressions agrees with clang on ${arch} (value, type, refusal)`,
       async () => {
@@ -177,25 +172,7 @@ describeWith([needClang()], "constant evaluation fuzz vs clang-19", () => {
                 else claims.push(...claimsFor(text, v.value, v.type));
               }
               claims.push(...refused);
-              const { source, firstLine } = probeSource(prelude, claims);
-              const file = join(dir, `probe-${arch}.c`);
-              writeFileSync(file, source);
-              const stderr = await run(clangCommand, [
-                `--target=${TRIPLES[arch]}-unknown-freebsd13.0`,
-                "-ffreestanding",
-                "-std=gnu99",
-                "-fsyntax-only",
-                "-Wno-everything",
-                "-ferror-limit=0",
-                file,
-              ]).then(
-                (ok) => ok.stderr,
-                (e: { stderr?: string }) => e.stderr ?? "",
-              );
-              const errors = new Map<number, string>();
-              for (const m of stderr.matchAll(/^.*probe-\w+\.c:(\d+):\d+: error: (.*)$/gm))
-                errors.set(Number(m[1]), m[2]!);
-              const rejected = rejectedClaims(claims, firstLine, errors);
+              const rejected = await clangRejections(dir, arch, prelude, claims);
               // Every value and type we claim, clang confirms; everything we refuse, clang refuses.
               const disputed = rejected.filter((r) => !r.startsWith("refused: "));
               if (disputed.length > 0)

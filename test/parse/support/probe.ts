@@ -1,6 +1,13 @@
 // Probe files: one `_Static_assert` per claim we make about a constant (its value, its
 // type), compiled by clang after the wrapper. A failing line is a claim clang disagrees with.
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import type { IntegerKind } from "../../../src/ir/index.js";
+import { clangCommand } from "../../support/environment.js";
+
+const runFile = promisify(execFile);
 
 export interface Claim {
   /** What the line checks, for the failure list. */
@@ -46,4 +53,38 @@ export function rejectedClaims(
     out.push(claim ? `${claim.label}: ${message}` : `line ${line}: ${message}`);
   }
   return out.sort();
+}
+
+/** The FreeBSD triples the standalone expression probes compile for. */
+export const PROBE_TRIPLES = { amd64: "x86_64", i386: "i386", arm64: "aarch64" } as const;
+
+/**
+ * Writes a probe of `claims` after `prelude` into `dir`, compiles it with clang for `arch`
+ * and returns the claims clang rejected, with its message.
+ */
+export async function clangRejections(
+  dir: string,
+  arch: keyof typeof PROBE_TRIPLES,
+  prelude: string,
+  claims: readonly Claim[],
+): Promise<string[]> {
+  const { source, firstLine } = probeSource(prelude, claims);
+  const file = join(dir, `probe-${arch}.c`);
+  writeFileSync(file, source);
+  const stderr = await runFile(clangCommand, [
+    `--target=${PROBE_TRIPLES[arch]}-unknown-freebsd13.0`,
+    "-ffreestanding",
+    "-std=gnu99",
+    "-fsyntax-only",
+    "-Wno-everything",
+    "-ferror-limit=0",
+    file,
+  ]).then(
+    (ok) => ok.stderr,
+    (e: { stderr?: string }) => e.stderr ?? "",
+  );
+  const errors = new Map<number, string>();
+  for (const m of stderr.matchAll(/^.*probe-\w+\.c:(\d+):\d+: error: (.*)$/gm))
+    errors.set(Number(m[1]), m[2]!);
+  return rejectedClaims(claims, firstLine, errors);
 }
