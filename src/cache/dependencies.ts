@@ -13,7 +13,8 @@ export interface Dependency {
   stamp: string;
 }
 
-function stampOf(path: string): string {
+/** `size:mtimeNs:ino` of a regular file, "" when there is none. */
+export function fileStamp(path: string): string {
   try {
     const s = statSync(path, { bigint: true });
     return s.isFile() ? `${s.size}:${s.mtimeNs}:${s.ino}` : "";
@@ -27,14 +28,14 @@ export function recordDependencies(paths: Iterable<string>): Dependency[] {
   return [...new Set(paths)].sort().map((path) => ({
     path,
     digest: fileDigest(path) ?? "",
-    stamp: stampOf(path),
+    stamp: fileStamp(path),
   }));
 }
 
 /** Whether every dependency still has the recorded content. */
 export function dependenciesUnchanged(dependencies: readonly Dependency[]): boolean {
   return dependencies.every((d) => {
-    const stamp = stampOf(d.path);
+    const stamp = fileStamp(d.path);
     if (stamp === d.stamp) return true;
     return (fileDigest(d.path) ?? "") === d.digest;
   });

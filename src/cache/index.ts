@@ -4,6 +4,7 @@ export { digest, fileDigest } from "./digest.js";
 export {
   dependenciesDigest,
   dependenciesUnchanged,
+  fileStamp,
   recordDependencies,
   type Dependency,
 } from "./dependencies.js";

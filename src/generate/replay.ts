@@ -2,16 +2,19 @@
 // A successful cached run records what it wrote (the crate's files), what it printed on
 // stderr, and every file it read, under a key made from the exact command line, working
 // directory and environment. Running the same command again with every one of those files
-// unchanged rewrites the same crate and prints the same text, at the cost of hashing the
-// inputs. Anything else, including a command line spelled differently, takes the full path,
-// where the per-target cache still applies.
-import { mkdirSync, writeFileSync } from "node:fs";
+// unchanged prints the same text and leaves the crate as the run wrote it: the files are
+// rewritten from the cache unless every one of them is still there, unchanged since it
+// was written (size, modification time, inode), and nothing else is. Anything else,
+// including a command line spelled differently, takes the full path, where the per-target
+// cache still applies.
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import {
   CacheStore,
   defaultCacheDirectory,
   dependenciesUnchanged,
   digest,
+  fileStamp,
   recordDependencies,
   toolIdentity,
   type Dependency,
@@ -23,6 +26,29 @@ interface InvocationRecord {
   crateKey: string;
   stderr: string;
   dependencies: Dependency[];
+  /** Each file of the crate as written (path relative to outDir → fileStamp). */
+  output: Record<string, string>;
+}
+
+function outputStamps(outDir: string, names: Iterable<string>): Record<string, string> {
+  return Object.fromEntries([...names].sort().map((name) => [name, fileStamp(join(outDir, name))]));
+}
+
+/** Whether `outDir` holds exactly the recorded files, none touched since written. */
+function outputUnchanged(outDir: string, stamps: Record<string, string>): boolean {
+  let present: number;
+  try {
+    present = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter(
+      (entry) => !entry.isDirectory(),
+    ).length;
+  } catch {
+    return false;
+  }
+  const names = Object.keys(stamps);
+  return (
+    present === names.length &&
+    names.every((name) => stamps[name] !== "" && fileStamp(join(outDir, name)) === stamps[name])
+  );
 }
 
 /** Environment variables that change what `generate` does or prints. */
@@ -71,18 +97,24 @@ export function replayGenerate(
   const cacheDir = cacheDirectoryOf(argv);
   if (cacheDir === undefined) return undefined;
   const store = new CacheStore(cacheDir);
-  const record = store.get<InvocationRecord>("invocation", invocationKey(argv, env));
+  const key = invocationKey(argv, env);
+  const record = store.get<InvocationRecord>("invocation", key);
   if (record.status !== "hit" || !dependenciesUnchanged(record.value.dependencies))
     return undefined;
-  const crate = store.get<Record<string, string>>("crate", record.value.crateKey);
-  if (crate.status !== "hit") return undefined;
-  writeDirAtomic(record.value.outDir, (tmp) => {
-    for (const [path, text] of Object.entries(crate.value)) {
-      const file = join(tmp, path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    }
-  });
+  const { outDir } = record.value;
+  if (!outputUnchanged(outDir, record.value.output)) {
+    const crate = store.get<Record<string, string>>("crate", record.value.crateKey);
+    if (crate.status !== "hit") return undefined;
+    writeDirAtomic(outDir, (tmp) => {
+      for (const [path, text] of Object.entries(crate.value)) {
+        const file = join(tmp, path);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, text);
+      }
+    });
+    const output = outputStamps(outDir, Object.keys(crate.value));
+    store.put("invocation", key, { ...record.value, output } satisfies InvocationRecord);
+  }
   process.stderr.write(record.value.stderr);
   if (argv.includes("--verbose") || argv.includes("--timings")) {
     process.stderr.write(
@@ -114,5 +146,6 @@ export function recordGenerate(run: FinishedGenerate, env: NodeJS.ProcessEnv = p
     crateKey,
     stderr: run.stderr,
     dependencies: recordDependencies(run.dependencies),
+    output: outputStamps(resolve(run.outDir), run.files.keys()),
   } satisfies InvocationRecord);
 }

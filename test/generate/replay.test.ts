@@ -44,6 +44,21 @@ describe("generate replays an unchanged command from the cache", () => {
     expect(summary(second.stderr)).toEqual(summary(first.stderr));
   });
 
+  it("an intact crate is left as it is; an edited one is restored", () => {
+    const lib = join(out, "src", "lib.rs");
+    const before = statSync(lib);
+    expect(run().stderr).toMatch(REPLAYED);
+    // Not rewritten: the same file, not a new one with the same text.
+    expect(statSync(lib).ino).toBe(before.ino);
+    const files = crate();
+    writeFileSync(lib, "// edited by hand\n");
+    expect(run().stderr).toMatch(REPLAYED);
+    expect(crate()).toEqual(files);
+    writeFileSync(join(out, "stray.rs"), "");
+    expect(run().stderr).toMatch(REPLAYED);
+    expect(crate()).toEqual(files);
+  });
+
   it("a changed header is not replayed, and the crate follows it", () => {
     writeFileSync(tree.wrapper, readFileSync(tree.wrapper, "utf8") + "int tiny_added(void);\n");
     const r = run();
