@@ -2,6 +2,7 @@
 // cores), output captured whole, results cached within a run by argument list.
 import { spawn } from "node:child_process";
 import { clangCommand } from "../../support/environment.js";
+import { inProcessSlot } from "../../support/process-slots.js";
 
 export interface ClangResult {
   status: number;
@@ -9,21 +10,7 @@ export interface ClangResult {
   stderr: string;
 }
 
-const MAX_CONCURRENT = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
 const cache = new Map<string, Promise<ClangResult>>();
-
-async function slot<T>(job: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await job();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
 
 function spawnClang(args: string[]): Promise<ClangResult> {
   return new Promise((resolve, reject) => {
@@ -48,11 +35,11 @@ function spawnClang(args: string[]): Promise<ClangResult> {
  * false (large outputs compared once, which the cache would only hold on to).
  */
 export function runClang(args: string[], options: { cache?: boolean } = {}): Promise<ClangResult> {
-  if (options.cache === false) return slot(() => spawnClang(args));
+  if (options.cache === false) return inProcessSlot(() => spawnClang(args));
   const key = JSON.stringify(args);
   let result = cache.get(key);
   if (!result) {
-    result = slot(() => spawnClang(args));
+    result = inProcessSlot(() => spawnClang(args));
     cache.set(key, result);
   }
   return result;

@@ -2,6 +2,7 @@
 // a small pool (the CI machine has two cores) and a per-run cache.
 import { execFile } from "node:child_process";
 import { clangCommand } from "../../support/environment.js";
+import { inProcessSlot } from "../../support/process-slots.js";
 
 export const defaultTarget = "x86_64-unknown-freebsd13.0";
 export const baseFlags = ["-ffreestanding", "-nostdinc"];
@@ -12,28 +13,14 @@ export interface ClangRun {
   stderr: string;
 }
 
-const MAX_PARALLEL = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
 const cache = new Map<string, Promise<ClangRun>>();
-
-async function slot<T>(job: () => Promise<T>): Promise<T> {
-  if (running >= MAX_PARALLEL) await new Promise<void>((r) => waiting.push(r));
-  running++;
-  try {
-    return await job();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
 
 /** Runs clang with `args` (cached by the argument list). */
 export function clang(args: string[], cwd?: string): Promise<ClangRun> {
   const key = JSON.stringify([args, cwd]);
   let run = cache.get(key);
   if (!run) {
-    run = slot(
+    run = inProcessSlot(
       () =>
         new Promise<ClangRun>((resolve) => {
           execFile(

@@ -2,6 +2,7 @@
 // cores) and a per-run cache, so each distinct command line runs once.
 import { execFile } from "node:child_process";
 import { clangCommand } from "../../support/environment.js";
+import { inProcessSlot } from "../../support/process-slots.js";
 
 export interface ClangResult {
   stdout: string;
@@ -9,28 +10,14 @@ export interface ClangResult {
   code: number;
 }
 
-const poolSize = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
 const cache = new Map<string, Promise<ClangResult>>();
-
-async function slot<T>(job: () => Promise<T>): Promise<T> {
-  if (running >= poolSize) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await job();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
 
 /** Runs clang with `args` (and `input` on stdin); identical calls share one run. */
 export function runClang(args: string[], input = ""): Promise<ClangResult> {
   const key = JSON.stringify([args, input]);
   let result = cache.get(key);
   if (!result) {
-    result = slot(
+    result = inProcessSlot(
       () =>
         new Promise<ClangResult>((resolve) => {
           const child = execFile(
