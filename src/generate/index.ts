@@ -45,7 +45,7 @@ export interface GenerateSpec {
   format?: RustfmtUse;
   /** The cache directory; absent for none. */
   cacheDir?: string;
-  /** Most worker threads for several targets (default: the machine's parallelism). */
+  /** Most worker threads for several targets (default: the machine's parallelism, plus one). */
   threads?: number;
   onProgress?: ProgressListener;
   onCache?: (event: TargetCacheEvent) => void;

@@ -1,6 +1,6 @@
-// Builds several targets at once on worker threads (one per core, at most one per target);
-// a single target, or a run from TypeScript sources where no compiled worker exists, is
-// built on the calling thread. Results come back in job order; when several jobs fail, the
+// Builds several targets at once on worker threads (one per core and one more, at most one
+// per target); a single target, or a run from TypeScript sources where no compiled worker
+// exists, is built on the calling thread. Results come back in job order; when several jobs fail, the
 // first failing job's error is thrown, so the outcome does not depend on thread timing.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -19,7 +19,7 @@ const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 export interface ParallelOptions {
   onProgress?: ProgressListener;
-  /** Most threads to use (default: the machine's available parallelism). */
+  /** Most threads to use (default: the machine's available parallelism, plus one). */
   threads?: number;
 }
 
@@ -28,7 +28,10 @@ export async function buildTargets(
   options: ParallelOptions = {},
 ): Promise<TargetOutput[]> {
   const onProgress = options.onProgress ?? ignoreProgress;
-  const threads = Math.min(jobs.length, options.threads ?? availableParallelism());
+  // One thread more than cores: with one per core, three targets on two cores end with one
+  // core idle while the last target runs alone (measured: 3 arches on 2 cores, 1.81-1.96 s
+  // with two workers, 1.68-1.73 s with three).
+  const threads = Math.min(jobs.length, options.threads ?? availableParallelism() + 1);
   if (threads <= 1 || !existsSync(workerFile)) {
     return jobs.map((job) => buildTarget(job, onProgress));
   }
