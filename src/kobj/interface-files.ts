@@ -43,8 +43,22 @@ function belongsToMachine(path: string, machine: string): boolean {
   return top === machine || (sharedArchitectureDirectories[machine] ?? []).includes(top);
 }
 
+// A full kernel tree has tens of thousands of files, and one run asks for its interface
+// files several times per target (generated headers, kobj method types, generate's cache
+// manifest): the tree is walked once per process, as it does not change during a run.
+const walked = new Map<string, readonly string[]>();
+
 /** Every `*.m` under the tree, relative to it, in code-unit order. */
-function allInterfaceFiles(sys: string): string[] {
+function allInterfaceFiles(sys: string): readonly string[] {
+  let files = walked.get(sys);
+  if (files === undefined) {
+    files = walkInterfaceFiles(sys);
+    walked.set(sys, files);
+  }
+  return files;
+}
+
+function walkInterfaceFiles(sys: string): string[] {
   if (!existsSync(sys)) fail(`kernel source tree not found: ${sys}`);
   const found: string[] = [];
   const walk = (rel: string) => {
