@@ -1,8 +1,9 @@
 // An on-disk store of JSON values under content-derived keys. Every entry carries the digest
 // of its body: an entry that fails to parse or to match its digest (a torn write, a disk
 // error, an older format) is deleted and reported as a miss, so it is rebuilt, never trusted.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { writeFileAtomic } from "../io/atomic-output.js";
 import { digest } from "./digest.js";
 
 /** Bumped whenever the entry layout changes, so older entries read as misses. */
@@ -45,17 +46,7 @@ export class CacheStore {
 
   /** Writes through a temporary file and a rename, so readers never see half an entry. */
   put(kind: string, key: string, value: unknown): void {
-    const path = this.pathOf(kind, key);
     const body = JSON.stringify(value);
-    const dir = join(this.directory, kind, key.slice(0, 2));
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    try {
-      writeFileSync(tmp, `${FORMAT} ${digest(key, body)}\n${body}`);
-      renameSync(tmp, path);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
+    writeFileAtomic(this.pathOf(kind, key), `${FORMAT} ${digest(key, body)}\n${body}`);
   }
 }

@@ -1,10 +1,11 @@
 // `generate` as a stage: one front end and Rust module per target (from the cache when the
 // inputs are unchanged, on worker threads when there are several), then the crate's files.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CacheStore, digest } from "../cache/index.js";
 import type { Diagnostic } from "../diagnostics/index.js";
+import { writeFileAtomic } from "../io/atomic-output.js";
 import { crateFiles, type ItemPatterns } from "../emit/rust/index.js";
 import { ignoreProgress, type ProgressListener } from "../pipeline/index.js";
 import type { BuildMode, UserFlags } from "../preprocess/kernel-build/index.js";
@@ -70,15 +71,9 @@ function wrapperLocation(
   cacheDir: string | undefined,
 ): { path: string; dispose(): void } {
   if (cacheDir !== undefined) {
-    const dir = join(cacheDir, "wrappers", digest(text));
-    const path = join(dir, WRAPPER_FILE);
-    if (!existsSync(path)) {
-      mkdirSync(dir, { recursive: true });
-      const tmp = `${path}.tmp-${process.pid}`;
-      writeFileSync(tmp, text);
-      // A rename, so a concurrent run never reads half a wrapper.
-      renameSync(tmp, path);
-    }
+    const path = join(cacheDir, "wrappers", digest(text), WRAPPER_FILE);
+    // Atomically, so a concurrent run never reads half a wrapper.
+    if (!existsSync(path)) writeFileAtomic(path, text);
     return { path, dispose: () => {} };
   }
   const scratch = mkdtempSync(join(tmpdir(), "kpi-bindgen-generate-"));
