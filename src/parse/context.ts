@@ -32,14 +32,25 @@ export type Spot = Pick<SyntaxNode, "startIndex" | "startPosition">;
 /** Builds a LayoutQuery for records from the unit as built so far. */
 export type RecordLayoutProvider = (unit: TranslationUnit) => LayoutQuery;
 
+/**
+ * What the contexts of one unit share when its text is parsed in pieces: diagnostics, the
+ * numbering of anonymous records, and the layout of the records declared so far.
+ */
+export interface UnitParseState {
+  readonly diagnostics: Diagnostic[];
+  /** Anonymous records defined so far per parent record id. */
+  readonly anonymousCounters: Map<string, number>;
+  cachedLayout?: { version: number; query: LayoutQuery };
+}
+
+export function newUnitParseState(): UnitParseState {
+  return { diagnostics: [], anonymousCounters: new Map() };
+}
+
 export class ParseContext {
-  readonly diagnostics: Diagnostic[] = [];
   private readonly claimedAttributes = new Set<AttributeGroup>();
   private readonly claimedLabels = new Set<AsmLabel>();
   private readonly claimedComplex = new Set<number>();
-  private cachedLayout: { version: number; query: LayoutQuery } | undefined;
-  /** Anonymous records defined so far per parent record id. */
-  readonly anonymousCounters = new Map<string, number>();
 
   constructor(
     readonly text: string,
@@ -49,7 +60,16 @@ export class ParseContext {
     readonly abi: TargetAbi,
     readonly unit: UnitBuilder,
     readonly recordLayout?: RecordLayoutProvider,
+    private readonly shared: UnitParseState = newUnitParseState(),
   ) {}
+
+  get diagnostics(): Diagnostic[] {
+    return this.shared.diagnostics;
+  }
+
+  get anonymousCounters(): Map<string, number> {
+    return this.shared.anonymousCounters;
+  }
 
   get typeofs(): ReadonlyMap<string, TypeofForm> {
     return this.gnu.typeofs;
@@ -223,10 +243,11 @@ export class ParseContext {
     const provider = this.recordLayout;
     const get = (): LayoutQuery => {
       // One layout per state of the declarations: rebuilt only after something changed.
-      if (!this.cachedLayout || this.cachedLayout.version !== unit.version) {
-        this.cachedLayout = { version: unit.version, query: provider!(unit.build()) };
+      const shared = this.shared;
+      if (!shared.cachedLayout || shared.cachedLayout.version !== unit.version) {
+        shared.cachedLayout = { version: unit.version, query: provider!(unit.build()) };
       }
-      return this.cachedLayout.query;
+      return shared.cachedLayout.query;
     };
     const records: LayoutQuery | undefined = provider
       ? {

@@ -58,7 +58,7 @@ export function defineRecord(
   }
   r.location = loc;
   r.parent = scope.parentRecord;
-  r.pragmaPack = packAt(ctx.source.pragmaPacks, node.startIndex);
+  r.pragmaPack = packAt(ctx.source.pragmaPacks, node.startIndex, ctx.source.packBefore);
   // Attributes before the body, then those right after the closing brace.
   const groups = [
     ...ctx.claimAttributes(node.startIndex, body.startIndex),

@@ -4,10 +4,10 @@ import C from "tree-sitter-c";
 import { DiagnosticError, error, hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import type { LayoutQuery, MacroDefinition, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
-import { ParseContext } from "./context.js";
+import { newUnitParseState, ParseContext } from "./context.js";
 import { topLevelItems } from "./cst.js";
 import { rewriteGnuForms } from "./gnu-forms.js";
-import { scanLineMarkers } from "./line-markers.js";
+import { LineMarkerScanner } from "./line-markers.js";
 import { summarizeMacros } from "./macros.js";
 import { neutralize } from "./neutralize.js";
 import { applyEdits } from "./text-edits.js";
@@ -82,59 +82,96 @@ function reportUnclaimed(ctx: ParseContext): void {
   }
 }
 
+/**
+ * Parses one translation unit from preprocessed text given in consecutive pieces, so that
+ * parsing can start while the preprocessor is still running. Each piece but the last must
+ * end with a newline at file scope (after a `;` outside any braces or parentheses): a
+ * piece is parsed on its own, with the file and line, `#pragma pack` state, declarations
+ * and anonymous-record numbering of the pieces before it. The text in one piece parses
+ * exactly as before.
+ */
+export class UnitParser {
+  private readonly builder: UnitBuilder;
+  private readonly scanner = new LineMarkerScanner();
+  private readonly shared = newUnitParseState();
+  private lastContext: ParseContext | undefined;
+  private readonly timings = { scan: 0, treeSitter: 0, walk: 0, macros: 0 };
+
+  constructor(private readonly options: ParseOptions) {
+    this.builder = new UnitBuilder(options.target);
+  }
+
+  /** Parses the next piece of the text. */
+  add(preprocessed: string): void {
+    const t0 = performance.now();
+    const source = this.scanner.scan(preprocessed);
+    const neutral = neutralize(source.text);
+    const gnu = rewriteGnuForms(neutral.tokens);
+    const text = applyEdits(source.text, [...neutral.edits, ...gnu.edits]);
+    const t1 = performance.now();
+    const tree = parser().parse(
+      (index: number) => (index < text.length ? text.slice(index, index + 65536) : null),
+      undefined,
+      {
+        bufferSize: 1 << 20,
+      },
+    );
+    const t2 = performance.now();
+    const options = this.options;
+    const ctx = new ParseContext(
+      text,
+      source,
+      options.resolvePath ?? defaultPathResolver,
+      gnu,
+      options.abi,
+      this.builder,
+      options.recordLayout,
+      this.shared,
+    );
+    if (neutral.unterminatedBody !== null) {
+      const loc = ctx.locationOfOffset(neutral.unterminatedBody);
+      ctx.diagnostics.push(
+        error("function body is never closed ('}' missing)", {
+          file: loc.file,
+          line: loc.line,
+          column: loc.column,
+        }),
+      );
+    }
+    walkTranslationUnit(
+      ctx,
+      topLevelItems(tree, { text, lineStarts: source.lineStarts }, C.nodeTypeInfo),
+    );
+    reportUnclaimed(ctx);
+    this.lastContext = ctx;
+    const t3 = performance.now();
+    this.timings.scan += t1 - t0;
+    this.timings.treeSitter += t2 - t1;
+    this.timings.walk += t3 - t2;
+  }
+
+  /**
+   * The unit, once every piece has been added; `macros` (the preprocessor's table) is
+   * summarized against it, overriding the table given in the options.
+   */
+  finish(macros: readonly MacroDefinition[] | undefined = this.options.macros): ParseResult {
+    if (!this.lastContext) this.add("");
+    const t3 = performance.now();
+    const unit = this.builder.build();
+    if (macros) unit.macros = summarizeMacros(macros, unit, this.lastContext!);
+    this.timings.macros += performance.now() - t3;
+    return { unit, diagnostics: this.shared.diagnostics, timings: { ...this.timings } };
+  }
+}
+
 /** Parses and returns every diagnostic, errors included, without throwing. */
 export function parseTranslationUnitLenient(
   preprocessed: string,
   options: ParseOptions,
 ): ParseResult {
-  const t0 = performance.now();
-  const source = scanLineMarkers(preprocessed);
-  const neutral = neutralize(source.text);
-  const gnu = rewriteGnuForms(neutral.tokens);
-  const text = applyEdits(source.text, [...neutral.edits, ...gnu.edits]);
-  const t1 = performance.now();
-  const tree = parser().parse(
-    (index: number) => (index < text.length ? text.slice(index, index + 65536) : null),
-    undefined,
-    {
-      bufferSize: 1 << 20,
-    },
-  );
-  const t2 = performance.now();
-  const builder = new UnitBuilder(options.target);
-  const ctx = new ParseContext(
-    text,
-    source,
-    options.resolvePath ?? defaultPathResolver,
-    gnu,
-    options.abi,
-    builder,
-    options.recordLayout,
-  );
-  if (neutral.unterminatedBody !== null) {
-    const loc = ctx.locationOfOffset(neutral.unterminatedBody);
-    ctx.diagnostics.push(
-      error("function body is never closed ('}' missing)", {
-        file: loc.file,
-        line: loc.line,
-        column: loc.column,
-      }),
-    );
-  }
-  walkTranslationUnit(
-    ctx,
-    topLevelItems(tree, { text, lineStarts: source.lineStarts }, C.nodeTypeInfo),
-  );
-  reportUnclaimed(ctx);
-  const t3 = performance.now();
-  const unit = builder.build();
-  if (options.macros) unit.macros = summarizeMacros(options.macros, unit, ctx);
-  const t4 = performance.now();
-  return {
-    unit,
-    diagnostics: ctx.diagnostics,
-    timings: { scan: t1 - t0, treeSitter: t2 - t1, walk: t3 - t2, macros: t4 - t3 },
-  };
+  const parser = new UnitParser(options);
+  parser.add(preprocessed);
+  return parser.finish();
 }
 
 /** Parses; throws DiagnosticError carrying every diagnostic when any is an error. */

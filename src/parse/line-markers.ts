@@ -16,6 +16,14 @@ export interface PragmaPackEvent {
   value: number | null;
 }
 
+/** The `#pragma pack` state: the alignment in effect (null: off) and the pushed ones. */
+export interface PackState {
+  current: number | null;
+  stack: readonly (number | null)[];
+}
+
+const NO_PACK: PackState = { current: null, stack: [] };
+
 export interface ScannedSource {
   /** The input with every directive line replaced by spaces; same length and line breaks. */
   text: string;
@@ -24,6 +32,8 @@ export interface ScannedSource {
   /** Origin of a 0-based row of the text. */
   originOf(row: number): Origin;
   pragmaPacks: PragmaPackEvent[];
+  /** The pack state at the start of this text (pieces after the first inherit one). */
+  packBefore: PackState;
 }
 
 // Each flag follows blanks: `(?:\d+\s*)*` could split a run of digits every possible way,
@@ -61,79 +71,103 @@ function isDirectiveLine(input: string, start: number, end: number): boolean {
   return input.slice(start, end).trimStart().startsWith("#");
 }
 
-export function scanLineMarkers(input: string): ScannedSource {
-  const lineStartList: number[] = [];
-  const rowFile: number[] = [];
-  const rowLine: number[] = [];
-  const files: string[] = [];
-  const fileIndex = new Map<string, number>();
-  const pragmaPacks: PragmaPackEvent[] = [];
-  const pieces: string[] = [];
-  let currentFile = 0;
-  let currentLine = 1;
-  files.push("<stdin>");
-  fileIndex.set("<stdin>", 0);
-  // Text lines are copied in runs; only directive lines are replaced (by spaces).
-  let runStart = 0;
-  let pos = 0;
-  while (pos <= input.length) {
-    const nl = input.indexOf("\n", pos);
-    const end = nl < 0 ? input.length : nl;
-    lineStartList.push(pos);
-    rowFile.push(currentFile);
-    rowLine.push(currentLine);
-    if (isDirectiveLine(input, pos, end)) {
-      const line = input.slice(pos, end);
-      const trimmed = line.trimStart();
-      const marker = MARKER.exec(trimmed);
-      // Line numbers live in an Int32Array; clang rejects larger ones too ("out of range").
-      if (marker && Number(marker[1]) <= MAX_LINE) {
-        // `# N` alone renumbers the current file; with a name it switches files.
-        if (marker[2] !== undefined) {
-          const path = unescapePath(marker[2]);
-          let idx = fileIndex.get(path);
-          if (idx === undefined) {
-            idx = files.length;
-            files.push(path);
-            fileIndex.set(path, idx);
+/**
+ * Scans preprocessed text given in consecutive pieces, each but the last ending with a
+ * newline: the file,
+ * line and `#pragma pack` state at the end of one piece carry into the next, so each piece's
+ * ScannedSource locates its own rows as a scan of the whole text would.
+ */
+export class LineMarkerScanner {
+  private readonly files: string[] = ["<stdin>"];
+  private readonly fileIndex = new Map<string, number>([["<stdin>", 0]]);
+  private currentFile = 0;
+  private currentLine = 1;
+  private pack: PackState = NO_PACK;
+
+  scan(input: string): ScannedSource {
+    const lineStartList: number[] = [];
+    const rowFile: number[] = [];
+    const rowLine: number[] = [];
+    const { files, fileIndex } = this;
+    const pragmaPacks: PragmaPackEvent[] = [];
+    const pieces: string[] = [];
+    let currentFile = this.currentFile;
+    let currentLine = this.currentLine;
+    // Text lines are copied in runs; only directive lines are replaced (by spaces).
+    let runStart = 0;
+    let pos = 0;
+    while (pos <= input.length) {
+      const nl = input.indexOf("\n", pos);
+      const end = nl < 0 ? input.length : nl;
+      lineStartList.push(pos);
+      rowFile.push(currentFile);
+      rowLine.push(currentLine);
+      if (isDirectiveLine(input, pos, end)) {
+        const line = input.slice(pos, end);
+        const trimmed = line.trimStart();
+        const marker = MARKER.exec(trimmed);
+        // Line numbers live in an Int32Array; clang rejects larger ones too ("out of range").
+        if (marker && Number(marker[1]) <= MAX_LINE) {
+          // `# N` alone renumbers the current file; with a name it switches files.
+          if (marker[2] !== undefined) {
+            const path = unescapePath(marker[2]);
+            let idx = fileIndex.get(path);
+            if (idx === undefined) {
+              idx = files.length;
+              files.push(path);
+              fileIndex.set(path, idx);
+            }
+            currentFile = idx;
           }
-          currentFile = idx;
+          currentLine = Number(marker[1]);
+        } else {
+          const pack = PACK.exec(trimmed);
+          if (pack) {
+            const ev = parsePack(pack[1]!, pos);
+            if (ev) pragmaPacks.push(ev);
+          }
+          currentLine++;
         }
-        currentLine = Number(marker[1]);
+        pieces.push(input.slice(runStart, pos), " ".repeat(line.length));
+        runStart = end;
       } else {
-        const pack = PACK.exec(trimmed);
-        if (pack) {
-          const ev = parsePack(pack[1]!, pos);
-          if (ev) pragmaPacks.push(ev);
-        }
         currentLine++;
       }
-      pieces.push(input.slice(runStart, pos), " ".repeat(line.length));
-      runStart = end;
-    } else {
-      currentLine++;
+      if (nl < 0) break;
+      pos = nl + 1;
     }
-    if (nl < 0) break;
-    pos = nl + 1;
+    pieces.push(input.slice(runStart));
+    // A piece ends at a line end, so its last row is empty: the next piece's first line.
+    this.currentFile = rowFile[rowFile.length - 1]!;
+    this.currentLine = rowLine[rowLine.length - 1]!;
+    const packBefore = this.pack;
+    this.pack = applyPackEvents(packBefore, pragmaPacks, Infinity);
+    const rf = Int32Array.from(rowFile);
+    const rl = Int32Array.from(rowLine);
+    return {
+      text: pieces.join(""),
+      lineStarts: Int32Array.from(lineStartList),
+      originOf(row: number): Origin {
+        const r = Math.max(0, Math.min(row, rf.length - 1));
+        return { path: files[rf[r]!]!, line: rl[r]! };
+      },
+      pragmaPacks,
+      packBefore,
+    };
   }
-  pieces.push(input.slice(runStart));
-  const rf = Int32Array.from(rowFile);
-  const rl = Int32Array.from(rowLine);
-  return {
-    text: pieces.join(""),
-    lineStarts: Int32Array.from(lineStartList),
-    originOf(row: number): Origin {
-      const r = Math.max(0, Math.min(row, rf.length - 1));
-      return { path: files[rf[r]!]!, line: rl[r]! };
-    },
-    pragmaPacks,
-  };
 }
 
-/** The `#pragma pack` alignment in effect at `offset`; null when packing is off. */
-export function packAt(events: readonly PragmaPackEvent[], offset: number): number | null {
-  const stack: (number | null)[] = [];
-  let current: number | null = null;
+export function scanLineMarkers(input: string): ScannedSource {
+  return new LineMarkerScanner().scan(input);
+}
+
+function applyPackEvents(
+  before: PackState,
+  events: readonly PragmaPackEvent[],
+  offset: number,
+): PackState {
+  const stack = [...before.stack];
+  let current = before.current;
   for (const ev of events) {
     if (ev.offset > offset) break;
     switch (ev.action) {
@@ -152,5 +186,17 @@ export function packAt(events: readonly PragmaPackEvent[], offset: number): numb
         break;
     }
   }
-  return current;
+  return { current, stack };
+}
+
+/**
+ * The `#pragma pack` alignment in effect at `offset`; null when packing is off. `before` is
+ * the state the text started in (see ScannedSource.packBefore).
+ */
+export function packAt(
+  events: readonly PragmaPackEvent[],
+  offset: number,
+  before: PackState = NO_PACK,
+): number | null {
+  return applyPackEvents(before, events, offset).current;
 }
