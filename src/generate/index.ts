@@ -46,7 +46,10 @@ export interface GenerateSpec {
   format?: RustfmtUse;
   /** The cache directory; absent for none. */
   cacheDir?: string;
-  /** Most worker threads for several targets (default: the machine's parallelism, plus one). */
+  /**
+   * Most threads to use (default: the machine's parallelism; several targets get one more,
+   * see parallel.ts). One target is built on two threads when allowed, else on this one.
+   */
   threads?: number;
   onProgress?: ProgressListener;
   onCache?: (event: TargetCacheEvent) => void;

@@ -1,12 +1,14 @@
 // Builds several targets at once on worker threads (one per core and one more, at most one
-// per target); a single target, or a run from TypeScript sources where no compiled worker
-// exists, is built on the calling thread. Results come back in job order; when several jobs fail, the
+// per target); a single target is built on two threads (streamed.ts). With one thread, or
+// run from TypeScript sources where no compiled worker exists, targets are built on the
+// calling thread. Results come back in job order; when several jobs fail, the
 // first failing job's error is thrown, so the outcome does not depend on thread timing.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ignoreProgress, type ProgressListener } from "../pipeline/index.js";
+import { buildTargetStreamed, canStream } from "./streamed.js";
 import { buildTarget, type TargetJob, type TargetOutput } from "./target-build.js";
 import {
   deserializeError,
@@ -19,7 +21,10 @@ const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 export interface ParallelOptions {
   onProgress?: ProgressListener;
-  /** Most threads to use (default: the machine's available parallelism, plus one). */
+  /**
+   * Most threads to use (default: the machine's available parallelism; several targets get
+   * one thread more).
+   */
   threads?: number;
 }
 
@@ -31,7 +36,12 @@ export async function buildTargets(
   // One thread more than cores: with one per core, three targets on two cores end with one
   // core idle while the last target runs alone (measured: 3 arches on 2 cores, 1.81-1.96 s
   // with two workers, 1.68-1.73 s with three).
-  const threads = Math.min(jobs.length, options.threads ?? availableParallelism() + 1);
+  const cores = options.threads ?? availableParallelism();
+  // One target alone gets two threads: preprocessing here, parsing and emitting beside it.
+  if (jobs.length === 1 && cores >= 2 && canStream()) {
+    return [await buildTargetStreamed(jobs[0]!, onProgress)];
+  }
+  const threads = Math.min(jobs.length, options.threads ?? cores + 1);
   if (threads <= 1 || !existsSync(workerFile)) {
     return jobs.map((job) => buildTarget(job, onProgress));
   }

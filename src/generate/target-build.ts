@@ -11,7 +11,13 @@ import {
   type ItemPatterns,
 } from "../emit/rust/index.js";
 import { listInterfaceFiles, vnodeOpsSource } from "../kobj/index.js";
-import { ignoreProgress, runFrontEnd, type ProgressListener } from "../pipeline/index.js";
+import {
+  ignoreProgress,
+  runFrontEnd,
+  type FrontEndSpec,
+  type ParsedFrontEnd,
+  type ProgressListener,
+} from "../pipeline/index.js";
 import type { BuildMode, UserFlags } from "../preprocess/kernel-build/index.js";
 import { getTarget, type TargetName } from "../targets/index.js";
 
@@ -64,22 +70,37 @@ function kobjInputs(sysDir: string): string[] {
   return files;
 }
 
-export function buildTarget(
-  job: TargetJob,
-  onProgress: ProgressListener = ignoreProgress,
-): TargetOutput {
-  const target = getTarget(job.target);
-  const start = performance.now();
-  const front = runFrontEnd({
+/** What the front end of `job` is run with. */
+export function frontEndSpecOf(job: TargetJob, onProgress: ProgressListener): FrontEndSpec {
+  return {
     sysDir: job.sysDir,
-    target,
+    target: getTarget(job.target),
     mode: job.mode,
     kernconf: job.kernconf,
     header: job.header,
     user: job.user,
     includeRoots: job.includeRoots,
     onProgress,
-  });
+  };
+}
+
+export function buildTarget(
+  job: TargetJob,
+  onProgress: ProgressListener = ignoreProgress,
+): TargetOutput {
+  const start = performance.now();
+  const front = runFrontEnd(frontEndSpecOf(job, onProgress));
+  return emitTarget(job, front, performance.now() - start, onProgress);
+}
+
+/** The rest of a target once its front end ran (in `frontEndMs`): the Rust module and C wrappers. */
+export function emitTarget(
+  job: TargetJob,
+  front: ParsedFrontEnd,
+  frontEndMs: number,
+  onProgress: ProgressListener = ignoreProgress,
+): TargetOutput {
+  const target = front.spec.target;
   const frontDone = performance.now();
   onProgress({ phase: "start", stage: "emit", target: target.name });
   const kobj = kobjMethodTypeNames(job.sysDir, target.machine);
@@ -123,7 +144,7 @@ export function buildTarget(
       ...kobjInputs(job.sysDir),
     ],
     timings: {
-      [`${target.name}:front-end`]: frontDone - start,
+      [`${target.name}:front-end`]: frontEndMs,
       [`${target.name}:emit`]: emitDone - frontDone,
       [`${target.name}:rustfmt`]: formatDone - emitDone,
     },

@@ -1,7 +1,7 @@
 // Messages between `generate` and its worker threads. Errors cross as data: a
 // DiagnosticError as its diagnostics, anything else as a message and stack.
 import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
-import type { ProgressEvent } from "../pipeline/index.js";
+import type { PreprocessedFrontEnd, ProgressEvent } from "../pipeline/index.js";
 import type { TargetJob, TargetOutput } from "./target-build.js";
 
 export interface WorkerInput {
@@ -31,3 +31,20 @@ export function deserializeError(e: SerializedError): Error {
   if (e.stack) error.stack = e.stack;
   return error;
 }
+
+/** What the back-end worker of a streamed target starts with. */
+export interface BackEndInput {
+  job: TargetJob;
+  /** When the target's build began, in milliseconds since the epoch. */
+  startedAt: number;
+}
+
+/** From the preprocessing thread to the back end: the text in pieces, then the rest. */
+export type BackEndRequest =
+  | { kind: "piece"; text: string }
+  | { kind: "end"; preprocessed: PreprocessedFrontEnd };
+
+export type BackEndMessage =
+  | { kind: "progress"; event: ProgressEvent }
+  | { kind: "done"; output: TargetOutput }
+  | { kind: "failed"; error: SerializedError };

@@ -3,7 +3,11 @@
 import { hasErrors, DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import type { MacroDefinition as IrMacroDefinition, TranslationUnit } from "../ir/index.js";
 import { LayoutEngine, recordLayoutProvider } from "../layout/index.js";
-import { parseTranslationUnitLenient } from "../parse/index.js";
+import {
+  parseTranslationUnitLenient,
+  type ParseOptions,
+  type ParseResult,
+} from "../parse/index.js";
 import type { MacroDefinition as PreprocessorMacro } from "../preprocess/index.js";
 import {
   generatedBuildHeaders,
@@ -36,10 +40,10 @@ export interface FrontEndSpec {
   includeRoots?: string[];
 }
 
-export interface FrontEndResult {
+/** The front end's result without the build plan: what can cross to another thread. */
+export interface ParsedFrontEnd {
   spec: FrontEndSpec;
   kernelOptions?: KernelOptions;
-  plan: KernelBuildPlan;
   /** Real files the preprocessor read, in first-read order. */
   dependencies: string[];
   /** Real paths include search looked for and did not find. */
@@ -49,6 +53,24 @@ export interface FrontEndResult {
   /** Warnings from every stage, in stage order. */
   diagnostics: Diagnostic[];
   /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+export interface FrontEndResult extends ParsedFrontEnd {
+  plan: KernelBuildPlan;
+}
+
+/** The front end up to the preprocessed text: what parsing takes besides the text. */
+export interface PreprocessedFrontEnd {
+  kernelOptions?: KernelOptions;
+  /** The text, or "" when it was handed over in pieces. */
+  text: string;
+  /** The preprocessor's macros at the end of the unit (builtins left out). */
+  macros: IrMacroDefinition[];
+  dependencies: string[];
+  missing: string[];
+  /** Warnings of configuration and preprocessing. */
+  diagnostics: Diagnostic[];
   timings: Record<string, number>;
 }
 
@@ -62,27 +84,59 @@ function toIrMacro(m: PreprocessorMacro): IrMacroDefinition {
   return { name: m.name, params, body: m.body, location: m.location, defined: m.defined };
 }
 
-export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
+/** Times stages and reports them as progress events, one after the other. */
+function stageClock(spec: FrontEndSpec, first: PipelineStage) {
   const timings: Record<string, number> = {};
-  const diagnostics: Diagnostic[] = [];
   const progress = spec.onProgress ?? ignoreProgress;
   const target = spec.target.name;
   let t = performance.now();
-  progress({ phase: "start", stage: "kernconf", target });
-  const lap = (stage: PipelineStage, next?: PipelineStage) => {
-    const now = performance.now();
-    timings[stage] = now - t;
-    progress({ phase: "end", stage, target, ms: now - t });
-    if (next) progress({ phase: "start", stage: next, target });
-    t = now;
+  progress({ phase: "start", stage: first, target });
+  return {
+    timings,
+    lap(stage: PipelineStage, next?: PipelineStage) {
+      const now = performance.now();
+      timings[stage] = now - t;
+      progress({ phase: "end", stage, target, ms: now - t });
+      if (next) progress({ phase: "start", stage: next, target });
+      t = now;
+    },
   };
+}
 
+/** The options the front end parses with, for `target` (the macros come from preprocessing). */
+export function frontEndParseOptions(target: TargetDescription): ParseOptions {
+  return {
+    target: target.name,
+    abi: target.abi,
+    resolvePath: headerPathResolver(target),
+    recordLayout: recordLayoutProvider(target),
+  };
+}
+
+/** Where preprocessed text goes as it is made, instead of being returned (see RenderOptions). */
+export interface TextPieces {
+  onPiece: (text: string) => void;
+  pieceChars?: number;
+}
+
+/**
+ * Configuration, kernel build and preprocessing. With `pieces` the text is handed over in
+ * pieces as it is made (for a parser running beside it) instead of returned.
+ */
+export function preprocessFrontEnd(
+  spec: FrontEndSpec,
+  pieces?: TextPieces,
+): PreprocessedFrontEnd & { plan: KernelBuildPlan } {
+  const diagnostics: Diagnostic[] = [];
+  const progress = spec.onProgress ?? ignoreProgress;
+  const target = spec.target.name;
+  const clock = stageClock(spec, "kernconf");
   const kernelOptions =
     spec.kernconf === undefined
       ? undefined
       : loadKernelOptions(spec.sysDir, spec.kernconf, spec.target.machine);
   if (kernelOptions) diagnostics.push(...kernelOptions.diagnostics);
-  lap("kernconf", "preprocess");
+  clock.lap("kernconf", "preprocess");
 
   const offsetDependencies: string[] = [];
   const plan = planKernelBuild(
@@ -103,38 +157,64 @@ export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
     lineMarkers: true,
     extraRoots: spec.includeRoots,
     onFileRead: (headers) => progress({ phase: "tick", stage: "preprocess", target, headers }),
+    onPiece: pieces?.onPiece,
+    pieceChars: pieces?.pieceChars,
   });
   // One translation unit per plan here: the lexed files need not outlive it.
   releasePreprocessor(plan);
   diagnostics.push(...preprocessed.result.diagnostics);
-  lap("preprocess", "parse");
+  clock.lap("preprocess");
+  return {
+    kernelOptions,
+    plan,
+    text: preprocessed.text,
+    macros: preprocessed.result.macros.filter((m) => !m.builtin).map(toIrMacro),
+    dependencies: [...preprocessed.dependencies, ...offsetDependencies],
+    missing: preprocessed.missing,
+    diagnostics,
+    timings: clock.timings,
+  };
+}
 
-  const macros = preprocessed.result.macros.filter((m) => !m.builtin).map(toIrMacro);
-  const parsed = parseTranslationUnitLenient(preprocessed.text, {
-    target: spec.target.name,
-    abi: spec.target.abi,
-    resolvePath: headerPathResolver(spec.target),
-    macros,
-    recordLayout: recordLayoutProvider(spec.target),
-  });
+/** The front end after parsing: errors end the run (with every warning before them), then layout. */
+export function completeFrontEnd(
+  spec: FrontEndSpec,
+  preprocessed: PreprocessedFrontEnd,
+  parsed: ParseResult,
+): ParsedFrontEnd {
+  const diagnostics = [...preprocessed.diagnostics];
   if (hasErrors(parsed.diagnostics)) {
     // The warnings of earlier stages and of parsing go with the errors, so none is lost.
     throw new DiagnosticError([...diagnostics, ...parsed.diagnostics]);
   }
   diagnostics.push(...parsed.diagnostics);
-  lap("parse", "layout");
-
+  const clock = stageClock(spec, "layout");
   const layouts = new LayoutEngine(parsed.unit, spec.target);
-  lap("layout");
+  clock.lap("layout");
   return {
     spec,
-    kernelOptions,
-    plan,
-    dependencies: [...preprocessed.dependencies, ...offsetDependencies],
+    kernelOptions: preprocessed.kernelOptions,
+    dependencies: preprocessed.dependencies,
     missing: preprocessed.missing,
     unit: parsed.unit,
     layouts,
     diagnostics,
-    timings,
+    timings: { ...preprocessed.timings, ...clock.timings },
+  };
+}
+
+export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
+  const preprocessed = preprocessFrontEnd(spec);
+  const clock = stageClock(spec, "parse");
+  const parsed = parseTranslationUnitLenient(preprocessed.text, {
+    ...frontEndParseOptions(spec.target),
+    macros: preprocessed.macros,
+  });
+  clock.lap("parse");
+  const done = completeFrontEnd(spec, preprocessed, parsed);
+  return {
+    ...done,
+    plan: preprocessed.plan,
+    timings: { ...preprocessed.timings, ...clock.timings, ...done.timings },
   };
 }

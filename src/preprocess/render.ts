@@ -8,6 +8,19 @@ import type { PPToken } from "./tokens.js";
 export interface RenderOptions {
   /** Emit `# N "file" flags` markers (clang -E); without them the output is like clang -E -P. */
   lineMarkers: boolean;
+  /**
+   * Hands the text over in pieces as it is made, instead of returning it whole: each piece
+   * but the last ends with a newline right after a file-scope `;` (one outside every brace,
+   * bracket and parenthesis), so a C parser can take each piece on its own. The pieces
+   * joined are the text; the last one is given by finish(), which then returns "".
+   */
+  onPiece?: (text: string) => void;
+  /**
+   * A piece is handed over at the first file-scope boundary after this many characters
+   * (default 16 KiB: the KPI wrapper's 400 KB in about 25 pieces, so the parser is never
+   * far behind and each piece still pays for its own parser run).
+   */
+  pieceChars?: number;
 }
 
 function isWordChar(c: number): boolean {
@@ -80,13 +93,26 @@ class Printer {
     this.printed = true;
     this.pieces.push(text);
     if (text.charCodeAt(text.length - 1) === 10) {
-      this.lines.push(this.pieces.length === 1 ? text : this.pieces.join(""));
+      const line = this.pieces.length === 1 ? text : this.pieces.join("");
+      this.lines.push(line);
+      this.finishedChars += line.length;
       this.pieces = [];
     }
   }
 
   text(): string {
     return this.lines.join("") + this.pieces.join("");
+  }
+
+  /** Characters in the finished lines. */
+  finishedChars = 0;
+
+  /** The finished lines, removed. */
+  takeLines(): string {
+    const text = this.lines.join("");
+    this.lines.length = 0;
+    this.finishedChars = 0;
+    return text;
   }
 
   endLine(): void {
@@ -144,14 +170,53 @@ class Printer {
 export class StreamRenderer {
   private readonly p: Printer;
   private afterPragma = false;
+  private readonly onPiece: ((text: string) => void) | undefined;
+  private readonly pieceChars: number;
+  /** Open parentheses, brackets and braces in the output so far. */
+  private depth = 0;
+  /** Whether the last token printed is a `;` at depth 0. */
+  private atFileScopeEnd = false;
 
   constructor(opts: RenderOptions) {
     this.p = new Printer(opts.lineMarkers);
+    this.onPiece = opts.onPiece;
+    this.pieceChars = opts.pieceChars ?? 16 * 1024;
+  }
+
+  /**
+   * Hands over the finished lines when they end at a file-scope boundary: the `;` that
+   * closes a declaration ended its line and nothing has been printed since.
+   */
+  private handOver(): void {
+    const p = this.p;
+    if (this.atFileScopeEnd && p.atLineStart && p.finishedChars >= this.pieceChars) {
+      this.onPiece!(p.takeLines());
+      this.atFileScopeEnd = false;
+    }
+  }
+
+  /** Tracks nesting and file-scope ends for handing over pieces. */
+  private follow(text: string): void {
+    if (text.length === 1) {
+      const c = text.charCodeAt(0);
+      if (c === 40 || c === 91 || c === 123) this.depth++;
+      else if (c === 41 || c === 93 || c === 125) this.depth--;
+      this.atFileScopeEnd = c === 59 && this.depth === 0;
+      return;
+    }
+    // `<:` and friends (digraphs) nest like the brackets they stand for.
+    if (text.length === 2 && text.charCodeAt(0) === 60) {
+      if (text === "<:" || text === "<%") this.depth++;
+    } else if (text.length === 2 && text.charCodeAt(1) === 62) {
+      if (text === ":>" || text === "%>") this.depth--;
+    }
+    this.atFileScopeEnd = false;
   }
 
   /** A file transition that comes before the next token. */
   transition(tr: FileTransition): void {
     const p = this.p;
+    if (this.onPiece) this.handOver();
     if (tr.includerLine !== undefined && p.line > 0) p.moveTo(p.file, tr.includerLine);
     p.marker(tr.line, tr.file, (tr.flag ? ` ${tr.flag}` : "") + (tr.system ? " 3" : ""));
   }
@@ -163,6 +228,10 @@ export class StreamRenderer {
     if (tok.startOfLine || tok.file !== p.file || p.line === 0 || this.afterPragma)
       p.moveTo(tok.file, tok.line);
     this.afterPragma = false;
+    if (this.onPiece) {
+      this.handOver();
+      if (tok.kind !== "pragma") this.follow(tok.text);
+    }
     if (tok.kind === "pragma") {
       // A pragma is a line of its own; from the middle of a line it gets a marker, and so
       // does the rest of that line after it.
@@ -181,7 +250,9 @@ export class StreamRenderer {
     // clang ends the output with a newline even when the last line is a marker.
     if (p.atLineStart && p.printed) p.append("\n");
     else p.endLine();
-    return p.text();
+    if (!this.onPiece) return p.text();
+    this.onPiece(p.text());
+    return "";
   }
 }
 

@@ -48,6 +48,7 @@ interface GenerateArgs extends BuildOptionArgs, ProgressArgs, SessionArgs {
   "crate-name": string;
   cache: boolean;
   "cache-dir"?: string;
+  jobs?: number;
 }
 
 const PATTERN_OPTIONS: [keyof GenerateArgs, keyof ItemPatterns, string][] = [
@@ -119,6 +120,7 @@ async function run(args: GenerateArgs): Promise<void> {
     crateName: args["crate-name"],
     format: args.rustfmt === undefined ? "unshaped" : args.rustfmt ? "all" : "none",
     cacheDir: args.cache ? resolve(args["cache-dir"] ?? defaultCacheDirectory()) : undefined,
+    threads: args.jobs,
     onProgress: session.startProgress(args),
   });
   session.stopProgressLine();
@@ -199,6 +201,18 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         type: "string",
         describe:
           "Cache directory (default: $KPI_BINDGEN_CACHE_DIR, $XDG_CACHE_HOME/kpi-bindgen or ~/.cache/kpi-bindgen)",
+      })
+      .option("jobs", {
+        alias: "j",
+        type: "number",
+        describe:
+          "Most threads to use (default: one per core). One target takes two: preprocessing " +
+          "beside parsing; several share them",
+      })
+      .check((a) => {
+        if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1))
+          throw new Error(`--jobs takes a whole number of at least 1, not '${a.jobs}'`);
+        return true;
       });
 
     for (const [option, , describe] of PATTERN_OPTIONS) {

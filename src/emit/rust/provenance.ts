@@ -1,7 +1,7 @@
 // The lines of the generated header comment that say what the bindings were made from.
-import type { FrontEndResult } from "../../pipeline/index.js";
+import type { ParsedFrontEnd } from "../../pipeline/index.js";
 
-export function provenanceLines(result: FrontEndResult, kernconf: string | undefined): string[] {
+export function provenanceLines(result: ParsedFrontEnd, kernconf: string | undefined): string[] {
   const version = result.unit.macros.constants.find((c) => c.name === "__FreeBSD_version");
   const options: string[] = [];
   for (const [file, text] of [

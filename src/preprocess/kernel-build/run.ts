@@ -5,7 +5,10 @@ import { BUILD_DIR } from "./build-directory.js";
 import type { KernelBuildPlan } from "./plan.js";
 
 export interface BuildPreprocessResult {
-  /** The preprocessed text (line markers as `clang -E` prints them unless turned off). */
+  /**
+   * The preprocessed text (line markers as `clang -E` prints them unless turned off); ""
+   * when it was handed over in pieces.
+   */
   text: string;
   /** Real files read, in first-read order: the depfile's dependencies. */
   dependencies: string[];
@@ -23,6 +26,9 @@ export interface RunOptions {
   extraRoots?: string[];
   /** Called each time a file is read for the first time, with how many so far. */
   onFileRead?: (count: number) => void;
+  /** Hands the text over in pieces as it is made; `text` is then "" (see RenderOptions). */
+  onPiece?: (text: string) => void;
+  pieceChars?: number;
 }
 
 // Read and lexed files are reused across the translation units of one build. They are not
@@ -71,7 +77,7 @@ export function preprocessInBuild(
       extraRoots: options.extraRoots,
       onFileRead: options.onFileRead,
     },
-    { lineMarkers },
+    { lineMarkers, onPiece: options.onPiece, pieceChars: options.pieceChars },
   );
   const dependencies: string[] = [];
   const seen = new Set<string>();
