@@ -30,7 +30,7 @@ let failure: unknown;
 function finish(request: BackEndRequest & { kind: "end" }): void {
   if (failure !== undefined) throw failure;
   const t = performance.now();
-  const parsed = parser.finish(request.preprocessed.macros);
+  const parsed = parser.finish(request.macros);
   parseMs += performance.now() - t;
   onProgress({ phase: "end", stage: "parse", target: spec.target.name, ms: parseMs });
   const front = completeFrontEnd(spec, request.preprocessed, parsed);

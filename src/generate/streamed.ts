@@ -5,7 +5,12 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { preprocessFrontEnd, type ProgressListener } from "../pipeline/index.js";
+import { classifyMacros } from "../parse/index.js";
+import {
+  headerPathResolver,
+  preprocessFrontEnd,
+  type ProgressListener,
+} from "../pipeline/index.js";
 import { frontEndSpecOf, type TargetJob, type TargetOutput } from "./target-build.js";
 import {
   deserializeError,
@@ -40,10 +45,18 @@ export async function buildTargetStreamed(
     );
   });
   try {
-    const { plan: _plan, ...preprocessed } = preprocessFrontEnd(frontEndSpecOf(job, onProgress), {
+    const spec = frontEndSpecOf(job, onProgress);
+    const {
+      plan: _plan,
+      text: _text,
+      macros,
+      ...preprocessed
+    } = preprocessFrontEnd(spec, {
       onPiece: (text) => send({ kind: "piece", text }),
     });
-    send({ kind: "end", preprocessed });
+    // This thread would wait for the parser now: it classifies the macros meanwhile.
+    const classified = classifyMacros(macros, spec.target.abi, headerPathResolver(spec.target));
+    send({ kind: "end", preprocessed, macros: classified });
   } catch (e) {
     // Preprocessing failed: its error is the run's; the half-parsed text is of no use.
     result.catch(() => {});

@@ -1,6 +1,7 @@
 // Messages between `generate` and its worker threads. Errors cross as data: a
 // DiagnosticError as its diagnostics, anything else as a message and stack.
 import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
+import type { ClassifiedMacros } from "../parse/index.js";
 import type { PreprocessedFrontEnd, ProgressEvent } from "../pipeline/index.js";
 import type { TargetJob, TargetOutput } from "./target-build.js";
 
@@ -42,7 +43,12 @@ export interface BackEndInput {
 /** From the preprocessing thread to the back end: the text in pieces, then the rest. */
 export type BackEndRequest =
   | { kind: "piece"; text: string }
-  | { kind: "end"; preprocessed: PreprocessedFrontEnd };
+  | {
+      kind: "end";
+      preprocessed: Omit<PreprocessedFrontEnd, "text" | "macros">;
+      /** The macro table, classified as far as it can be without the declarations. */
+      macros: ClassifiedMacros;
+    };
 
 export type BackEndMessage =
   | { kind: "progress"; event: ProgressEvent }

@@ -8,7 +8,7 @@ import { newUnitParseState, ParseContext } from "./context.js";
 import { topLevelItems } from "./cst.js";
 import { rewriteGnuForms } from "./gnu-forms.js";
 import { LineMarkerScanner } from "./line-markers.js";
-import { summarizeMacros } from "./macros.js";
+import { finishMacroSummary, summarizeMacros, type ClassifiedMacros } from "./macros.js";
 import { neutralize } from "./neutralize.js";
 import { applyEdits } from "./text-edits.js";
 import { defaultPathResolver, type PathResolver } from "./paths.js";
@@ -22,6 +22,7 @@ export {
   type ResolvedPath,
 } from "./paths.js";
 export { parseMacroTable } from "./macro-table.js";
+export { classifyMacros, type ClassifiedMacros } from "./macros.js";
 
 export interface ParseOptions {
   /** Target name recorded in the unit (e.g. "amd64"). */
@@ -151,14 +152,19 @@ export class UnitParser {
   }
 
   /**
-   * The unit, once every piece has been added; `macros` (the preprocessor's table) is
-   * summarized against it, overriding the table given in the options.
+   * The unit, once every piece has been added. `macros` (the preprocessor's table, or the
+   * table already classified by classifyMacros) is summarized against it, overriding the
+   * table given in the options.
    */
-  finish(macros: readonly MacroDefinition[] | undefined = this.options.macros): ParseResult {
+  finish(
+    macros: readonly MacroDefinition[] | ClassifiedMacros | undefined = this.options.macros,
+  ): ParseResult {
     if (!this.lastContext) this.add("");
     const t3 = performance.now();
     const unit = this.builder.build();
-    if (macros) unit.macros = summarizeMacros(macros, unit, this.lastContext!);
+    const ctx = this.lastContext!;
+    if (macros && "decisions" in macros) unit.macros = finishMacroSummary(macros, ctx);
+    else if (macros) unit.macros = summarizeMacros(macros, ctx);
     this.timings.macros += performance.now() - t3;
     return { unit, diagnostics: this.shared.diagnostics, timings: { ...this.timings } };
   }

@@ -179,7 +179,7 @@ export function preprocessFrontEnd(
 /** The front end after parsing: errors end the run (with every warning before them), then layout. */
 export function completeFrontEnd(
   spec: FrontEndSpec,
-  preprocessed: PreprocessedFrontEnd,
+  preprocessed: Omit<PreprocessedFrontEnd, "text" | "macros">,
   parsed: ParseResult,
 ): ParsedFrontEnd {
   const diagnostics = [...preprocessed.diagnostics];

@@ -1,11 +1,18 @@
 // Parsing text handed over in pieces, as `generate` does while the preprocessor is still
 // running: the line-marker scan carries its state from piece to piece, the renderer cuts
-// only at file-scope boundaries, and the unit parsed piece by piece is the one parsed whole.
+// only at file-scope boundaries, and the unit parsed piece by piece, with its macros
+// classified before the declarations are known, is the one parsed whole.
 import { beforeAll, describe, expect, it } from "vitest";
 import { LineMarkerScanner, packAt, scanLineMarkers } from "../../src/parse/line-markers.js";
-import { UnitParser, parseTranslationUnitLenient, unitToJson } from "../../src/parse/index.js";
+import {
+  UnitParser,
+  classifyMacros,
+  parseTranslationUnitLenient,
+  unitToJson,
+} from "../../src/parse/index.js";
 import {
   frontEndParseOptions,
+  headerPathResolver,
   preprocessFrontEnd,
   type PreprocessedFrontEnd,
 } from "../../src/pipeline/index.js";
@@ -109,7 +116,11 @@ for (const release of freebsdVersions) {
 
             const parser = new UnitParser(frontEndParseOptions(target));
             for (const piece of pieces) parser.add(piece);
-            const inPieces = parser.finish(whole.macros);
+            // As generate does: the macros classified beside the parser, finished after it.
+            const classified = classifyMacros(whole.macros, target.abi, headerPathResolver(target));
+            const pending = classified.decisions.filter((d) => d.list === "pending").length;
+            expect(pending).toBeLessThan(classified.decisions.length / 10);
+            const inPieces = parser.finish(classified);
             const inOne = parseTranslationUnitLenient(whole.text, {
               ...frontEndParseOptions(target),
               macros: whole.macros,
@@ -124,3 +135,51 @@ for (const release of freebsdVersions) {
     }
   });
 }
+
+describe("macros classified before the declarations are known", () => {
+  const text = ["enum { A = 3 };", "typedef int myint;", "struct s { int a; long b; };", ""].join(
+    "\n",
+  );
+  const macro = (name: string, body: string) => ({ name, params: null, body, defined: true });
+  const table = [
+    macro("W", "(7 << 2)"),
+    macro("X", "(A + 1)"),
+    macro("Y", "sizeof(struct s)"),
+    macro("Z", "((myint)-1)"),
+    macro("S", '"str" "ing"'),
+    macro("E", ""),
+    { name: "F", params: ["x"], body: "((x) + W)", defined: true },
+    macro("U", "(1 / 0)"),
+  ];
+  const target = getTarget("amd64");
+
+  it("decides what needs no declaration and leaves the rest pending", () => {
+    const classified = classifyMacros(table, target.abi, headerPathResolver(target));
+    const byName = new Map(
+      classified.decisions.map((d) => [d.list === "pending" ? d.name : d.entry.name, d.list]),
+    );
+    expect(Object.fromEntries(byName)).toEqual({
+      E: "other",
+      F: "functionLike",
+      S: "constants",
+      U: "other",
+      W: "constants",
+      X: "pending",
+      Y: "pending",
+      Z: "pending",
+    });
+  });
+
+  it("finishes to the summary made with the declarations", () => {
+    const options = { ...frontEndParseOptions(target), macros: table };
+    const direct = parseTranslationUnitLenient(text, options).unit.macros;
+    const parser = new UnitParser(options);
+    parser.add(text);
+    const finished = parser.finish(classifyMacros(table, target.abi, headerPathResolver(target)));
+    expect(finished.unit.macros).toEqual(direct);
+    const values = Object.fromEntries(
+      direct.constants.map((c) => [c.name, c.kind === "integer" ? c.value : c.value]),
+    );
+    expect(values).toEqual({ S: "string", W: "28", X: "4", Y: "16", Z: "-1" });
+  });
+});
