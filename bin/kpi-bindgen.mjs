@@ -1,13 +1,11 @@
 #!/usr/bin/env -S node --max-semi-space-size=8 --no-opt
-// Node's flags: a run lasts about a second per target, too short for V8's optimising
-// compiler to pay back what it costs on background threads. Without it a one-arch generate
-// takes a third less CPU in the same wall time, and several arches on worker threads, which
-// compete with those threads for the cores, finish about 15% sooner. The smaller young
-// generation (16 MiB per semi-space by default) keeps peak memory about 12 MiB lower.
-// Thin launcher: the compiled CLI lives in dist/bundle/ (built by `npm ci` through the prepare
-// script; bundled so that starting does not resolve and load two hundred modules).
-// A `generate` identical to an earlier cached one is replayed before the CLI is loaded at all
-// (dist/bundle/replay.js), which is most of what a regenerate with nothing changed costs.
+// The Node half of the launcher, started by bin/kpi-bindgen with the Node flags explained
+// there (the #! line above repeats them for running this file directly).
+// The compiled CLI lives in dist/bundle/ (built by `npm ci` through the prepare script;
+// bundled so that starting does not resolve and load two hundred modules).
+// A `generate` identical to an earlier cached one that bin/kpi-bindgen could not replay by
+// itself is replayed here before the CLI is loaded at all (dist/bundle/replay.js), deciding
+// by content where the file stamps changed.
 const argv = process.argv.slice(2);
 const fail = (err) => {
   process.stderr.write(
