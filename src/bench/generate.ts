@@ -90,7 +90,8 @@ export async function benchGenerate(): Promise<string> {
     const bindgen = ["bindgen", "--use-core", "--ctypes-prefix", "::core::ffi", wrapper];
     const ours = (arches: string, cache = ["--no-cache"], label = ""): Command => ({
       label: `kpi-bindgen generate (${arches})${label}`,
-      // Run as users run it, through its #! line (which also sets Node's flags).
+      // Run as users run it, through the launcher (which sets Node's flags, and replays an
+      // unchanged run without starting Node).
       argv: [
         join(repoRoot, "bin/kpi-bindgen"),
         "generate",

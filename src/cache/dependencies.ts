@@ -41,6 +41,30 @@ export function dependenciesUnchanged(dependencies: readonly Dependency[]): bool
   });
 }
 
+/**
+ * The dependencies with the stamp of each file whose metadata changed but whose content did
+ * not brought up to date (the same array when none changed), or undefined when one has
+ * different content. A file is stamped before it is read and again after: when the two
+ * differ it was being written, and it counts as changed.
+ */
+export function refreshDependencies(
+  dependencies: readonly Dependency[],
+): readonly Dependency[] | undefined {
+  let refreshed: Dependency[] | undefined;
+  for (let i = 0; i < dependencies.length; i++) {
+    const d = dependencies[i]!;
+    const stamp = fileStamp(d.path);
+    if (stamp === d.stamp) continue;
+    if ((fileDigest(d.path) ?? "") !== d.digest) return undefined;
+    if (fileStamp(d.path) !== stamp) return undefined;
+    // A file recorded as missing that is now there but unreadable keeps its old stamp: it
+    // reads as unchanged here, as before, but its stamp is never vouched for.
+    if (d.digest === "" && stamp !== "") continue;
+    (refreshed ??= [...dependencies])[i] = { ...d, stamp };
+  }
+  return refreshed ?? dependencies;
+}
+
 /** One digest for a whole dependency list (paths and contents). */
 export function dependenciesDigest(dependencies: readonly Dependency[]): string {
   return digest(...dependencies.flatMap((d) => [d.path, d.digest]));

@@ -6,8 +6,9 @@ export {
   dependenciesUnchanged,
   fileStamp,
   recordDependencies,
+  refreshDependencies,
   type Dependency,
 } from "./dependencies.js";
 export { CacheStore, type CacheLookup } from "./store.js";
 export { defaultCacheDirectory } from "./location.js";
-export { toolIdentity } from "./tool-identity.js";
+export { recordedBuildId, toolIdentity } from "./tool-identity.js";

@@ -31,10 +31,19 @@ export function computeBuildId(root: string): string {
 }
 
 let identity: string | undefined;
+let recorded: string | undefined;
 
 export function toolIdentity(): string {
   if (identity !== undefined) return identity;
   const file = join(codeRoot, BUILD_ID_FILE);
-  const buildId = existsSync(file) ? readFileSync(file, "utf8").trim() : computeBuildId(codeRoot);
+  const buildId = existsSync(file)
+    ? (recorded = readFileSync(file, "utf8").trim())
+    : computeBuildId(codeRoot);
   return (identity = `${toolVersion()} ${buildId}`);
+}
+
+/** The build id toolIdentity() took from the build's build-id file; undefined if computed. */
+export function recordedBuildId(): string | undefined {
+  toolIdentity();
+  return recorded;
 }

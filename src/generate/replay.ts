@@ -7,19 +7,26 @@
 // was written (size, modification time, inode), and nothing else is. Anything else,
 // including a command line spelled differently, takes the full path, where the per-target
 // cache still applies.
+//
+// Each replayable invocation also gets a fast file (fast-replay.ts) from which the shell
+// launcher replays it without starting Node at all, when its stamps alone show it unchanged.
+// Whenever the launcher could not (this code runs), a replay here refreshes that file.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import {
   CacheStore,
   defaultCacheDirectory,
-  dependenciesUnchanged,
   digest,
   fileStamp,
   recordDependencies,
+  recordedBuildId,
+  refreshDependencies,
   toolIdentity,
   type Dependency,
 } from "../cache/index.js";
 import { writeDirAtomic } from "../io/atomic-output.js";
+import { toolManifest } from "../snapshot/tool-version.js";
+import { writeFastReplay } from "./fast-replay.js";
 
 interface InvocationRecord {
   outDir: string;
@@ -51,7 +58,10 @@ function outputUnchanged(outDir: string, stamps: Record<string, string>): boolea
   );
 }
 
-/** Environment variables that change what `generate` does or prints. */
+/**
+ * Environment variables that change what `generate` does or prints. bin/kpi-bindgen lists
+ * the same, in the same order.
+ */
 const RELEVANT_ENV = [
   "KPI_BINDGEN_CACHE_DIR",
   "XDG_CACHE_HOME",
@@ -99,11 +109,16 @@ export function replayGenerate(
   const store = new CacheStore(cacheDir);
   const key = invocationKey(argv, env);
   const record = store.get<InvocationRecord>("invocation", key);
-  if (record.status !== "hit" || !dependenciesUnchanged(record.value.dependencies))
-    return undefined;
-  const { outDir } = record.value;
-  if (!outputUnchanged(outDir, record.value.output)) {
-    const crate = store.get<Record<string, string>>("crate", record.value.crateKey);
+  if (record.status !== "hit") return undefined;
+  // Files touched but not changed get their new stamps, so that the next run is decided by
+  // stamps again (and by the launcher, without Node).
+  const dependencies = refreshDependencies(record.value.dependencies);
+  if (dependencies === undefined) return undefined;
+  let value: InvocationRecord = { ...record.value, dependencies: [...dependencies] };
+  let changed = dependencies !== record.value.dependencies;
+  const { outDir } = value;
+  if (!outputUnchanged(outDir, value.output)) {
+    const crate = store.get<Record<string, string>>("crate", value.crateKey);
     if (crate.status !== "hit") return undefined;
     writeDirAtomic(outDir, (tmp) => {
       for (const [path, text] of Object.entries(crate.value)) {
@@ -112,16 +127,48 @@ export function replayGenerate(
         writeFileSync(file, text);
       }
     });
-    const output = outputStamps(outDir, Object.keys(crate.value));
-    store.put("invocation", key, { ...record.value, output } satisfies InvocationRecord);
+    value = { ...value, output: outputStamps(outDir, Object.keys(crate.value)) };
+    changed = true;
   }
-  process.stderr.write(record.value.stderr);
-  if (argv.includes("--verbose") || argv.includes("--timings")) {
-    process.stderr.write(
-      `generate: replayed from the cache in ${cacheDir} (${record.value.dependencies.length} inputs unchanged)\n`,
-    );
-  }
+  if (changed) store.put("invocation", key, value);
+  const stderr = value.stderr + replayedLine(argv, cacheDir, value);
+  process.stderr.write(stderr);
+  fastReplay(cacheDir, argv, env, value, stderr);
   return 0;
+}
+
+/** The line --verbose (--timings) adds to a replay's messages. */
+function replayedLine(argv: readonly string[], cacheDir: string, record: InvocationRecord) {
+  return argv.includes("--verbose") || argv.includes("--timings")
+    ? `generate: replayed from the cache in ${cacheDir} (${record.dependencies.length} inputs unchanged)\n`
+    : "";
+}
+
+/** Writes the launcher's fast file for a recorded invocation, when this build has one. */
+function fastReplay(
+  cacheDir: string,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  record: InvocationRecord,
+  stderr: string,
+): void {
+  const buildId = recordedBuildId();
+  const manifest = toolManifest();
+  if (buildId === undefined || manifest === undefined) return;
+  writeFastReplay(cacheDir, {
+    invocation: {
+      buildId,
+      cwd: process.cwd(),
+      argv,
+      env: RELEVANT_ENV.map((name) => env[name]),
+      stderrIsTTY: process.stderr.isTTY === true,
+    },
+    manifest,
+    outDir: record.outDir,
+    stderr,
+    dependencies: record.dependencies,
+    output: record.output,
+  });
 }
 
 export interface FinishedGenerate {
@@ -141,11 +188,19 @@ export function recordGenerate(run: FinishedGenerate, env: NodeJS.ProcessEnv = p
   const files = Object.fromEntries([...run.files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const crateKey = digest(JSON.stringify(files));
   store.put("crate", crateKey, files);
-  store.put("invocation", invocationKey(run.argv, env), {
+  const record: InvocationRecord = {
     outDir: resolve(run.outDir),
     crateKey,
     stderr: run.stderr,
     dependencies: recordDependencies(run.dependencies),
     output: outputStamps(resolve(run.outDir), run.files.keys()),
-  } satisfies InvocationRecord);
+  };
+  store.put("invocation", invocationKey(run.argv, env), record);
+  fastReplay(
+    cacheDir,
+    run.argv,
+    env,
+    record,
+    run.stderr + replayedLine(run.argv, cacheDir, record),
+  );
 }

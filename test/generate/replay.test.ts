@@ -14,10 +14,7 @@ const out = join(tree.root, "crate");
 const cacheDir = join(tree.root, "cache");
 const argv = ["generate", "--sys", tree.sys, "--arch", "amd64,i386", "--header", tree.wrapper];
 const args = [...argv, "--out", out, "--cache-dir", cacheDir, "--no-rustfmt", "--timings"];
-const run = () =>
-  spawnSync(process.execPath, [join(repoRoot, "bin", "kpi-bindgen"), ...args], {
-    encoding: "utf8",
-  });
+const run = () => spawnSync(join(repoRoot, "bin", "kpi-bindgen"), args, { encoding: "utf8" });
 const REPLAYED = /generate: replayed from the cache/;
 
 function crate(): Record<string, string> {
@@ -69,6 +66,9 @@ describe("generate replays an unchanged command from the cache", () => {
   });
 
   it("a damaged record is not trusted", () => {
+    // The launcher's fast file, a record of its own with its own checksum, is left out of
+    // this (fast-replay.test.ts damages it), so that Node reads the damaged record.
+    rmSync(join(cacheDir, "fast"), { recursive: true });
     const records = join(cacheDir, "invocation");
     for (const dir of readdirSync(records)) {
       for (const f of readdirSync(join(records, dir))) {

@@ -45,12 +45,15 @@ const readDir = (dir: string) =>
 
 beforeAll(() => {
   // A private build: other suites rebuild the shared dist/ while these tests spawn the CLI,
-  // and a half-written dist/ fails to load. bin/kpi-bindgen is copied beside its own dist/.
+  // and a half-written dist/ fails to load. The launcher (bin/kpi-bindgen and its Node half)
+  // is copied beside its own dist/.
   // Type errors elsewhere in the tree do not stop tsc from emitting, so its status is not checked.
   scratch = mkdtempSync(join(tmpdir(), "kernconf-cli-"));
   const build = join(scratch, "build");
   mkdirSync(join(build, "bin"), { recursive: true });
-  copyFileSync(join(repoRoot, "bin", "kpi-bindgen"), join(build, "bin", "kpi-bindgen"));
+  for (const launcher of ["kpi-bindgen", "kpi-bindgen.mjs"]) {
+    copyFileSync(join(repoRoot, "bin", launcher), join(build, "bin", launcher));
+  }
   // The launcher runs dist/bundle/, made by the project's own bundle script (run here with
   // its relative paths pointing into the private build).
   const scripts = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).scripts;
