@@ -1,5 +1,5 @@
 // Entry point: yargs wiring only. Each subcommand lives in its own file under commands/.
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { setInvocation } from "./invocation.js";
 import { compilerFlagArguments } from "./build-options.js";
 import { commands, commandsTakingCompilerFlags } from "./commands/index.js";
@@ -15,6 +15,26 @@ import {
 function commandName(command: (typeof commands)[number]): string {
   const spec = Array.isArray(command.command) ? command.command[0] : command.command;
   return String(spec ?? "").split(/\s+/)[0];
+}
+
+/**
+ * yargs renders the running command's whole --help as soon as it has started the command's
+ * handler (its usage instance's cacheHelpMessage), so that a handler calling showHelp() would
+ * print that command's help rather than the top level's. No handler here asks for help, and
+ * the rendering is some 30 ms of every run; this parser leaves it out. --help itself renders
+ * as before. yargs has no setting for it; false when the hook is gone (a new yargs), which
+ * test/cli/help.test.ts reports.
+ */
+export function skipHelpCaching(parser: Argv): boolean {
+  const internals = (parser as unknown as YargsInternals).getInternalMethods?.();
+  const usage = internals?.getUsageInstance();
+  if (typeof usage?.cacheHelpMessage !== "function") return false;
+  usage.cacheHelpMessage = () => {};
+  return true;
+}
+
+interface YargsInternals {
+  getInternalMethods?(): { getUsageInstance(): { cacheHelpMessage?: () => void } };
 }
 
 /** A command line yargs rejected: wrong or missing options. Exit status 2, as for usage errors. */
@@ -69,6 +89,7 @@ export async function main(argv: string[], sessionOptions?: SessionOptions): Pro
       throw err ?? new UsageError(msg);
     });
   for (const command of commands) parser.command(command);
+  skipHelpCaching(parser);
   try {
     const result = await parser.parseAsync();
     const code = (result as { exitCode?: number }).exitCode;
