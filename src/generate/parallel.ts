@@ -5,7 +5,6 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { ignoreProgress, type ProgressListener } from "../pipeline/index.js";
 import { buildTarget, type TargetJob, type TargetOutput } from "./target-build.js";
 import {
@@ -35,6 +34,8 @@ export async function buildTargets(
   if (threads <= 1 || !existsSync(workerFile)) {
     return jobs.map((job) => buildTarget(job, onProgress));
   }
+  // Loaded only here: a single target, the usual run, needs no worker.
+  const { Worker } = await import("node:worker_threads");
   const outputs: (TargetOutput | undefined)[] = new Array(jobs.length);
   const errors: (SerializedError | undefined)[] = new Array(jobs.length);
   const input: WorkerInput = { jobs, next: new SharedArrayBuffer(4) };
