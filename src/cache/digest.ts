@@ -10,9 +10,11 @@ const crypto = lazyBuiltin<typeof Crypto>("node:crypto");
 export function digest(...parts: (string | Uint8Array)[]): string {
   const hash = crypto().createHash("sha256");
   for (const part of parts) {
-    const bytes = typeof part === "string" ? Buffer.from(part, "utf8") : part;
-    hash.update(`${bytes.length}:`);
-    hash.update(bytes);
+    // A string is hashed as its UTF-8 bytes without first being copied into a Buffer (a
+    // cache entry's body is megabytes).
+    const length = typeof part === "string" ? Buffer.byteLength(part, "utf8") : part.length;
+    hash.update(`${length}:`);
+    hash.update(part);
   }
   return hash.digest("hex");
 }
