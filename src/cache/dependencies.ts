@@ -23,13 +23,26 @@ export function fileStamp(path: string): string {
   }
 }
 
+// The digests this process has taken, by path, with the file's stamp then. A run records
+// mostly the same headers for each target and again for its replay record; a file whose
+// stamp has not changed is not read again, the trust dependenciesUnchanged gives a stamp.
+const digested = new Map<string, { stamp: string; digest: string }>();
+
+function contentDigest(path: string, stamp: string): string {
+  const known = digested.get(path);
+  if (stamp !== "" && known?.stamp === stamp) return known.digest;
+  const digest = fileDigest(path) ?? "";
+  if (stamp !== "") digested.set(path, { stamp, digest });
+  return digest;
+}
+
 /** Records `paths` as they are now; the list is sorted and free of repeats. */
 export function recordDependencies(paths: Iterable<string>): Dependency[] {
-  return [...new Set(paths)].sort().map((path) => ({
-    path,
-    digest: fileDigest(path) ?? "",
-    stamp: fileStamp(path),
-  }));
+  return [...new Set(paths)].sort().map((path) => {
+    // The stamp first: a file changed between the two is then re-read when next checked.
+    const stamp = fileStamp(path);
+    return { path, digest: contentDigest(path, stamp), stamp };
+  });
 }
 
 /** Whether every dependency still has the recorded content. */

@@ -1,8 +1,14 @@
 // Entry point: yargs wiring only. Each subcommand lives in its own file under commands/.
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { setInvocation } from "./invocation.js";
 import { compilerFlagArguments } from "./build-options.js";
-import { commands, commandsTakingCompilerFlags } from "./commands/index.js";
+import {
+  commandName,
+  commands,
+  commandsTakingCompilerFlags,
+  type CommandDefinition,
+  type CommandEntry,
+} from "./commands/index.js";
 import { EXIT_USAGE_ERROR, reportFailure } from "./report.js";
 import {
   CliSession,
@@ -12,9 +18,24 @@ import {
   type SessionOptions,
 } from "./session.js";
 
-function commandName(command: (typeof commands)[number]): string {
-  const spec = Array.isArray(command.command) ? command.command[0] : command.command;
-  return String(spec ?? "").split(/\s+/)[0];
+/**
+ * yargs renders the running command's whole --help as soon as it has started the command's
+ * handler (its usage instance's cacheHelpMessage), so that a handler calling showHelp() would
+ * print that command's help rather than the top level's. No handler here asks for help, and
+ * the rendering is some 30 ms of every run; this parser leaves it out. --help itself renders
+ * as before. yargs has no setting for it; false when the hook is gone (a new yargs), which
+ * test/cli/help.test.ts reports.
+ */
+export function skipHelpCaching(parser: Argv): boolean {
+  const internals = (parser as unknown as YargsInternals).getInternalMethods?.();
+  const usage = internals?.getUsageInstance();
+  if (typeof usage?.cacheHelpMessage !== "function") return false;
+  usage.cacheHelpMessage = () => {};
+  return true;
+}
+
+interface YargsInternals {
+  getInternalMethods?(): { getUsageInstance(): { cacheHelpMessage?: () => void } };
 }
 
 /** A command line yargs rejected: wrong or missing options. Exit status 2, as for usage errors. */
@@ -32,6 +53,13 @@ export async function main(argv: string[], sessionOptions?: SessionOptions): Pro
     );
     return EXIT_USAGE_ERROR;
   }
+  // The command is the first word, as a command line almost always has it; only then is it
+  // certain which command yargs will run before yargs has parsed the line (a global option
+  // may come first). Otherwise every command is loaded.
+  const named = commands.find((c) => commandName(c) === first);
+  const definitions = new Map<CommandEntry, CommandDefinition<any>>(
+    await Promise.all((named ? [named] : commands).map(async (c) => [c, await c.load()] as const)),
+  );
   const words =
     first !== undefined && commandsTakingCompilerFlags.includes(first)
       ? compilerFlagArguments(argv)
@@ -68,7 +96,12 @@ export async function main(argv: string[], sessionOptions?: SessionOptions): Pro
       // usage error.
       throw err ?? new UsageError(msg);
     });
-  for (const command of commands) parser.command(command);
+  for (const entry of commands) {
+    // A command not loaded is one the command line does not run: yargs calls neither.
+    const definition = definitions.get(entry);
+    parser.command(entry.command, entry.describe, definition?.builder, definition?.handler);
+  }
+  skipHelpCaching(parser);
   try {
     const result = await parser.parseAsync();
     const code = (result as { exitCode?: number }).exitCode;

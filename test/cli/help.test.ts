@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import yargs from "yargs";
+import { skipHelpCaching } from "../../src/cli/main.js";
 import { repoRoot } from "../support/environment.js";
 
 const bin = join(repoRoot, "bin", "kpi-bindgen");
@@ -16,5 +18,10 @@ describe("kpi-bindgen CLI shell", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/kpi-bindgen: error: /);
     expect(r.stdout).toBe("");
+  });
+
+  it("finds the yargs hook that renders a command's help on every run, to skip it", () => {
+    // Without it every run still works, but renders the whole --help of its command.
+    expect(skipHelpCaching(yargs([]))).toBe(true);
   });
 });

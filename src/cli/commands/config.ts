@@ -1,6 +1,5 @@
 // `kpi-bindgen config`: resolve a kernel configuration as config(8) does, show it, and
 // optionally write its opt_*.h headers.
-import type { CommandModule } from "yargs";
 import { DiagnosticError, error, warning } from "../../diagnostics/index.js";
 import type { ResolvedKernelConfig } from "../../ir/kernconf.js";
 import {
@@ -15,6 +14,7 @@ import {
 import { configToJson, configToText } from "../../kernconf/present.js";
 import { writeOptionHeaders } from "../../kernconf/write-headers.js";
 import type { SessionArgs } from "../session.js";
+import type { CommandDefinition } from "./index.js";
 
 interface ConfigArgs extends SessionArgs {
   sys?: string;
@@ -25,9 +25,7 @@ interface ConfigArgs extends SessionArgs {
   exitCode?: number;
 }
 
-export const configCommand: CommandModule<object, ConfigArgs> = {
-  command: "config",
-  describe: "Resolve a kernel configuration (config(8) rules) and its opt_*.h headers",
+export const configCommand: CommandDefinition<ConfigArgs> = {
   builder: (y) =>
     y
       .option("sys", {

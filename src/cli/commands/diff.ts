@@ -3,7 +3,7 @@
 // mask for CI gates (docs/diff.md).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { fail } from "../../diagnostics/index.js";
 import {
   CATEGORIES,
@@ -21,6 +21,7 @@ import { writeFileAtomic } from "../../io/atomic-output.js";
 import { parseSnapshot, takeSnapshot, type Snapshot } from "../../snapshot/index.js";
 import { progressOptions, type ProgressArgs } from "../progress.js";
 import type { SessionArgs } from "../session.js";
+import type { CommandDefinition } from "./index.js";
 
 const FORMATS = ["text", "markdown", "json", "html"] as const;
 const SIDE_OPTIONS = ["sys", "arch", "mode", "kernconf", "header"] as const;
@@ -113,10 +114,7 @@ function run(args: DiffArgs): number {
   return exitStatus(result, args["fail-on"]);
 }
 
-export const diffCommand: CommandModule<object, DiffArgs> = {
-  command: "diff [old] [new]",
-  describe:
-    "Report API and ABI changes between two snapshots, trees, configurations, targets or modes",
+export const diffCommand: CommandDefinition<DiffArgs> = {
   builder: (y: Argv) => {
     let b = y
       .positional("old", {

@@ -4,7 +4,7 @@
 // build (--sys with --header).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { fail } from "../../diagnostics/index.js";
 import type { TranslationUnit } from "../../ir/index.js";
 import { writeFileAtomic } from "../../io/atomic-output.js";
@@ -31,6 +31,7 @@ import {
 } from "../build-options.js";
 import { progressOptions, type ProgressArgs } from "../progress.js";
 import type { SessionArgs } from "../session.js";
+import type { CommandDefinition } from "./index.js";
 
 interface DumpArgs extends BuildOptionArgs, ProgressArgs, SessionArgs {
   preprocessed?: string;
@@ -133,9 +134,7 @@ function unitFromHeader(
   return result.unit;
 }
 
-export const dumpCommand: CommandModule<object, DumpArgs> = {
-  command: "dump",
-  describe: "Print the declaration IR of a preprocessed translation unit",
+export const dumpCommand: CommandDefinition<DumpArgs> = {
   builder: (y: Argv) =>
     progressOptions(
       buildOptions(y, {

@@ -2,7 +2,7 @@
 // targets, written atomically so a failed run leaves the previous crate in place.
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { fail } from "../../diagnostics/index.js";
 import { defaultCacheDirectory } from "../../cache/index.js";
 import { generateCrate } from "../../generate/index.js";
@@ -29,6 +29,7 @@ import {
 } from "../build-options.js";
 import { progressOptions, type ProgressArgs } from "../progress.js";
 import type { SessionArgs } from "../session.js";
+import type { CommandDefinition } from "./index.js";
 
 interface GenerateArgs extends BuildOptionArgs, ProgressArgs, SessionArgs {
   header?: string[];
@@ -152,9 +153,7 @@ async function run(args: GenerateArgs): Promise<void> {
   }
 }
 
-export const generateCommand: CommandModule<object, GenerateArgs> = {
-  command: "generate",
-  describe: "Write the freebsd-kpi Rust crate: bindings with compile-time layout checks",
+export const generateCommand: CommandDefinition<GenerateArgs> = {
   builder: (yargs: Argv<object>) => {
     let y = progressOptions(
       buildOptions(yargs, {

@@ -1,6 +1,5 @@
 // `kpi-bindgen kobj`: write the headers a kernel build generates from the tree's kobj
 // interfaces and vnode operation list, as the build would, into a directory of their own.
-import type { CommandModule } from "yargs";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { writeDirAtomic } from "../../io/atomic-output.js";
@@ -16,6 +15,7 @@ import {
   outputNames,
 } from "../../kobj/index.js";
 import type { SessionArgs } from "../session.js";
+import type { CommandDefinition } from "./index.js";
 
 interface KobjArgs extends SessionArgs {
   sys: string;
@@ -26,9 +26,7 @@ interface KobjArgs extends SessionArgs {
   machine?: string;
 }
 
-export const kobjCommand: CommandModule<object, KobjArgs> = {
-  command: "kobj",
-  describe: "Generate the kernel build's *_if.h and vnode_if*.h headers from a kernel tree",
+export const kobjCommand: CommandDefinition<KobjArgs> = {
   builder: (y) =>
     y
       .option("sys", {

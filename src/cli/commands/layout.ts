@@ -1,7 +1,7 @@
 // `kpi-bindgen layout`: how each record of a header is laid out for a target, member by
 // member, with holes and padding marked (or as JSON).
 import { resolve } from "node:path";
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { DiagnosticError, error } from "../../diagnostics/index.js";
 import {
   LayoutEngine,
@@ -20,6 +20,7 @@ import {
 } from "../build-options.js";
 import { progressOptions, type ProgressArgs } from "../progress.js";
 import type { SessionArgs } from "../session.js";
+import type { CommandDefinition } from "./index.js";
 
 export interface LayoutInputArgs extends BuildOptionArgs, ProgressArgs, SessionArgs {
   file: string;
@@ -123,9 +124,7 @@ async function run(args: LayoutArgs): Promise<number> {
   }
 }
 
-export const layoutCommand: CommandModule<object, LayoutArgs> = {
-  command: "layout <file>",
-  describe: "Show the layout of every struct and union: offsets, sizes, bitfields, holes, padding",
+export const layoutCommand: CommandDefinition<LayoutArgs> = {
   builder: (yargs: Argv<object>) =>
     configurationOptions(yargs)
       .option("type", {

@@ -2,7 +2,7 @@
 // kernel or module build, printed as `clang -E` would print it.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { fail } from "../../diagnostics/index.js";
 import { writeFileAtomic } from "../../io/atomic-output.js";
 import { loadKernelOptions } from "../../pipeline/index.js";
@@ -23,6 +23,7 @@ import {
   type BuildOptionArgs,
 } from "../build-options.js";
 import type { CliSession, SessionArgs } from "../session.js";
+import type { CommandDefinition } from "./index.js";
 
 interface PreprocessArgs extends BuildOptionArgs, SessionArgs {
   header?: string;
@@ -125,9 +126,7 @@ function run(args: PreprocessArgs): void {
   }
 }
 
-export const preprocessCommand: CommandModule<object, PreprocessArgs> = {
-  command: "preprocess [args..]",
-  describe: "Preprocess a header as a FreeBSD kernel or module build would (like clang -E)",
+export const preprocessCommand: CommandDefinition<PreprocessArgs> = {
   builder: (yargs: Argv<object>) =>
     buildOptions(yargs, { sysRequired: true, compilerFlags: true, header: "one" })
       .usage(

@@ -1,7 +1,7 @@
 // `kpi-bindgen snapshot`: the KPI of one configuration as a deterministic JSON file that
 // `kpi-bindgen diff` compares (format in docs/diff.md).
 import { resolve } from "node:path";
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { writeFileAtomic } from "../../io/atomic-output.js";
 import { snapshotToJson, takeSnapshot } from "../../snapshot/index.js";
 import {
@@ -14,15 +14,14 @@ import {
 } from "../build-options.js";
 import { progressOptions, type ProgressArgs } from "../progress.js";
 import type { SessionArgs } from "../session.js";
+import type { CommandDefinition } from "./index.js";
 
 interface SnapshotArgs extends BuildOptionArgs, ProgressArgs, SessionArgs {
   header?: string;
   output: string;
 }
 
-export const snapshotCommand: CommandModule<object, SnapshotArgs> = {
-  command: "snapshot",
-  describe: "Save the KPI of one tree, configuration, target and mode as a snapshot for diff",
+export const snapshotCommand: CommandDefinition<SnapshotArgs> = {
   builder: (y: Argv) =>
     progressOptions(
       buildOptions(y, {

@@ -1,6 +1,6 @@
 // `kpi-bindgen targets`: the supported targets, one target's description, or the macros
 // clang-19 predefines for it, so users can see exactly what the tool assumes.
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { fail } from "../../diagnostics/index.js";
 import {
   cStandards,
@@ -13,6 +13,7 @@ import {
   type CStandard,
   type FreeBSDRelease,
 } from "../../targets/index.js";
+import type { CommandDefinition } from "./index.js";
 
 interface TargetsArgs {
   target?: string;
@@ -72,9 +73,7 @@ function render(args: TargetsArgs): string {
   return JSON.stringify(description, null, 2) + "\n";
 }
 
-export const targetsCommand: CommandModule<object, TargetsArgs> = {
-  command: "targets",
-  describe: "List the supported targets, or show one target's facts and predefined macros",
+export const targetsCommand: CommandDefinition<TargetsArgs> = {
   builder: (yargs: Argv<object>) =>
     yargs
       .option("target", {

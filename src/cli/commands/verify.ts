@@ -1,6 +1,6 @@
 // `kpi-bindgen verify`: checks our layouts of every record against a C compiler's with one
 // probe compile; each mismatch names the record, member, header and both values.
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import {
   formatVerifyReport,
   openConfiguration,
@@ -8,6 +8,7 @@ import {
   verifyPassed,
 } from "../../verify/index.js";
 import { configurationOptions, configurationRequest, type LayoutInputArgs } from "./layout.js";
+import type { CommandDefinition } from "./index.js";
 
 interface VerifyArgs extends LayoutInputArgs {
   json: boolean;
@@ -50,10 +51,7 @@ async function run(args: VerifyArgs): Promise<number> {
   }
 }
 
-export const verifyCommand: CommandModule<object, VerifyArgs> = {
-  command: "verify <file>",
-  describe:
-    "Check every record layout against the C compiler (one probe compile); exit 1 on any mismatch",
+export const verifyCommand: CommandDefinition<VerifyArgs> = {
   builder: (yargs: Argv<object>) =>
     configurationOptions(yargs).option("json", {
       type: "boolean",

@@ -2,8 +2,12 @@
 // item it could not (marked `format`) is formatted in one rustfmt run over just those items,
 // each behind a marker comment, and spliced back. Without rustfmt the text stays as emitted.
 // `everything` runs rustfmt over every item, to check the emitter's layout against it.
-import { spawnSync } from "node:child_process";
+import type * as ChildProcess from "node:child_process";
+import { lazyBuiltin } from "../../io/lazy-builtin.js";
 import type { RustChunk } from "./chunks.js";
+
+// Most runs never start rustfmt (the emitter shapes nearly every item itself).
+const childProcess = lazyBuiltin<typeof ChildProcess>("node:child_process");
 
 const MARKER = "// @@kpi-bindgen-chunk ";
 const EXTERN_OPEN = 'unsafe extern "C" {\n';
@@ -12,6 +16,7 @@ export function formatRust(
   source: string,
   rustfmt = process.env.RUSTFMT ?? "rustfmt",
 ): string | undefined {
+  const { spawnSync } = childProcess();
   const run = spawnSync(rustfmt, ["--edition", "2021", "--emit", "stdout", "--quiet"], {
     input: source,
     encoding: "utf8",
