@@ -8,8 +8,10 @@ import {
   rmSync,
   writeFileSync,
   existsSync,
+  realpathSync,
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
+import { fail } from "../diagnostics/index.js";
 
 /** Writes `content` to `path` through a temporary sibling and a rename. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
@@ -30,6 +32,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
  * If `build` throws, `target` is left exactly as it was.
  */
 export function writeDirAtomic(target: string, build: (tmpDir: string) => void): void {
+  refuseToReplaceWorkingDirectory(target);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const tmp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
@@ -46,4 +49,25 @@ export function writeDirAtomic(target: string, build: (tmpDir: string) => void):
   if (old) renameSync(target, old);
   renameSync(tmp, target);
   if (old) rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * The directory is replaced as a whole, so an output directory that is the working
+ * directory, one that contains it, or the root (an empty or `.` path, a slip of the
+ * keyboard) would delete the user's files: that is an error, not an output.
+ */
+function refuseToReplaceWorkingDirectory(target: string): void {
+  let path = resolve(target);
+  try {
+    path = realpathSync(path);
+  } catch {
+    // Not there yet: nothing to lose.
+    return;
+  }
+  const cwd = process.cwd();
+  if (path === dirname(path) || cwd === path || cwd.startsWith(path + sep)) {
+    fail(
+      `output directory '${target}' is ${path === dirname(path) ? "the root directory" : "the working directory or contains it"}; it would be replaced as a whole: name a directory of its own`,
+    );
+  }
 }
