@@ -57,6 +57,7 @@ export async function main(argv: string[], sessionOptions?: SessionOptions): Pro
   // certain which command yargs will run before yargs has parsed the line (a global option
   // may come first). Otherwise every command is loaded.
   const named = commands.find((c) => commandName(c) === first);
+  named?.prepare?.(argv);
   const definitions = new Map<CommandEntry, CommandDefinition<any>>(
     await Promise.all((named ? [named] : commands).map(async (c) => [c, await c.load()] as const)),
   );

@@ -1,59 +1,80 @@
-// The back end of a streamed target, on its own thread: parses the preprocessed text piece
-// by piece as the preprocessing thread hands it over, then lays out and emits the target.
-import { parentPort, workerData } from "node:worker_threads";
+// The back end of a streamed target, on its own thread: takes its job, parses the
+// preprocessed text piece by piece as the preprocessing thread hands it over, then lays out
+// and emits the target. The job comes as the first message, so the thread can be started
+// before the job is known (see prestartBackEnd).
+import { parentPort } from "node:worker_threads";
 import { UnitParser } from "../parse/index.js";
 import {
   completeFrontEnd,
   frontEndParseOptions,
+  type FrontEndSpec,
   type ProgressListener,
 } from "../pipeline/index.js";
-import { emitTarget, frontEndSpecOf } from "./target-build.js";
-import {
-  serializeError,
-  type BackEndInput,
-  type BackEndMessage,
-  type BackEndRequest,
-} from "./worker-protocol.js";
+import { emitTarget, frontEndSpecOf, type TargetJob } from "./target-build.js";
+import { serializeError, type BackEndMessage, type BackEndRequest } from "./worker-protocol.js";
 
-const { job, startedAt } = workerData as BackEndInput;
 const port = parentPort!;
 const post = (message: BackEndMessage) => port.postMessage(message);
 const onProgress: ProgressListener = (event) => post({ kind: "progress", event });
-const spec = frontEndSpecOf(job, onProgress);
-const parser = new UnitParser(frontEndParseOptions(spec.target));
-let parseMs = 0;
-let pieces = 0;
-// An internal error in one piece is reported once the preprocessor is done, so that its own
-// errors, which come first in the text, take precedence.
-let failure: unknown;
 
-function finish(request: BackEndRequest & { kind: "end" }): void {
-  if (failure !== undefined) throw failure;
-  const t = performance.now();
-  const parsed = parser.finish(request.macros);
-  parseMs += performance.now() - t;
-  onProgress({ phase: "end", stage: "parse", target: spec.target.name, ms: parseMs });
-  const front = completeFrontEnd(spec, request.preprocessed, parsed);
-  front.timings.parse = parseMs;
-  const frontEndMs = performance.timeOrigin + performance.now() - startedAt;
-  post({ kind: "done", output: emitTarget(job, front, frontEndMs, onProgress) });
-}
+/** One target's parse, fed piece by piece. */
+class BackEnd {
+  private readonly spec: FrontEndSpec;
+  private readonly parser: UnitParser;
+  private parseMs = 0;
+  private pieces = 0;
+  // An internal error in one piece is reported once the preprocessor is done, so that its
+  // own errors, which come first in the text, take precedence.
+  private failure: unknown;
 
-port.on("message", (request: BackEndRequest) => {
-  if (request.kind === "piece") {
-    if (failure !== undefined) return;
-    if (pieces++ === 0) onProgress({ phase: "start", stage: "parse", target: spec.target.name });
+  constructor(
+    private readonly job: TargetJob,
+    private readonly startedAt: number,
+  ) {
+    this.spec = frontEndSpecOf(job, onProgress);
+    this.parser = new UnitParser(frontEndParseOptions(this.spec.target));
+  }
+
+  add(text: string): void {
+    if (this.failure !== undefined) return;
+    const target = this.spec.target.name;
+    if (this.pieces++ === 0) onProgress({ phase: "start", stage: "parse", target });
     const t = performance.now();
     try {
-      parser.add(request.text);
+      this.parser.add(text);
     } catch (e) {
-      failure = e;
+      this.failure = e;
     }
-    parseMs += performance.now() - t;
+    this.parseMs += performance.now() - t;
+  }
+
+  finish(request: BackEndRequest & { kind: "end" }): void {
+    if (this.failure !== undefined) throw this.failure;
+    const t = performance.now();
+    const parsed = this.parser.finish(request.macros);
+    this.parseMs += performance.now() - t;
+    const target = this.spec.target.name;
+    onProgress({ phase: "end", stage: "parse", target, ms: this.parseMs });
+    const front = completeFrontEnd(this.spec, request.preprocessed, parsed);
+    front.timings.parse = this.parseMs;
+    const frontEndMs = performance.timeOrigin + performance.now() - this.startedAt;
+    post({ kind: "done", output: emitTarget(this.job, front, frontEndMs, onProgress) });
+  }
+}
+
+let backEnd: BackEnd | undefined;
+
+port.on("message", (request: BackEndRequest) => {
+  if (request.kind === "job") {
+    backEnd = new BackEnd(request.job, request.startedAt);
+    return;
+  }
+  if (request.kind === "piece") {
+    backEnd!.add(request.text);
     return;
   }
   try {
-    finish(request);
+    backEnd!.finish(request);
   } catch (e) {
     post({ kind: "failed", error: serializeError(e) });
   }

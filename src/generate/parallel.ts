@@ -8,7 +8,8 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ignoreProgress, type ProgressListener } from "../pipeline/index.js";
-import { buildTargetStreamed, canStream } from "./streamed.js";
+import { canStream } from "./back-end-thread.js";
+import { buildTargetStreamed } from "./streamed.js";
 import { buildTarget, type TargetJob, type TargetOutput } from "./target-build.js";
 import {
   deserializeError,

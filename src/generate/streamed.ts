@@ -2,37 +2,23 @@
 // text over in pieces as it is made; a back-end worker parses each piece as it arrives, then
 // lays out and emits. Parsing, the larger half, thus runs beside preprocessing rather than
 // after it.
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { classifyMacros } from "../parse/index.js";
 import {
   headerPathResolver,
   preprocessFrontEnd,
   type ProgressListener,
 } from "../pipeline/index.js";
+import { takeBackEndWorker } from "./back-end-thread.js";
 import { frontEndSpecOf, type TargetJob, type TargetOutput } from "./target-build.js";
-import {
-  deserializeError,
-  type BackEndInput,
-  type BackEndMessage,
-  type BackEndRequest,
-} from "./worker-protocol.js";
-
-const backEndFile = fileURLToPath(new URL("./back-end-worker.js", import.meta.url));
-
-/** Whether a target can be built streamed (a run from TypeScript sources has no worker file). */
-export function canStream(): boolean {
-  return existsSync(backEndFile);
-}
+import { deserializeError, type BackEndMessage, type BackEndRequest } from "./worker-protocol.js";
 
 export async function buildTargetStreamed(
   job: TargetJob,
   onProgress: ProgressListener,
 ): Promise<TargetOutput> {
-  const input: BackEndInput = { job, startedAt: performance.timeOrigin + performance.now() };
-  const worker = new Worker(backEndFile, { workerData: input });
+  const worker = takeBackEndWorker();
   const send = (request: BackEndRequest) => worker.postMessage(request);
+  send({ kind: "job", job, startedAt: performance.timeOrigin + performance.now() });
   const result = new Promise<TargetOutput>((resolve, reject) => {
     worker.on("message", (m: BackEndMessage) => {
       if (m.kind === "progress") onProgress(m.event);

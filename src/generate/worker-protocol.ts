@@ -33,15 +33,14 @@ export function deserializeError(e: SerializedError): Error {
   return error;
 }
 
-/** What the back-end worker of a streamed target starts with. */
-export interface BackEndInput {
-  job: TargetJob;
-  /** When the target's build began, in milliseconds since the epoch. */
-  startedAt: number;
-}
-
-/** From the preprocessing thread to the back end: the text in pieces, then the rest. */
+/** From the preprocessing thread to the back end: the job, the text in pieces, then the rest. */
 export type BackEndRequest =
+  | {
+      kind: "job";
+      job: TargetJob;
+      /** When the target's build began, in milliseconds since the epoch. */
+      startedAt: number;
+    }
   | { kind: "piece"; text: string }
   | {
       kind: "end";

@@ -17,6 +17,11 @@ export interface CommandEntry {
   describe: string;
   // Each command has its own argument type; the list holds them side by side.
   load: () => Promise<CommandDefinition<any>>;
+  /**
+   * Work that may start as soon as the command is known, before its line is parsed: a
+   * guess from the raw words, whose result the command may use or ignore.
+   */
+  prepare?: (argv: readonly string[]) => void;
 }
 
 export const commands: readonly CommandEntry[] = [
@@ -61,6 +66,11 @@ export const commands: readonly CommandEntry[] = [
     command: "generate",
     describe: "Write the freebsd-kpi Rust crate: bindings with compile-time layout checks",
     load: async () => (await import("./generate.js")).generateCommand,
+    // One target is built on two threads; the second starts loading now.
+    prepare: (argv) => {
+      if (buildsOneTargetOnTwoThreads(argv))
+        void import("../../generate/back-end-thread.js").then((m) => m.prestartBackEnd());
+    },
   },
   {
     command: "snapshot",
@@ -88,3 +98,23 @@ export const commandsTakingCompilerFlags: readonly string[] = [
   "dump",
   "generate",
 ];
+
+/** The value of option `name` (`--name v` or `--name=v`) the line gives last, if any. */
+function lastValue(argv: readonly string[], names: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    for (const name of names) {
+      if (word === name && i + 1 < argv.length) value = argv[i + 1];
+      else if (word.startsWith(`${name}=`)) value = word.slice(name.length + 1);
+    }
+  }
+  return value;
+}
+
+/** Whether a generate line most likely builds one target with more than one thread. */
+function buildsOneTargetOnTwoThreads(argv: readonly string[]): boolean {
+  const arches = lastValue(argv, ["--arch"]);
+  const jobs = lastValue(argv, ["--jobs", "-j"]);
+  return !(arches?.includes(",") ?? false) && jobs !== "1";
+}
