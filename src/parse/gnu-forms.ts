@@ -148,16 +148,19 @@ export function rewriteGnuForms(tokens: KeptTokens): GnuForms {
   const typeofs = new Map<string, TypeofForm>();
   const memberAsserts: MemberAssert[] = [];
   const table = tokens.table;
+  const text = table.text;
+  const starts = table.starts;
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
-    // Most tokens are looked at by their first character only, in the table.
+    // Most tokens are looked at by their first character only, in the table. A token that
+    // starts with a brace is that brace alone.
     const k = tokens.tableIndex(i);
-    if (table.isChar(k, 123)) depth++;
-    else if (table.isChar(k, 125)) depth = Math.max(0, depth - 1);
-    if (!table.isIdent(k)) continue;
+    const first = text.charCodeAt(starts[k]!);
+    if (first === 123) depth++;
+    else if (first === 125) depth = Math.max(0, depth - 1);
     // Every word handled below starts with '_', 'a' (asm) or 't' (typeof).
-    const first = table.text.charCodeAt(table.starts[k]!);
     if (first !== 95 && first !== 97 && first !== 116) continue;
+    if (!table.isIdent(k)) continue;
     const word = table.textOf(k);
     const wordStart = table.starts[k]!;
     const wordEnd = table.ends[k]!;

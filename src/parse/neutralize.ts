@@ -95,16 +95,21 @@ export function neutralize(text: string): NeutralizedSource {
   let keptCount = 0;
   let unterminatedBody: number | null = null;
   let depth = 0;
+  // A token starting with a brace is that one-character punctuator: the first character
+  // tells braces apart, without a call per token.
+  const starts = tokens.starts;
   for (let i = 0; i < count; i++) {
-    const opens = tokens.isChar(i, OPEN_BRACE);
+    const first = text.charCodeAt(starts[i]!);
+    const opens = first === OPEN_BRACE;
     if (!opens) kept[keptCount++] = i;
     if (opens) {
       if (depth === 0 && opensFunctionBody(tokens, i)) {
         let d = 0;
         let j = i;
         for (; j < count; j++) {
-          if (tokens.isChar(j, OPEN_BRACE)) d++;
-          else if (tokens.isChar(j, CLOSE_BRACE) && --d === 0) break;
+          const c = text.charCodeAt(starts[j]!);
+          if (c === OPEN_BRACE) d++;
+          else if (c === CLOSE_BRACE && --d === 0) break;
         }
         if (j >= count) {
           unterminatedBody = tokens.starts[i]!;
@@ -118,7 +123,7 @@ export function neutralize(text: string): NeutralizedSource {
       }
       kept[keptCount++] = i;
       depth++;
-    } else if (tokens.isChar(i, CLOSE_BRACE)) {
+    } else if (first === CLOSE_BRACE) {
       depth = Math.max(0, depth - 1);
     }
   }

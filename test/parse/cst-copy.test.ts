@@ -1,0 +1,100 @@
+// The copy of the syntax tree takes shortcuts on a tree without syntax errors (no MISSING
+// checks, fields from the grammar's node types where they allow one answer); it must give
+// exactly the tree the exact copy, which asks the binding about every node, gives.
+import Parser from "tree-sitter";
+import C from "tree-sitter-c";
+import { describe, expect, it } from "vitest";
+import { topLevelItems, type CstNode } from "../../src/parse/cst.js";
+import { rewriteGnuForms } from "../../src/parse/gnu-forms.js";
+import { LineMarkerScanner } from "../../src/parse/line-markers.js";
+import { neutralize } from "../../src/parse/neutralize.js";
+import { applyEdits } from "../../src/parse/text-edits.js";
+import { asPreprocessed, loadFixtures } from "./support/fixtures.js";
+
+/** The text tree-sitter parses, made from preprocessed text as the front end makes it. */
+function parserText(preprocessed: string) {
+  const source = new LineMarkerScanner().scan(preprocessed);
+  const neutral = neutralize(source.text);
+  const gnu = rewriteGnuForms(neutral.tokens);
+  const text = applyEdits(source.text, [...neutral.edits, ...gnu.edits]);
+  return { text, lineStarts: source.lineStarts };
+}
+
+type Dumped = [string, boolean, boolean, string | null, number, number, boolean, boolean, Dumped[]];
+
+function dump(n: CstNode): Dumped {
+  const { type, isNamed, isMissing, field, startIndex, endIndex, hasError, tooDeep } = n;
+  return [
+    type,
+    isNamed,
+    isMissing,
+    field,
+    startIndex,
+    endIndex,
+    hasError,
+    tooDeep,
+    n.children.map(dump),
+  ];
+}
+
+function copies(preprocessed: string): { fast: Dumped[]; exact: Dumped[]; hasError: boolean } {
+  const source = parserText(preprocessed);
+  const parser = new Parser();
+  parser.setLanguage(C);
+  const tree = parser.parse(source.text);
+  return {
+    fast: [...topLevelItems(tree, source, C.nodeTypeInfo)].map(dump),
+    exact: [...topLevelItems(tree, source, C.nodeTypeInfo, true)].map(dump),
+    hasError: tree.rootNode.hasError,
+  };
+}
+
+const SNIPPETS: Record<string, string> = {
+  // size_t and friends are primitive_type to the grammar: in a typedef, a declarator.
+  "typedef names the grammar lexes as types": "typedef unsigned long size_t;\ntypedef int t, *u;\n",
+  "expressions in every field of their nodes": [
+    "enum e { A = 1 << 2, B = A ? (A + 1) : -A, C = sizeof(int) * 2, D = (int)3 };",
+    "int a[A + B][sizeof(struct s { int x : 3; })];",
+    'static const char *s = "x" "y";',
+    "int f(int (*cb)(void *, ...), const volatile unsigned long long x[static 4]);",
+  ].join("\n"),
+  "comments anywhere": "struct /* a */ s { int /* b */ x; /* c */ } /* d */;\n// e\nint y;\n",
+  "function definitions and bodies": "static inline int f(int a) { return a + 1; }\nint g;\n",
+  "records, bitfields and anonymous members": [
+    "struct r { union { int a; long b; }; unsigned x : 4; long long y : 1; char c[]; };",
+    "union u { struct { short s; } t; };",
+  ].join("\n"),
+};
+
+describe("syntax tree copy", () => {
+  for (const [name, text] of Object.entries(SNIPPETS)) {
+    it(`${name}: the fast copy is the exact copy`, () => {
+      const { fast, exact, hasError } = copies(`# 1 "snippet.h"\n${text}\n`);
+      expect(hasError).toBe(false);
+      expect(fast).toEqual(exact);
+    });
+  }
+
+  it("every front-end fixture: the fast copy is the exact copy", () => {
+    let fastPath = 0;
+    for (const f of loadFixtures()) {
+      const { fast, exact, hasError } = copies(asPreprocessed(f));
+      expect(fast, f.name).toEqual(exact);
+      if (!hasError) fastPath++;
+    }
+    expect(fastPath).toBeGreaterThan(5);
+  });
+
+  it("a tree with errors: MISSING tokens and ERROR nodes kept, items without copied fast", () => {
+    const { fast, exact, hasError } = copies(
+      `# 1 "e.h"\nstruct s { int : 3; int x };\nint ) y;\ntypedef unsigned long size_t;\n`,
+    );
+    expect(hasError).toBe(true);
+    expect(fast).toEqual(exact);
+    const flat: Dumped[] = [];
+    const walk = (d: Dumped) => (flat.push(d), d[8].forEach(walk));
+    fast.forEach(walk);
+    expect(flat.some((d) => d[2])).toBe(true);
+    expect(flat.some((d) => d[0] === "ERROR")).toBe(true);
+  });
+});
