@@ -1,24 +1,18 @@
-// Builds several targets at once on worker threads (one per core and one more, at most one
-// per target); a single target is built on two threads (streamed.ts). With one thread, or
-// run from TypeScript sources where no compiled worker exists, targets are built on the
-// calling thread. Results come back in job order; when several jobs fail, the
-// first failing job's error is thrown, so the outcome does not depend on thread timing.
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+// Builds the targets of one generate on as many threads as threadPlan (threads.ts) gives:
+// one target streamed over two threads, several taken in turn by this thread and workers,
+// or everything on this thread. Results come back in job order; when several jobs fail,
+// the first failing job's error is thrown, so the outcome does not depend on thread timing.
 import { ignoreProgress, type ProgressListener } from "../pipeline/index.js";
-import { canStream } from "./back-end-thread.js";
 import { buildTargetStreamed } from "./streamed.js";
 import { buildTarget, type TargetJob, type TargetOutput } from "./target-build.js";
+import { takeWorker, threadPlan } from "./threads.js";
 import {
   deserializeError,
+  serializeError,
   type SerializedError,
   type WorkerInput,
   type WorkerMessage,
 } from "./worker-protocol.js";
-
-const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 export interface ParallelOptions {
   onProgress?: ProgressListener;
@@ -34,23 +28,15 @@ export async function buildTargets(
   options: ParallelOptions = {},
 ): Promise<TargetOutput[]> {
   const onProgress = options.onProgress ?? ignoreProgress;
-  // One thread more than cores: with one per core, three targets on two cores end with one
-  // core idle while the last target runs alone (measured: 3 arches on 2 cores, 1.81-1.96 s
-  // with two workers, 1.68-1.73 s with three).
-  const cores = options.threads ?? availableParallelism();
-  // One target alone gets two threads: preprocessing here, parsing and emitting beside it.
-  if (jobs.length === 1 && cores >= 2 && canStream()) {
-    return [await buildTargetStreamed(jobs[0]!, onProgress)];
-  }
-  const threads = Math.min(jobs.length, options.threads ?? cores + 1);
-  if (threads <= 1 || !existsSync(workerFile)) {
-    return jobs.map((job) => buildTarget(job, onProgress));
-  }
+  const plan = threadPlan(jobs.length, options.threads);
+  if (plan.kind === "streamed") return [await buildTargetStreamed(jobs[0]!, onProgress)];
+  if (plan.kind === "one") return jobs.map((job) => buildTarget(job, onProgress));
   const outputs: (TargetOutput | undefined)[] = new Array(jobs.length);
   const errors: (SerializedError | undefined)[] = new Array(jobs.length);
   const input: WorkerInput = { jobs, next: new SharedArrayBuffer(4) };
-  const runs = Array.from({ length: threads }, () => {
-    const worker = new Worker(workerFile, { workerData: input });
+  const runs = Array.from({ length: plan.poolWorkers }, () => {
+    const worker = takeWorker("pool");
+    worker.postMessage(input);
     return new Promise<void>((resolve, reject) => {
       worker.on("message", (m: WorkerMessage) => {
         if (m.kind === "progress") onProgress(m.event);
@@ -63,6 +49,16 @@ export async function buildTargets(
       );
     });
   });
+  // This thread takes targets too, rather than wait with a core's worth of work undone; it
+  // starts at once, while the workers may still be loading. Their messages wait meanwhile.
+  const next = new Int32Array(input.next);
+  for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
+    try {
+      outputs[index] = buildTarget(jobs[index]!, onProgress);
+    } catch (e) {
+      errors[index] = serializeError(e);
+    }
+  }
   await Promise.all(runs);
   const failed = errors.findIndex((e) => e !== undefined);
   if (failed >= 0) throw deserializeError(errors[failed]!);

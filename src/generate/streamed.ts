@@ -8,7 +8,7 @@ import {
   preprocessFrontEnd,
   type ProgressListener,
 } from "../pipeline/index.js";
-import { takeBackEndWorker } from "./back-end-thread.js";
+import { takeWorker } from "./threads.js";
 import { frontEndSpecOf, type TargetJob, type TargetOutput } from "./target-build.js";
 import { deserializeError, type BackEndMessage, type BackEndRequest } from "./worker-protocol.js";
 
@@ -16,7 +16,7 @@ export async function buildTargetStreamed(
   job: TargetJob,
   onProgress: ProgressListener,
 ): Promise<TargetOutput> {
-  const worker = takeBackEndWorker();
+  const worker = takeWorker("back-end");
   const send = (request: BackEndRequest) => worker.postMessage(request);
   send({ kind: "job", job, startedAt: performance.timeOrigin + performance.now() });
   const result = new Promise<TargetOutput>((resolve, reject) => {

@@ -1,19 +1,23 @@
-// A worker thread of `generate`: takes jobs from the shared counter until none are left.
-import { parentPort, workerData } from "node:worker_threads";
+// A worker thread of `generate`: gets the jobs as its first message (so it can be started
+// before they are known), then takes jobs from the shared counter until none are left.
+import { parentPort } from "node:worker_threads";
 import { buildTarget } from "./target-build.js";
 import { serializeError, type WorkerInput, type WorkerMessage } from "./worker-protocol.js";
 
-const input = workerData as WorkerInput;
-const next = new Int32Array(input.next);
-const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const port = parentPort!;
+const post = (message: WorkerMessage) => port.postMessage(message);
 
-for (;;) {
-  const index = Atomics.add(next, 0, 1);
-  if (index >= input.jobs.length) break;
-  try {
-    const output = buildTarget(input.jobs[index]!, (event) => post({ kind: "progress", event }));
-    post({ kind: "done", index, output });
-  } catch (e) {
-    post({ kind: "failed", index, error: serializeError(e) });
+port.once("message", (input: WorkerInput) => {
+  const next = new Int32Array(input.next);
+  for (;;) {
+    const index = Atomics.add(next, 0, 1);
+    if (index >= input.jobs.length) break;
+    try {
+      const output = buildTarget(input.jobs[index]!, (event) => post({ kind: "progress", event }));
+      post({ kind: "done", index, output });
+    } catch (e) {
+      post({ kind: "failed", index, error: serializeError(e) });
+    }
   }
-}
+  port.close();
+});

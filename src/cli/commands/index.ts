@@ -66,10 +66,14 @@ export const commands: readonly CommandEntry[] = [
     command: "generate",
     describe: "Write the freebsd-kpi Rust crate: bindings with compile-time layout checks",
     load: async () => (await import("./generate.js")).generateCommand,
-    // One target is built on two threads; the second starts loading now.
+    // The worker threads the build will use start loading now.
     prepare: (argv) => {
-      if (buildsOneTargetOnTwoThreads(argv))
-        void import("../../generate/back-end-thread.js").then((m) => m.prestartBackEnd());
+      const arches = lastValue(argv, ["--arch"]);
+      const jobs = Number(lastValue(argv, ["--jobs", "-j"]) ?? NaN);
+      const targets = new Set((arches ?? "amd64").split(",")).size;
+      void import("../../generate/threads.js").then((m) =>
+        m.prestartWorkers(targets, Number.isInteger(jobs) && jobs >= 1 ? jobs : undefined),
+      );
     },
   },
   {
@@ -110,11 +114,4 @@ function lastValue(argv: readonly string[], names: readonly string[]): string | 
     }
   }
   return value;
-}
-
-/** Whether a generate line most likely builds one target with more than one thread. */
-function buildsOneTargetOnTwoThreads(argv: readonly string[]): boolean {
-  const arches = lastValue(argv, ["--arch"]);
-  const jobs = lastValue(argv, ["--jobs", "-j"]);
-  return !(arches?.includes(",") ?? false) && jobs !== "1";
 }

@@ -1,0 +1,78 @@
+// How generate spreads its targets over threads, and the worker threads themselves. Kept
+// apart from the rest of the stage so that the CLI can start the workers while the command
+// line is still being parsed, without first loading the stage's code: a worker takes about
+// 60 ms to start, most of it loading code, which then overlaps the command's own start-up.
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+/** back-end: parses and emits one target fed by this thread; pool: builds whole targets. */
+export type ThreadKind = "back-end" | "pool";
+
+const workerFiles: Record<ThreadKind, string> = {
+  "back-end": fileURLToPath(new URL("./back-end-worker.js", import.meta.url)),
+  pool: fileURLToPath(new URL("./worker.js", import.meta.url)),
+};
+
+/**
+ * How `targets` targets are built with at most `jobs` threads (default: the cores):
+ *   one target, two threads or more: streamed, preprocessing here and the rest on a back end;
+ *   several: this thread and `poolWorkers` workers each take whole targets in turn, one
+ *   thread more than cores in all, so that three targets on two cores do not end with one
+ *   core idle while the last target runs alone;
+ *   otherwise (or run from TypeScript sources, where no compiled worker exists) one thread.
+ */
+export function threadPlan(
+  targets: number,
+  jobs?: number,
+): { kind: "streamed" } | { kind: "pool"; poolWorkers: number } | { kind: "one" } {
+  const cores = jobs ?? availableParallelism();
+  if (targets === 1 && cores >= 2 && existsSync(workerFiles["back-end"])) {
+    return { kind: "streamed" };
+  }
+  const threads = Math.min(targets, jobs ?? cores + 1);
+  if (targets > 1 && threads > 1 && existsSync(workerFiles.pool)) {
+    return { kind: "pool", poolWorkers: threads - 1 };
+  }
+  return { kind: "one" };
+}
+
+/** Workers started ahead of their jobs, by kind, each with whether it has died since. */
+const spares: Record<ThreadKind, { worker: Worker; exited: boolean }[]> = {
+  "back-end": [],
+  pool: [],
+};
+
+/**
+ * Starts now the workers a generate of `targets` targets with at most `jobs` threads will
+ * use. Unused, they do not keep the process alive.
+ */
+export function prestartWorkers(targets: number, jobs?: number): void {
+  const plan = threadPlan(targets, jobs);
+  const wanted =
+    plan.kind === "streamed"
+      ? { kind: "back-end" as const, count: 1 }
+      : plan.kind === "pool"
+        ? { kind: "pool" as const, count: plan.poolWorkers }
+        : undefined;
+  if (!wanted) return;
+  const list = spares[wanted.kind];
+  while (list.length < wanted.count) {
+    const started = { worker: new Worker(workerFiles[wanted.kind]), exited: false };
+    started.worker.unref();
+    started.worker.once("exit", () => (started.exited = true));
+    list.push(started);
+  }
+}
+
+/** A worker of `kind`: one started ahead if one is still alive, else a new one. */
+export function takeWorker(kind: ThreadKind): Worker {
+  const list = spares[kind];
+  for (let taken = list.shift(); taken; taken = list.shift()) {
+    if (taken.exited) continue;
+    taken.worker.ref();
+    return taken.worker;
+  }
+  return new Worker(workerFiles[kind]);
+}
