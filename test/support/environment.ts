@@ -1,8 +1,7 @@
 // Where the real inputs and oracles are, and what a test does when one is missing:
 // on a laptop it skips and says why; in CI (CI=true) a missing oracle or tree fails the run.
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
 
@@ -33,15 +32,24 @@ export interface Requirement {
 }
 
 const whichCache = new Map<string, boolean>();
+/**
+ * Whether `cmd` is an executable file, by path or on PATH. Found by looking, not by running
+ * it: not every tool answers --version (Debian's mawk rejects it and exits 2).
+ */
 function commandExists(cmd: string): boolean {
   let found = whichCache.get(cmd);
   if (found === undefined) {
-    try {
-      execFileSync(cmd, ["--version"], { stdio: "ignore" });
-      found = true;
-    } catch {
-      found = false;
-    }
+    const candidates = cmd.includes("/")
+      ? [cmd]
+      : (process.env.PATH ?? "").split(delimiter).map((dir) => join(dir || ".", cmd));
+    found = candidates.some((path) => {
+      try {
+        accessSync(path, constants.X_OK);
+        return statSync(path).isFile();
+      } catch {
+        return false;
+      }
+    });
     whichCache.set(cmd, found);
   }
   return found;
