@@ -10,7 +10,12 @@ import {
   type FrontEndSpec,
   type ProgressListener,
 } from "../pipeline/index.js";
-import { emitTarget, frontEndSpecOf, type TargetJob } from "./target-build.js";
+import {
+  emitDeclarations,
+  frontEndSpecOf,
+  type DeclaredTarget,
+  type TargetJob,
+} from "./target-build.js";
 import { serializeError, type BackEndMessage, type BackEndRequest } from "./worker-protocol.js";
 
 const port = parentPort!;
@@ -48,17 +53,28 @@ class BackEnd {
     this.parseMs += performance.now() - t;
   }
 
-  finish(request: BackEndRequest & { kind: "end" }): void {
+  private declared: DeclaredTarget | undefined;
+
+  /** No more text: finishes the declarations and emits their items. */
+  endOfText(request: BackEndRequest & { kind: "end-of-text" }): void {
     if (this.failure !== undefined) throw this.failure;
     const t = performance.now();
-    const parsed = this.parser.finish(request.macros);
+    const parsed = this.parser.finishDeclarations();
+    this.parseMs += performance.now() - t;
+    const front = completeFrontEnd(this.spec, request.preprocessed, parsed);
+    front.timings.parse = this.parseMs;
+    this.declared = emitDeclarations(this.job, front, onProgress);
+  }
+
+  /** The macros: summarizes them against the unit and finishes the target. */
+  finish(request: BackEndRequest & { kind: "macros" }): void {
+    const t = performance.now();
+    const summary = this.parser.macroSummary(request.macros);
     this.parseMs += performance.now() - t;
     const target = this.spec.target.name;
     onProgress({ phase: "end", stage: "parse", target, ms: this.parseMs });
-    const front = completeFrontEnd(this.spec, request.preprocessed, parsed);
-    front.timings.parse = this.parseMs;
     const frontEndMs = performance.timeOrigin + performance.now() - this.startedAt;
-    post({ kind: "done", output: emitTarget(this.job, front, frontEndMs, onProgress) });
+    post({ kind: "done", output: this.declared!.finish(summary, frontEndMs) });
   }
 }
 
@@ -73,7 +89,12 @@ port.on("message", (request: BackEndRequest) => {
     backEnd!.add(request.text);
     return;
   }
+  // The first failure ends the job: the preprocessing thread is told at once.
   try {
+    if (request.kind === "end-of-text") {
+      backEnd!.endOfText(request);
+      return;
+    }
     backEnd!.finish(request);
   } catch (e) {
     post({ kind: "failed", error: serializeError(e) });

@@ -40,9 +40,10 @@ export async function buildTargetStreamed(
     } = preprocessFrontEnd(spec, {
       onPiece: (text) => send({ kind: "piece", text }),
     });
-    // This thread would wait for the parser now: it classifies the macros meanwhile.
+    send({ kind: "end-of-text", preprocessed });
+    // The back end finishes the declarations and emits their items meanwhile.
     const classified = classifyMacros(macros, spec.target.abi, headerPathResolver(spec.target));
-    send({ kind: "end", preprocessed, macros: classified });
+    send({ kind: "macros", macros: classified });
   } catch (e) {
     // Preprocessing failed: its error is the run's; the half-parsed text is of no use.
     result.catch(() => {});

@@ -2,8 +2,10 @@
 // plain data that can cross a worker boundary and be stored in the cache.
 import { join } from "node:path";
 import { warning, type Diagnostic } from "../diagnostics/index.js";
+import type { MacroSummary } from "../ir/index.js";
 import {
-  emitArchModule,
+  emitArchDeclarations,
+  type ArchModule,
   formatChunks,
   kobjMethodTypeNames,
   provenanceLines,
@@ -100,18 +102,65 @@ export function emitTarget(
   frontEndMs: number,
   onProgress: ProgressListener = ignoreProgress,
 ): TargetOutput {
+  return emitDeclarations(job, front, onProgress).finish(front.unit.macros, frontEndMs);
+}
+
+/** A target with every item emitted but its macro constants (see DeclaredModule). */
+export interface DeclaredTarget {
+  /** Adds the unit's macros and gives the target's output; its front end took `frontEndMs`. */
+  finish(macros: MacroSummary, frontEndMs: number): TargetOutput;
+}
+
+/**
+ * Emits the items of `front`'s declarations, which do not need the macros: a back end can
+ * do this while the macro table is still being classified.
+ */
+export function emitDeclarations(
+  job: TargetJob,
+  front: ParsedFrontEnd,
+  onProgress: ProgressListener = ignoreProgress,
+): DeclaredTarget {
   const target = front.spec.target;
-  const frontDone = performance.now();
+  let start = performance.now();
   onProgress({ phase: "start", stage: "emit", target: target.name });
   const kobj = kobjMethodTypeNames(job.sysDir, target.machine);
-  const module = emitArchModule(front.unit, front.layouts, job.patterns, WRAPPER_FILE, kobj);
-  const emitDone = performance.now();
-  onProgress({ phase: "end", stage: "emit", target: target.name, ms: emitDone - frontDone });
-  onProgress({ phase: "start", stage: "format", target: target.name });
-  if (job.format !== "none") formatChunks(module.chunks, job.format === "all");
-  const formatDone = performance.now();
-  onProgress({ phase: "end", stage: "format", target: target.name, ms: formatDone - emitDone });
+  const declared = emitArchDeclarations(
+    front.unit,
+    front.layouts,
+    job.patterns,
+    WRAPPER_FILE,
+    kobj,
+  );
+  const declaredMs = performance.now() - start;
+  return {
+    finish(macros, frontEndMs) {
+      start = performance.now();
+      front.unit.macros = macros;
+      const module = declared.finish(macros.constants);
+      const emitDone = performance.now();
+      const emitMs = declaredMs + emitDone - start;
+      onProgress({ phase: "end", stage: "emit", target: target.name, ms: emitMs });
+      onProgress({ phase: "start", stage: "format", target: target.name });
+      if (job.format !== "none") formatChunks(module.chunks, job.format === "all");
+      const formatDone = performance.now();
+      const formatMs = formatDone - emitDone;
+      onProgress({ phase: "end", stage: "format", target: target.name, ms: formatMs });
+      return targetOutput(job, front, module, {
+        [`${target.name}:front-end`]: frontEndMs,
+        [`${target.name}:emit`]: emitMs,
+        [`${target.name}:rustfmt`]: formatMs,
+      });
+    },
+  };
+}
 
+function targetOutput(
+  job: TargetJob,
+  front: ParsedFrontEnd,
+  module: ArchModule,
+  timings: Record<string, number>,
+): TargetOutput {
+  const target = front.spec.target;
   // A record without a layout is only usable behind pointers: say which and why.
   const diagnostics: Diagnostic[] = [
     ...front.diagnostics,
@@ -143,10 +192,6 @@ export function emitTarget(
       ...(front.kernelOptions?.filesRead ?? []),
       ...kobjInputs(job.sysDir),
     ],
-    timings: {
-      [`${target.name}:front-end`]: frontEndMs,
-      [`${target.name}:emit`]: emitDone - frontDone,
-      [`${target.name}:rustfmt`]: formatDone - emitDone,
-    },
+    timings,
   };
 }

@@ -43,9 +43,13 @@ export type BackEndRequest =
     }
   | { kind: "piece"; text: string }
   | {
-      kind: "end";
+      /** Preprocessing is done: no more pieces; the declarations can be finished. */
+      kind: "end-of-text";
       preprocessed: Omit<PreprocessedFrontEnd, "text" | "macros">;
+    }
+  | {
       /** The macro table, classified as far as it can be without the declarations. */
+      kind: "macros";
       macros: ClassifiedMacros;
     };
 

@@ -2,7 +2,7 @@
 import Parser from "tree-sitter";
 import C from "tree-sitter-c";
 import { DiagnosticError, error, hasErrors, type Diagnostic } from "../diagnostics/index.js";
-import type { LayoutQuery, MacroDefinition, TranslationUnit } from "../ir/index.js";
+import type { LayoutQuery, MacroDefinition, MacroSummary, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
 import { newUnitParseState, ParseContext } from "./context.js";
 import { topLevelItems } from "./cst.js";
@@ -159,14 +159,35 @@ export class UnitParser {
   finish(
     macros: readonly MacroDefinition[] | ClassifiedMacros | undefined = this.options.macros,
   ): ParseResult {
+    const result = this.finishDeclarations();
+    if (macros) {
+      result.unit.macros = this.macroSummary(macros);
+      result.timings.macros = this.timings.macros;
+    }
+    return result;
+  }
+
+  /**
+   * The unit, once every piece has been added, with no macros yet: what needs only the
+   * declarations can go ahead while the macro table is still being classified.
+   */
+  finishDeclarations(): ParseResult {
     if (!this.lastContext) this.add("");
-    const t3 = performance.now();
-    const unit = this.builder.build();
+    return {
+      unit: this.builder.build(),
+      diagnostics: this.shared.diagnostics,
+      timings: { ...this.timings },
+    };
+  }
+
+  /** The summary of `macros` (a table, or one classified by classifyMacros) against the unit. */
+  macroSummary(macros: readonly MacroDefinition[] | ClassifiedMacros): MacroSummary {
+    const start = performance.now();
     const ctx = this.lastContext!;
-    if (macros && "decisions" in macros) unit.macros = finishMacroSummary(macros, ctx);
-    else if (macros) unit.macros = summarizeMacros(macros, ctx);
-    this.timings.macros += performance.now() - t3;
-    return { unit, diagnostics: this.shared.diagnostics, timings: { ...this.timings } };
+    const summary =
+      "decisions" in macros ? finishMacroSummary(macros, ctx) : summarizeMacros(macros, ctx);
+    this.timings.macros += performance.now() - start;
+    return summary;
   }
 }
 

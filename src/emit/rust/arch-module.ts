@@ -1,6 +1,13 @@
 // The bindings of one target as Rust text: constants, types, functions and statics of the
 // translation unit, plus the C wrappers that give `static inline` functions a symbol.
-import type { CType, EnumDecl, FunctionType, RecordDecl, TranslationUnit } from "../../ir/index.js";
+import type {
+  CType,
+  EnumDecl,
+  FunctionType,
+  MacroConstant,
+  RecordDecl,
+  TranslationUnit,
+} from "../../ir/index.js";
 import type { LayoutEngine, RecordLayout } from "../../layout/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import type { RustChunk } from "./chunks.js";
@@ -37,6 +44,27 @@ export function emitArchModule(
   wrapperInclude: string,
   kobjMethodTypes: Set<string> = new Set(),
 ): ArchModule {
+  const declared = emitArchDeclarations(unit, layouts, patterns, wrapperInclude, kobjMethodTypes);
+  return declared.finish(unit.macros.constants);
+}
+
+/**
+ * A module with every item but the macro constants: those need the macro table, which may
+ * come later than the declarations, and they take whatever names the items left free.
+ */
+export interface DeclaredModule {
+  /** Adds the constants, first in the module, and gives the whole. */
+  finish(constants: readonly MacroConstant[]): ArchModule;
+}
+
+/** The items of the unit's declarations (see DeclaredModule). */
+export function emitArchDeclarations(
+  unit: TranslationUnit,
+  layouts: LayoutEngine,
+  patterns: ItemPatterns,
+  wrapperInclude: string,
+  kobjMethodTypes: Set<string> = new Set(),
+): DeclaredModule {
   const names = assignTypeNames(unit);
   const selection = selectItems(unit, names, patterns);
   const measure = (t: CType) => layouts.measure(t);
@@ -167,27 +195,26 @@ export function emitArchModule(
     const line = shaper.typed(4, `pub static ${mutability}${name}:`, types.rust(v.type), ";");
     externs.push(member(`${link}${line}\n`));
   }
-  const constants = emitConstants(
-    unit.macros.constants,
-    (n) => selection.constant(n) && claim(valueNamespace, n),
-    shaper,
-  );
-  counts.constants = constants.count;
-
-  // concat, not spread: spreading thousands of items is slow before the code is optimised.
-  const chunks = constants.lines
-    .map((text): RustChunk => ({ text }))
-    .concat(out, externs, assertions);
-  if (tests.texts.length) {
-    const text = `#[cfg(test)]\nmod bitfield_tests {\n    use super::*;\n${tests.texts.join("")}}\n`;
-    chunks.push(tests.unshaped ? { text, format: true } : { text });
-  }
+  const wrappersC = staticInlineWrappers(wrapped, wrapperInclude);
   return {
-    chunks,
-    wrappersC: staticInlineWrappers(wrapped, wrapperInclude),
-    unlaidOut,
-    layoutDiagnostics,
-    counts,
+    finish(macroConstants) {
+      const constants = emitConstants(
+        macroConstants,
+        (n) => selection.constant(n) && claim(valueNamespace, n),
+        shaper,
+      );
+      counts.constants = constants.count;
+
+      // concat, not spread: spreading thousands of items is slow before the code is optimised.
+      const chunks = constants.lines
+        .map((text): RustChunk => ({ text }))
+        .concat(out, externs, assertions);
+      if (tests.texts.length) {
+        const text = `#[cfg(test)]\nmod bitfield_tests {\n    use super::*;\n${tests.texts.join("")}}\n`;
+        chunks.push(tests.unshaped ? { text, format: true } : { text });
+      }
+      return { chunks, wrappersC, unlaidOut, layoutDiagnostics, counts };
+    },
   };
 }
 

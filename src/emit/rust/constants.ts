@@ -46,7 +46,7 @@ function wideIntegerType(value: bigint): string | null {
 
 /** `accept(name)` decides (and records) whether a constant's name is free to use. */
 export function emitConstants(
-  constants: MacroConstant[],
+  constants: readonly MacroConstant[],
   accept: (name: string) => boolean,
   shaper: LineShaper,
 ): { lines: string[]; count: number } {

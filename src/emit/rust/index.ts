@@ -7,7 +7,12 @@ export { crateFiles, type CrateSpec, type CrateTarget } from "./crate.js";
 export { kobjMethodTypeNames } from "./kobj-methods.js";
 export { provenanceLines } from "./provenance.js";
 export { parseConfigFile, mergePatterns, checkPattern } from "./config-file.js";
-export { emitArchModule, type ArchModule } from "./arch-module.js";
+export {
+  emitArchDeclarations,
+  emitArchModule,
+  type ArchModule,
+  type DeclaredModule,
+} from "./arch-module.js";
 export { renderChunks } from "./chunks.js";
 export { formatChunks } from "./rustfmt.js";
 export { SUPPORT_ITEMS } from "./support-items.js";
