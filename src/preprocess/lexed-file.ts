@@ -28,7 +28,7 @@ export const START_OF_LINE = 2;
 export const DIRECTIVE = 4;
 
 /** Entries per token in `data`: start offset, end offset, line, column, kind | flags << 8. */
-const STRIDE = 5;
+export const STRIDE = 5;
 
 export interface LexedFile {
   /** Display path, as tokens and diagnostics show it. */
@@ -46,43 +46,32 @@ export interface LexedFile {
 }
 
 // One scratch buffer serves every file being lexed; each file keeps an exact-size copy (one
-// allocation per file: array buffers are costly to create and grow).
+// allocation per file: array buffers are costly to create and grow). The lexer writes to it
+// directly (a call per token costs more than the writes in baseline-compiled code).
 let scratch = new Int32Array(1 << 16);
 
-/** Collects tokens into the scratch buffer. */
-export class LexedFileBuilder {
-  private count = 0;
-  private data = scratch;
-  private spellings: Map<number, string> | null = null;
+/** The scratch buffer a lexer fills. */
+export function scratchData(): Int32Array {
+  return scratch;
+}
 
-  push(kind: number, flags: number, start: number, end: number, line: number, column: number) {
-    const s = this.count * STRIDE;
-    if (s + STRIDE > this.data.length) this.grow();
-    const data = this.data;
-    data[s] = start;
-    data[s + 1] = end;
-    data[s + 2] = line;
-    data[s + 3] = column;
-    data[s + 4] = kind | (flags << 8);
-    this.count++;
-  }
+/** A scratch buffer twice the size, holding the old one's entries. */
+export function growScratch(): Int32Array {
+  const data = new Int32Array(scratch.length * 2);
+  data.set(scratch);
+  return (scratch = data);
+}
 
-  /** Gives the last pushed token a spelling other than its text. */
-  respell(spelling: string): void {
-    (this.spellings ??= new Map()).set(this.count - 1, spelling);
-  }
-
-  private grow(): void {
-    const data = new Int32Array(this.data.length * 2);
-    data.set(this.data);
-    this.data = scratch = data;
-  }
-
-  finish(display: string, text: string, warnings: Diagnostic[]): LexedFile {
-    const { count, spellings } = this;
-    const data = this.data.slice(0, count * STRIDE);
-    return { display, text, count, data, spellings, warnings, objects: null };
-  }
+/** A lexed file of the first `count` tokens of the scratch buffer. */
+export function finishLexedFile(
+  display: string,
+  text: string,
+  count: number,
+  spellings: Map<number, string> | null,
+  warnings: Diagnostic[],
+): LexedFile {
+  const data = scratch.slice(0, count * STRIDE);
+  return { display, text, count, data, spellings, warnings, objects: null };
 }
 
 export function kindAt(f: LexedFile, i: number): number {
