@@ -15,8 +15,8 @@ import {
   kindAt,
   NUMBER,
   lineEndIndex,
+  nextDirectiveIndex,
   spellingAt,
-  startsDirective,
   tokenAt,
   tokensIn,
   type LexedFile,
@@ -178,12 +178,11 @@ function skipGroup(e: Engine, ctx: FileContext, toEndif: boolean): void {
   const lexed = ctx.lexed;
   const cond = ctx.conds[ctx.conds.length - 1]!;
   let depth = 0;
-  let i = ctx.pos;
-  while (i < lexed.count) {
-    if (!startsDirective(lexed, i)) {
-      i++;
-      continue;
-    }
+  for (
+    let i = nextDirectiveIndex(lexed, ctx.pos);
+    i < lexed.count;
+    i = nextDirectiveIndex(lexed, i)
+  ) {
     const end = lineEndIndex(lexed, i);
     const d = i + 1;
     i = end;

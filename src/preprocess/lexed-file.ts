@@ -83,19 +83,9 @@ export function spellingAt(f: LexedFile, i: number): string {
   return f.spellings?.get(i) ?? f.text.slice(f.data[s]!, f.data[s + 1]!);
 }
 
-// Punctuators of one or two characters are a third of all tokens: one string each.
-const shortPunctuators = new Map<number, string>();
-
-function punctuatorSpelling(text: string, start: number, end: number): string {
-  if (end - start > 2) return text.slice(start, end);
-  const key = (text.charCodeAt(start) << 8) | (end - start === 2 ? text.charCodeAt(start + 1) : 0);
-  let spelling = shortPunctuators.get(key);
-  if (spelling === undefined) {
-    spelling = text.slice(start, end);
-    shortPunctuators.set(key, spelling);
-  }
-  return spelling;
-}
+// Punctuators of one or two characters are a third of all tokens: one string each, by
+// first char code << 7 | second (0 for one character; all are ASCII).
+const shortPunctuators: (string | undefined)[] = new Array<string | undefined>(1 << 14);
 
 /** Whether token i is the one-character punctuator with char code `code`. */
 export function isPunctAt(f: LexedFile, i: number, code: number): boolean {
@@ -123,13 +113,24 @@ export function flagsAt(f: LexedFile, i: number): number {
 }
 
 export function startsDirective(f: LexedFile, i: number): boolean {
-  return (flagsAt(f, i) & DIRECTIVE) !== 0;
+  return (f.data[i * STRIDE + 4]! & (DIRECTIVE << 8)) !== 0;
 }
 
 /** Index just past the line of token i (the directive line its `#` starts). */
 export function lineEndIndex(f: LexedFile, i: number): number {
+  const data = f.data;
+  const count = f.count;
   let j = i + 1;
-  while (j < f.count && (flagsAt(f, j) & START_OF_LINE) === 0) j++;
+  while (j < count && (data[j * STRIDE + 4]! & (START_OF_LINE << 8)) === 0) j++;
+  return j;
+}
+
+/** The first directive `#` at or after token i, or the token count when none is left. */
+export function nextDirectiveIndex(f: LexedFile, i: number): number {
+  const data = f.data;
+  const count = f.count;
+  let j = i;
+  while (j < count && (data[j * STRIDE + 4]! & (DIRECTIVE << 8)) === 0) j++;
   return j;
 }
 
@@ -142,19 +143,25 @@ export function tokenAt(f: LexedFile, i: number, file = f.display, lineOffset = 
   const data = f.data;
   const kindAndFlags = data[s + 4]!;
   const kind = kindAndFlags & 0xff;
+  const start = data[s]!;
+  const end = data[s + 1]!;
+  let text: string;
+  if (kind === PUNCTUATOR && end - start <= 2) {
+    const t = f.text;
+    const key = (t.charCodeAt(start) << 7) | (end - start === 2 ? t.charCodeAt(start + 1) : 0);
+    text = shortPunctuators[key] ?? (shortPunctuators[key] = t.slice(start, end));
+  } else if (f.spellings === null) text = f.text.slice(start, end);
+  else text = f.spellings.get(i) ?? f.text.slice(start, end);
   return {
     kind: KIND_NAMES[kind]!,
-    text:
-      kind === PUNCTUATOR
-        ? punctuatorSpelling(f.text, data[s]!, data[s + 1]!)
-        : (f.spellings?.get(i) ?? f.text.slice(data[s]!, data[s + 1]!)),
+    text,
     file,
     line: data[s + 2]! + lineOffset,
     column: data[s + 3]!,
-    leadingSpace: ((kindAndFlags >> 8) & LEADING_SPACE) !== 0,
-    startOfLine: ((kindAndFlags >> 8) & START_OF_LINE) !== 0,
+    leadingSpace: (kindAndFlags & (LEADING_SPACE << 8)) !== 0,
+    startOfLine: (kindAndFlags & (START_OF_LINE << 8)) !== 0,
     noExpand: false,
-    offset: data[s]!,
+    offset: start,
   };
 }
 
