@@ -10,9 +10,9 @@ import {
   LEADING_SPACE,
   PUNCTUATOR,
   spellingAt,
+  STRIDE,
   textIs,
   textStartsWith,
-  tokenAt,
   tokensIn,
   type LexedFile,
 } from "./lexed-file.js";
@@ -61,8 +61,8 @@ class ObjectMacro implements Macro {
     readonly name: string,
     readonly predefined: boolean,
   ) {
-    const at = tokenAt(lexed, nameIndex);
-    this.location = { file: at.file, line: at.line, column: at.column };
+    const s = nameIndex * STRIDE;
+    this.location = { file: lexed.display, line: lexed.data[s + 2]!, column: lexed.data[s + 3]! };
     this.from = nameIndex + 1;
     this.spelling = spellRange(lexed, this.from, end);
   }
@@ -89,8 +89,21 @@ function needsGeneralParser(lexed: LexedFile, k: number): boolean {
   return kind === IDENTIFIER && textIs(lexed, k, "__VA_OPT__");
 }
 
-/** The body's spelling as bodySpelling gives it: single spaces where the source had any. */
+/**
+ * The body's spelling as bodySpelling gives it: single spaces where the source had any.
+ * Mostly the file has it so already (tokens apart by one space or none): then it is one slice.
+ */
 function spellRange(lexed: LexedFile, from: number, to: number): string {
+  if (from === to) return "";
+  const data = lexed.data;
+  let plain = lexed.spellings === null;
+  for (let k = from + 1; plain && k < to; k++) {
+    const gap = data[k * STRIDE]! - data[(k - 1) * STRIDE + 1]!;
+    if ((data[k * STRIDE + 4]! & (LEADING_SPACE << 8)) !== 0)
+      plain = gap === 1 && lexed.text.charCodeAt(data[k * STRIDE]! - 1) === 32;
+    else plain = gap === 0;
+  }
+  if (plain) return lexed.text.slice(data[from * STRIDE]!, data[(to - 1) * STRIDE + 1]!);
   let s = "";
   for (let k = from; k < to; k++) {
     if (k > from && (flagsAt(lexed, k) & LEADING_SPACE) !== 0) s += " ";
