@@ -421,7 +421,7 @@ export class Engine {
     }
     if (this.renderer === null) this.out.push(t);
     else {
-      this.renderTransitions();
+      if (this.transitionsRendered < this.transitions.length) this.renderTransitions();
       // eof and placemarkers never reach the output.
       this.renderer.token(t as PPToken);
     }

@@ -153,15 +153,15 @@ class Printer {
     this.marker(line, file, "");
   }
 
+  /** Prints a token (its text never ends a line: that is append's check, skipped here). */
   token(tok: PPToken): void {
     if (this.atLineStart) {
-      this.append(indentation(tok.column - 1));
-      this.append(tok.text);
+      this.pieces.push(indentation(tok.column - 1), tok.text);
       this.atLineStart = false;
-    } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok))) {
-      this.append(" ");
-      this.append(tok.text);
-    } else this.append(tok.text);
+      this.printed = true;
+    } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok)))
+      this.pieces.push(" ", tok.text);
+    else this.pieces.push(tok.text);
     this.prev = tok;
   }
 }
