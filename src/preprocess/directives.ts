@@ -8,7 +8,7 @@ import { evaluateCondition } from "./expression.js";
 import { resolveHeaderName } from "./header-names.js";
 import { includeGuard } from "./include-guards.js";
 import { parseDefine, sameDefinition, type Macro } from "./macros.js";
-import { parseObjectMacro } from "./object-macros.js";
+import { parsePlainMacro } from "./object-macros.js";
 import { handleIdent, handlePragma } from "./pragmas.js";
 import {
   IDENTIFIER,
@@ -98,7 +98,7 @@ export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number):
       if (!m) {
         const predefined = ctx.root && ctx.abs.startsWith("<");
         m =
-          parseObjectMacro(lexed, start + 1, end, predefined) ??
+          parsePlainMacro(lexed, start + 1, end, predefined) ??
           parseDefine(
             args.length > 0 ? args.all() : fail("macro name missing", endOf(name())),
             predefined,

@@ -1,7 +1,7 @@
-// Plain object-like #define lines, parsed in place in the lexed file. Kernel headers define
-// thousands of macros a translation unit never expands; such a macro's body becomes token
-// objects only when it is first used, and its spelling for the macro table is read from
-// the file directly.
+// Plain #define lines, parsed in place in the lexed file. Kernel headers define thousands
+// of macros a translation unit never expands; such a macro's body becomes token objects
+// only when it is first used, and its spelling for the macro table is read from the file
+// directly. Function-like macros qualify when their parameter list is well formed.
 import {
   flagsAt,
   IDENTIFIER,
@@ -21,11 +21,13 @@ import type { Macro } from "./macros.js";
 import type { Token } from "./tokens.js";
 
 /**
- * The macro of `#define NAME body` whose name is token `nameIndex` and whose line ends
- * before `end`, or null when the line needs the general parser: a function-like macro, a
- * name that is not an identifier or is `defined`, or a body with `#`, `##` or __VA_OPT__.
+ * The macro of `#define NAME body` or `#define NAME(params) body` whose name is token
+ * `nameIndex` and whose line ends before `end`, or null when the line needs the general
+ * parser: a name that is not an identifier or is `defined`, a parameter list it would
+ * diagnose (or that names __VA_ARGS__ or a name twice), or a body with `#`, `##` or
+ * __VA_OPT__.
  */
-export function parseObjectMacro(
+export function parsePlainMacro(
   lexed: LexedFile,
   nameIndex: number,
   end: number,
@@ -34,46 +36,90 @@ export function parseObjectMacro(
   if (nameIndex >= end || kindAt(lexed, nameIndex) !== IDENTIFIER) return null;
   const name = spellingAt(lexed, nameIndex);
   if (name === "defined") return null;
-  const from = nameIndex + 1;
-  if (from < end && startsParameterList(lexed, from)) return null;
+  let from = nameIndex + 1;
+  let params: string[] | null = null;
+  let variadic = false;
+  if (from < end && startsParameterList(lexed, from)) {
+    params = [];
+    let k = from + 1;
+    if (k < end && isPunctAt(lexed, k, 41 /* ) */)) k++;
+    else
+      for (;;) {
+        if (k >= end) return null;
+        if (kindAt(lexed, k) === PUNCTUATOR && textIs(lexed, k, "...")) {
+          variadic = true;
+          params.push("__VA_ARGS__");
+          k++;
+        } else if (kindAt(lexed, k) === IDENTIFIER) {
+          const param = spellingAt(lexed, k);
+          if (param === "__VA_ARGS__" || params.includes(param)) return null;
+          params.push(param);
+          k++;
+          if (k < end && kindAt(lexed, k) === PUNCTUATOR && textIs(lexed, k, "...")) {
+            variadic = true;
+            k++;
+          }
+        } else return null;
+        if (k >= end) return null;
+        if (isPunctAt(lexed, k, 41 /* ) */)) {
+          k++;
+          break;
+        }
+        if (variadic || !isPunctAt(lexed, k, 44 /* , */)) return null;
+        k++;
+      }
+    from = k;
+  }
   for (let k = from; k < end; k++) if (needsGeneralParser(lexed, k)) return null;
-  return new ObjectMacro(lexed, nameIndex, end, name, predefined);
+  return new PlainMacro(lexed, nameIndex, from, end, name, params, variadic, predefined);
 }
 
 /** A Macro whose body stays in the lexed file until asked for. */
-class ObjectMacro implements Macro {
-  readonly params = null;
-  readonly variadic = false;
+class PlainMacro implements Macro {
   readonly special = false;
   readonly builtin = null;
   disabled = false;
   readonly location: SourceLocation;
   readonly spelling: string;
-  /** The body: tokens nameIndex + 1 up to end of the file. */
-  private readonly from: number;
   private bodyTokens: Token[] | undefined;
-  private noParams: number[] | undefined;
+  private paramIndexes: number[] | undefined;
 
   constructor(
     private readonly lexed: LexedFile,
     nameIndex: number,
+    /** The body: tokens `from` up to `end` of the file. */
+    private readonly from: number,
     private readonly end: number,
     readonly name: string,
+    readonly params: string[] | null,
+    readonly variadic: boolean,
     readonly predefined: boolean,
   ) {
     const s = nameIndex * STRIDE;
     this.location = { file: lexed.display, line: lexed.data[s + 2]!, column: lexed.data[s + 3]! };
-    this.from = nameIndex + 1;
-    this.spelling = spellRange(lexed, this.from, end);
+    this.spelling = spellRange(lexed, from, end);
   }
 
   get body(): Token[] {
     return (this.bodyTokens ??= tokensIn(this.lexed, this.from, this.end));
   }
 
-  /** No parameters: no body token names one. */
+  /** As parseDefine finds them: a parameter's name, or __VA_ARGS__ for the variadic one. */
   get bodyParam(): number[] {
-    return (this.noParams ??= new Array<number>(this.end - this.from).fill(-1));
+    if (this.paramIndexes === undefined) {
+      const { lexed, from, params } = this;
+      const indexes = new Array<number>(this.end - from).fill(-1);
+      if (params !== null) {
+        for (let k = from; k < this.end; k++) {
+          if (kindAt(lexed, k) !== IDENTIFIER) continue;
+          const text = spellingAt(lexed, k);
+          indexes[k - from] =
+            this.variadic && text === "__VA_ARGS__" ? params.length - 1 : params.indexOf(text);
+        }
+      }
+      this.paramIndexes = indexes;
+    }
+    return this.paramIndexes;
   }
 }
 
