@@ -249,52 +249,46 @@ export class Engine {
   private pendingStartOfLine = false;
   private pendingLeadingSpace = false;
 
-  /** The next fully macro-expanded token. */
+  /** The next fully macro-expanded token (one function: a call per token costs). */
   next(): Token {
-    const t = this.nextExpanded();
-    if ((this.pendingStartOfLine || this.pendingLeadingSpace) && t.kind !== "eof") {
-      const copy = {
-        ...t,
-        startOfLine: t.startOfLine || this.pendingStartOfLine,
-        leadingSpace: t.leadingSpace || this.pendingLeadingSpace,
-      };
-      this.pendingStartOfLine = false;
-      this.pendingLeadingSpace = false;
-      return copy;
-    }
-    return t;
-  }
-
-  private nextExpanded(): Token {
+    let t: Token;
     for (;;) {
-      const t = this.lexRaw();
-      if (t.kind !== "identifier" || t.noExpand) return t;
+      t = this.lexRaw();
+      if (t.kind !== "identifier" || t.noExpand) break;
       const m = this.macros.get(t.text);
       if (m === undefined) {
         if (this.poisoned.size > 0 && this.poisoned.has(t.text))
           fail(`attempt to use a poisoned identifier`, locOf(t));
-        return t;
+        break;
       }
-      if (m.disabled) return { ...t, noExpand: true };
+      if (m.disabled) {
+        t = { ...t, noExpand: true };
+        break;
+      }
       if (m.builtin !== null) {
-        if (m.params === null && !expandBuiltin(this, m.builtin, t)) return t;
+        if (m.params === null && !expandBuiltin(this, m.builtin, t)) break;
         continue;
       }
       const outerEnd = this.expansionEndLine();
       if (m.params === null) {
-        const result = m.special
-          ? replacementList({
-              macro: m,
-              at: t,
-              args: [],
-              variadicOmitted: false,
-              expanded: () => [],
-            })
-          : m.body.map((b, k) => this.copyBodyToken(b, t, k));
+        let result: Token[];
+        if (m.special) {
+          result = replacementList({
+            macro: m,
+            at: t,
+            args: [],
+            variadicOmitted: false,
+            expanded: () => [],
+          });
+        } else {
+          const body = m.body;
+          result = new Array<Token>(body.length);
+          for (let k = 0; k < body.length; k++) result[k] = this.copyBodyToken(body[k]!, t, k);
+        }
         this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : t.line, t);
         continue;
       }
-      if (!this.nextIsLParen()) return t;
+      if (!this.nextIsLParen()) break;
       const { args, close, variadicOmitted } = collectArguments(this, m, t);
       const cache: (Token[] | undefined)[] = [];
       const result = replacementList({
@@ -306,6 +300,17 @@ export class Engine {
       });
       this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : close.line, t);
     }
+    if ((this.pendingStartOfLine || this.pendingLeadingSpace) && t.kind !== "eof") {
+      const copy = {
+        ...t,
+        startOfLine: t.startOfLine || this.pendingStartOfLine,
+        leadingSpace: t.leadingSpace || this.pendingLeadingSpace,
+      };
+      this.pendingStartOfLine = false;
+      this.pendingLeadingSpace = false;
+      return copy;
+    }
+    return t;
   }
 
   private copyBodyToken(b: Token, at: Token, k: number): Token {
