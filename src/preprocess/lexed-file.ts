@@ -97,11 +97,6 @@ export function isPunctAt(f: LexedFile, i: number, code: number): boolean {
   );
 }
 
-/** Whether token i's text (as in the file) starts with `prefix`. */
-export function textStartsWith(f: LexedFile, i: number, prefix: string): boolean {
-  return f.text.startsWith(prefix, f.data[i * STRIDE]!);
-}
-
 /** Whether token i is spelled exactly `text` in the file. */
 export function textIs(f: LexedFile, i: number, text: string): boolean {
   const s = i * STRIDE;

@@ -12,7 +12,6 @@ import {
   spellingAt,
   STRIDE,
   textIs,
-  textStartsWith,
   tokensIn,
   type LexedFile,
 } from "./lexed-file.js";
@@ -70,8 +69,40 @@ export function parsePlainMacro(
       }
     from = k;
   }
-  for (let k = from; k < end; k++) if (needsGeneralParser(lexed, k)) return null;
-  return new PlainMacro(lexed, nameIndex, from, end, name, params, variadic, predefined);
+  // One pass over the body: whether the general parser is needed (`#`, `##`, their digraphs
+  // or __VA_OPT__), and whether the file spells the body as bodySpelling would (tokens
+  // apart by one space or none, no respelled names): then its spelling is one slice.
+  const { data, text } = lexed;
+  let plain = lexed.spellings === null;
+  for (let k = from; k < end; k++) {
+    const s = k * STRIDE;
+    const start = data[s]!;
+    const kindAndFlags = data[s + 4]!;
+    const kind = kindAndFlags & 0xff;
+    if (kind === PUNCTUATOR) {
+      const c = text.charCodeAt(start);
+      if (c === 35 /* # */ || (c === 37 /* % */ && text.charCodeAt(start + 1) === 58)) return null;
+    } else if (
+      kind === IDENTIFIER &&
+      data[s + 1]! - start === 10 &&
+      text.startsWith("__VA_OPT__", start)
+    )
+      return null;
+    if (plain && k > from) {
+      const gap = start - data[s - STRIDE + 1]!;
+      plain =
+        (kindAndFlags & (LEADING_SPACE << 8)) !== 0
+          ? gap === 1 && text.charCodeAt(start - 1) === 32
+          : gap === 0;
+    }
+  }
+  const spelling =
+    from === end
+      ? ""
+      : plain
+        ? text.slice(data[from * STRIDE]!, data[(end - 1) * STRIDE + 1]!)
+        : spellRange(lexed, from, end);
+  return new PlainMacro(lexed, nameIndex, from, end, name, params, variadic, predefined, spelling);
 }
 
 /** A Macro whose body stays in the lexed file until asked for. */
@@ -80,7 +111,6 @@ class PlainMacro implements Macro {
   readonly builtin = null;
   disabled = false;
   readonly location: SourceLocation;
-  readonly spelling: string;
   private bodyTokens: Token[] | undefined;
   private paramIndexes: number[] | undefined;
 
@@ -94,10 +124,11 @@ class PlainMacro implements Macro {
     readonly params: string[] | null,
     readonly variadic: boolean,
     readonly predefined: boolean,
+    /** The body's spelling, as bodySpelling gives it. */
+    readonly spelling: string,
   ) {
     const s = nameIndex * STRIDE;
     this.location = { file: lexed.display, line: lexed.data[s + 2]!, column: lexed.data[s + 3]! };
-    this.spelling = spellRange(lexed, from, end);
   }
 
   get body(): Token[] {
@@ -128,28 +159,8 @@ function startsParameterList(lexed: LexedFile, i: number): boolean {
   return isPunctAt(lexed, i, 40 /* ( */) && (flagsAt(lexed, i) & LEADING_SPACE) === 0;
 }
 
-/** `#`, `##` (or their digraphs) or __VA_OPT__, which the general parser checks. */
-function needsGeneralParser(lexed: LexedFile, k: number): boolean {
-  const kind = kindAt(lexed, k);
-  if (kind === PUNCTUATOR) return textStartsWith(lexed, k, "#") || textStartsWith(lexed, k, "%:");
-  return kind === IDENTIFIER && textIs(lexed, k, "__VA_OPT__");
-}
-
-/**
- * The body's spelling as bodySpelling gives it: single spaces where the source had any.
- * Mostly the file has it so already (tokens apart by one space or none): then it is one slice.
- */
+/** The body's spelling as bodySpelling gives it: single spaces where the source had any. */
 function spellRange(lexed: LexedFile, from: number, to: number): string {
-  if (from === to) return "";
-  const data = lexed.data;
-  let plain = lexed.spellings === null;
-  for (let k = from + 1; plain && k < to; k++) {
-    const gap = data[k * STRIDE]! - data[(k - 1) * STRIDE + 1]!;
-    if ((data[k * STRIDE + 4]! & (LEADING_SPACE << 8)) !== 0)
-      plain = gap === 1 && lexed.text.charCodeAt(data[k * STRIDE]! - 1) === 32;
-    else plain = gap === 0;
-  }
-  if (plain) return lexed.text.slice(data[from * STRIDE]!, data[(to - 1) * STRIDE + 1]!);
   let s = "";
   for (let k = from; k < to; k++) {
     if (k > from && (flagsAt(lexed, k) & LEADING_SPACE) !== 0) s += " ";
