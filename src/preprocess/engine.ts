@@ -10,7 +10,7 @@ import type { Context, FileContext, TokenContext } from "./contexts.js";
 import { handleDirective } from "./directives.js";
 import { FeatureAnswers } from "./features.js";
 import { HeaderSearch, normalizePath } from "./include-search.js";
-import { isPunctAt, sharedTokenAt, startsDirective, tokenAt } from "./lexed-file.js";
+import { DIRECTIVE, isPunctAt, sharedTokenAt, STRIDE, tokenAt } from "./lexed-file.js";
 import type { LexedFile } from "./lexer.js";
 import { collectArguments } from "./macro-arguments.js";
 import { MacroTable } from "./macro-table.js";
@@ -191,7 +191,8 @@ export class Engine {
       const lexed = ctx.lexed;
       if (ctx.pos < lexed.count) {
         const i = ctx.pos++;
-        if (startsDirective(lexed, i)) {
+        // startsDirective, inlined: this runs for every token of every file.
+        if ((lexed.data[i * STRIDE + 4]! & (DIRECTIVE << 8)) !== 0) {
           handleDirective(this, ctx, i);
           continue;
         }
@@ -345,8 +346,12 @@ export class Engine {
 
   /** Fully expands one macro argument in isolation (the argument pre-expansion of C 6.10.3.1). */
   expandArgument(arg: Token[]): Token[] {
-    if (!arg.some((a) => a.kind === "identifier" && !a.noExpand && this.macros.has(a.text)))
-      return arg;
+    let expands = false;
+    for (let k = 0; k < arg.length && !expands; k++) {
+      const a = arg[k]!;
+      expands = a.kind === "identifier" && !a.noExpand && this.macros.has(a.text);
+    }
+    if (!expands) return arg;
     if (++this.expansionDepth > this.limits.maxExpansionDepth) {
       fail(
         `macro arguments nested more than ${this.limits.maxExpansionDepth} deep`,
