@@ -8,15 +8,15 @@ import { evaluateCondition } from "./expression.js";
 import { resolveHeaderName } from "./header-names.js";
 import { includeGuard } from "./include-guards.js";
 import { parseDefine, sameDefinition, type Macro } from "./macros.js";
-import { parseObjectMacro } from "./object-macros.js";
+import { parsePlainMacro } from "./object-macros.js";
 import { handleIdent, handlePragma } from "./pragmas.js";
 import {
   IDENTIFIER,
   kindAt,
   NUMBER,
   lineEndIndex,
+  nextDirectiveIndex,
   spellingAt,
-  startsDirective,
   tokenAt,
   tokensIn,
   type LexedFile,
@@ -29,30 +29,6 @@ import { isPunct, makeToken, type Token } from "./tokens.js";
  */
 const parsedDefines = new WeakMap<LexedFile, Map<number, Macro>>();
 
-/** The tokens after a directive's name, made into objects on first use. */
-class LazyArgs {
-  private copy: Token[] | undefined;
-
-  constructor(
-    private readonly lexed: LexedFile,
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
-
-  get length(): number {
-    return this.to - this.from;
-  }
-
-  all(): Token[] {
-    return (this.copy ??= tokensIn(this.lexed, this.from, this.to));
-  }
-
-  /** Just the first token (or none), without making the rest. */
-  firstOnly(): Token[] {
-    return this.from < this.to ? [tokenAt(this.lexed, this.from)] : [];
-  }
-}
-
 /** Executes the directive whose `#` is token `hashIndex` of the file (ctx.pos is past it). */
 export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number): void {
   const lexed = ctx.lexed;
@@ -61,17 +37,21 @@ export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number):
   ctx.pos = end;
   if (start === end) return; // the null directive
   // Most directives are conditionals needing a token or two: token objects are made only
-  // for what is used (the directive name itself mostly for error locations).
-  const name = () => tokenAt(lexed, start);
-  const hash = () => tokenAt(lexed, hashIndex);
-  const args = new LazyArgs(lexed, start + 1, end);
+  // for what is used (the directive name itself mostly for error locations), and nothing
+  // is allocated for the directive itself.
   const kind = kindAt(lexed, start);
-  if (kind === NUMBER) return lineDirective(e, ctx, tokensIn(lexed, start, end), hash(), true);
-  if (kind !== IDENTIFIER) fail("invalid preprocessing directive", locOf(name()));
+  if (kind === NUMBER)
+    return lineDirective(e, ctx, tokensIn(lexed, start, end), tokenAt(lexed, hashIndex), true);
+  if (kind !== IDENTIFIER) fail("invalid preprocessing directive", locOf(tokenAt(lexed, start)));
   const directive = spellingAt(lexed, start);
   switch (directive) {
     case "if":
-      return openConditional(e, ctx, start, evaluate(e, args.all(), name()));
+      return openConditional(
+        e,
+        ctx,
+        start,
+        evaluate(e, tokensIn(lexed, start + 1, end), tokenAt(lexed, start)),
+      );
     case "ifdef":
     case "ifndef": {
       const defined = e.macros.has(macroNameAt(lexed, start, end));
@@ -82,13 +62,13 @@ export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number):
     case "elifndef":
     case "else": {
       const cond = ctx.conds[ctx.conds.length - 1];
-      if (!cond) fail(`#${directive} without #if`, locOf(name()));
-      if (cond.sawElse) fail(`#${directive} after #else`, locOf(name()));
+      if (!cond) fail(`#${directive} without #if`, locOf(tokenAt(lexed, start)));
+      if (cond.sawElse) fail(`#${directive} after #else`, locOf(tokenAt(lexed, start)));
       if (directive === "else") cond.sawElse = true;
       return skipGroup(e, ctx, true);
     }
     case "endif":
-      if (!ctx.conds.pop()) fail("#endif without #if", locOf(name()));
+      if (!ctx.conds.pop()) fail("#endif without #if", locOf(tokenAt(lexed, start)));
       return;
     case "define": {
       // A #define line parses to the same macro in every translation unit that reads it.
@@ -98,16 +78,18 @@ export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number):
       if (!m) {
         const predefined = ctx.root && ctx.abs.startsWith("<");
         m =
-          parseObjectMacro(lexed, start + 1, end, predefined) ??
+          parsePlainMacro(lexed, start + 1, end, predefined) ??
           parseDefine(
-            args.length > 0 ? args.all() : fail("macro name missing", endOf(name())),
+            end > start + 1
+              ? tokensIn(lexed, start + 1, end)
+              : fail("macro name missing", endOf(tokenAt(lexed, start))),
             predefined,
           );
         defines.set(start, m);
       }
       const old = e.macros.get(m.name);
       if (old && old.builtin === null && !sameDefinition(old, m))
-        e.warn(`'${m.name}' macro redefined`, locOf(args.firstOnly()[0]!));
+        e.warn(`'${m.name}' macro redefined`, locOf(tokenAt(lexed, start + 1)));
       e.define(m);
       return;
     }
@@ -117,24 +99,30 @@ export function handleDirective(e: Engine, ctx: FileContext, hashIndex: number):
     case "include":
     case "include_next":
     case "import":
-      return include(e, ctx, name(), args.all(), hash());
+      return include(
+        e,
+        ctx,
+        tokenAt(lexed, start),
+        tokensIn(lexed, start + 1, end),
+        tokenAt(lexed, hashIndex),
+      );
     case "line":
-      return lineDirective(e, ctx, args.all(), name(), false);
+      return lineDirective(e, ctx, tokensIn(lexed, start + 1, end), tokenAt(lexed, start), false);
     case "error":
-      return fail(messageText(ctx, name()), locOf(name()));
+      return fail(messageText(ctx, tokenAt(lexed, start)), locOf(tokenAt(lexed, start)));
     case "warning":
-      e.warn(messageText(ctx, name()), locOf(name()));
+      e.warn(messageText(ctx, tokenAt(lexed, start)), locOf(tokenAt(lexed, start)));
       return;
     case "pragma":
-      return handlePragma(e, args.all(), hash());
+      return handlePragma(e, tokensIn(lexed, start + 1, end), tokenAt(lexed, hashIndex));
     case "ident":
     case "sccs":
-      return handleIdent(e, args.all(), hash());
+      return handleIdent(e, tokensIn(lexed, start + 1, end), tokenAt(lexed, hashIndex));
     case "assert":
     case "unassert":
       return;
     default:
-      fail("invalid preprocessing directive", locOf(name()));
+      fail("invalid preprocessing directive", locOf(tokenAt(lexed, start)));
   }
 }
 
@@ -178,12 +166,11 @@ function skipGroup(e: Engine, ctx: FileContext, toEndif: boolean): void {
   const lexed = ctx.lexed;
   const cond = ctx.conds[ctx.conds.length - 1]!;
   let depth = 0;
-  let i = ctx.pos;
-  while (i < lexed.count) {
-    if (!startsDirective(lexed, i)) {
-      i++;
-      continue;
-    }
+  for (
+    let i = nextDirectiveIndex(lexed, ctx.pos);
+    i < lexed.count;
+    i = nextDirectiveIndex(lexed, i)
+  ) {
     const end = lineEndIndex(lexed, i);
     const d = i + 1;
     i = end;

@@ -10,7 +10,7 @@ import type { Context, FileContext, TokenContext } from "./contexts.js";
 import { handleDirective } from "./directives.js";
 import { FeatureAnswers } from "./features.js";
 import { HeaderSearch, normalizePath } from "./include-search.js";
-import { isPunctAt, sharedTokenAt, startsDirective, tokenAt } from "./lexed-file.js";
+import { DIRECTIVE, isPunctAt, sharedTokenAt, STRIDE, tokenAt } from "./lexed-file.js";
 import type { LexedFile } from "./lexer.js";
 import { collectArguments } from "./macro-arguments.js";
 import { MacroTable } from "./macro-table.js";
@@ -191,7 +191,8 @@ export class Engine {
       const lexed = ctx.lexed;
       if (ctx.pos < lexed.count) {
         const i = ctx.pos++;
-        if (startsDirective(lexed, i)) {
+        // startsDirective, inlined: this runs for every token of every file.
+        if ((lexed.data[i * STRIDE + 4]! & (DIRECTIVE << 8)) !== 0) {
           handleDirective(this, ctx, i);
           continue;
         }
@@ -249,52 +250,46 @@ export class Engine {
   private pendingStartOfLine = false;
   private pendingLeadingSpace = false;
 
-  /** The next fully macro-expanded token. */
+  /** The next fully macro-expanded token (one function: a call per token costs). */
   next(): Token {
-    const t = this.nextExpanded();
-    if ((this.pendingStartOfLine || this.pendingLeadingSpace) && t.kind !== "eof") {
-      const copy = {
-        ...t,
-        startOfLine: t.startOfLine || this.pendingStartOfLine,
-        leadingSpace: t.leadingSpace || this.pendingLeadingSpace,
-      };
-      this.pendingStartOfLine = false;
-      this.pendingLeadingSpace = false;
-      return copy;
-    }
-    return t;
-  }
-
-  private nextExpanded(): Token {
+    let t: Token;
     for (;;) {
-      const t = this.lexRaw();
-      if (t.kind !== "identifier" || t.noExpand) return t;
+      t = this.lexRaw();
+      if (t.kind !== "identifier" || t.noExpand) break;
       const m = this.macros.get(t.text);
       if (m === undefined) {
         if (this.poisoned.size > 0 && this.poisoned.has(t.text))
           fail(`attempt to use a poisoned identifier`, locOf(t));
-        return t;
+        break;
       }
-      if (m.disabled) return { ...t, noExpand: true };
+      if (m.disabled) {
+        t = { ...t, noExpand: true };
+        break;
+      }
       if (m.builtin !== null) {
-        if (m.params === null && !expandBuiltin(this, m.builtin, t)) return t;
+        if (m.params === null && !expandBuiltin(this, m.builtin, t)) break;
         continue;
       }
       const outerEnd = this.expansionEndLine();
       if (m.params === null) {
-        const result = m.special
-          ? replacementList({
-              macro: m,
-              at: t,
-              args: [],
-              variadicOmitted: false,
-              expanded: () => [],
-            })
-          : m.body.map((b, k) => this.copyBodyToken(b, t, k));
+        let result: Token[];
+        if (m.special) {
+          result = replacementList({
+            macro: m,
+            at: t,
+            args: [],
+            variadicOmitted: false,
+            expanded: () => [],
+          });
+        } else {
+          const body = m.body;
+          result = new Array<Token>(body.length);
+          for (let k = 0; k < body.length; k++) result[k] = this.copyBodyToken(body[k]!, t, k);
+        }
         this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : t.line, t);
         continue;
       }
-      if (!this.nextIsLParen()) return t;
+      if (!this.nextIsLParen()) break;
       const { args, close, variadicOmitted } = collectArguments(this, m, t);
       const cache: (Token[] | undefined)[] = [];
       const result = replacementList({
@@ -306,6 +301,17 @@ export class Engine {
       });
       this.pushExpansion(m, result, outerEnd >= 0 ? outerEnd : close.line, t);
     }
+    if ((this.pendingStartOfLine || this.pendingLeadingSpace) && t.kind !== "eof") {
+      const copy = {
+        ...t,
+        startOfLine: t.startOfLine || this.pendingStartOfLine,
+        leadingSpace: t.leadingSpace || this.pendingLeadingSpace,
+      };
+      this.pendingStartOfLine = false;
+      this.pendingLeadingSpace = false;
+      return copy;
+    }
+    return t;
   }
 
   private copyBodyToken(b: Token, at: Token, k: number): Token {
@@ -340,8 +346,12 @@ export class Engine {
 
   /** Fully expands one macro argument in isolation (the argument pre-expansion of C 6.10.3.1). */
   expandArgument(arg: Token[]): Token[] {
-    if (!arg.some((a) => a.kind === "identifier" && !a.noExpand && this.macros.has(a.text)))
-      return arg;
+    let expands = false;
+    for (let k = 0; k < arg.length && !expands; k++) {
+      const a = arg[k]!;
+      expands = a.kind === "identifier" && !a.noExpand && this.macros.has(a.text);
+    }
+    if (!expands) return arg;
     if (++this.expansionDepth > this.limits.maxExpansionDepth) {
       fail(
         `macro arguments nested more than ${this.limits.maxExpansionDepth} deep`,
@@ -421,7 +431,7 @@ export class Engine {
     }
     if (this.renderer === null) this.out.push(t);
     else {
-      this.renderTransitions();
+      if (this.transitionsRendered < this.transitions.length) this.renderTransitions();
       // eof and placemarkers never reach the output.
       this.renderer.token(t as PPToken);
     }

@@ -5,6 +5,7 @@ import {
   IDENTIFIER,
   kindAt,
   lineEndIndex,
+  nextDirectiveIndex,
   spellingAt,
   startsDirective,
   tokensIn,
@@ -50,11 +51,7 @@ function detect(file: LexedFile): string | null {
   const name = guardName(tokensIn(file, 1, end));
   if (name === null) return null;
   let depth = 1;
-  for (let i = end; i < file.count; ) {
-    if (!startsDirective(file, i)) {
-      i++;
-      continue;
-    }
+  for (let i = nextDirectiveIndex(file, end); i < file.count; i = nextDirectiveIndex(file, i)) {
     const e = lineEndIndex(file, i);
     const d = i + 1;
     if (d < e && kindAt(file, d) === IDENTIFIER) {

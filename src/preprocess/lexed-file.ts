@@ -28,7 +28,7 @@ export const START_OF_LINE = 2;
 export const DIRECTIVE = 4;
 
 /** Entries per token in `data`: start offset, end offset, line, column, kind | flags << 8. */
-const STRIDE = 5;
+export const STRIDE = 5;
 
 export interface LexedFile {
   /** Display path, as tokens and diagnostics show it. */
@@ -46,43 +46,32 @@ export interface LexedFile {
 }
 
 // One scratch buffer serves every file being lexed; each file keeps an exact-size copy (one
-// allocation per file: array buffers are costly to create and grow).
+// allocation per file: array buffers are costly to create and grow). The lexer writes to it
+// directly (a call per token costs more than the writes in baseline-compiled code).
 let scratch = new Int32Array(1 << 16);
 
-/** Collects tokens into the scratch buffer. */
-export class LexedFileBuilder {
-  private count = 0;
-  private data = scratch;
-  private spellings: Map<number, string> | null = null;
+/** The scratch buffer a lexer fills. */
+export function scratchData(): Int32Array {
+  return scratch;
+}
 
-  push(kind: number, flags: number, start: number, end: number, line: number, column: number) {
-    const s = this.count * STRIDE;
-    if (s + STRIDE > this.data.length) this.grow();
-    const data = this.data;
-    data[s] = start;
-    data[s + 1] = end;
-    data[s + 2] = line;
-    data[s + 3] = column;
-    data[s + 4] = kind | (flags << 8);
-    this.count++;
-  }
+/** A scratch buffer twice the size, holding the old one's entries. */
+export function growScratch(): Int32Array {
+  const data = new Int32Array(scratch.length * 2);
+  data.set(scratch);
+  return (scratch = data);
+}
 
-  /** Gives the last pushed token a spelling other than its text. */
-  respell(spelling: string): void {
-    (this.spellings ??= new Map()).set(this.count - 1, spelling);
-  }
-
-  private grow(): void {
-    const data = new Int32Array(this.data.length * 2);
-    data.set(this.data);
-    this.data = scratch = data;
-  }
-
-  finish(display: string, text: string, warnings: Diagnostic[]): LexedFile {
-    const { count, spellings } = this;
-    const data = this.data.slice(0, count * STRIDE);
-    return { display, text, count, data, spellings, warnings, objects: null };
-  }
+/** A lexed file of the first `count` tokens of the scratch buffer. */
+export function finishLexedFile(
+  display: string,
+  text: string,
+  count: number,
+  spellings: Map<number, string> | null,
+  warnings: Diagnostic[],
+): LexedFile {
+  const data = scratch.slice(0, count * STRIDE);
+  return { display, text, count, data, spellings, warnings, objects: null };
 }
 
 export function kindAt(f: LexedFile, i: number): number {
@@ -94,19 +83,9 @@ export function spellingAt(f: LexedFile, i: number): string {
   return f.spellings?.get(i) ?? f.text.slice(f.data[s]!, f.data[s + 1]!);
 }
 
-// Punctuators of one or two characters are a third of all tokens: one string each.
-const shortPunctuators = new Map<number, string>();
-
-function punctuatorSpelling(text: string, start: number, end: number): string {
-  if (end - start > 2) return text.slice(start, end);
-  const key = (text.charCodeAt(start) << 8) | (end - start === 2 ? text.charCodeAt(start + 1) : 0);
-  let spelling = shortPunctuators.get(key);
-  if (spelling === undefined) {
-    spelling = text.slice(start, end);
-    shortPunctuators.set(key, spelling);
-  }
-  return spelling;
-}
+// Punctuators of one or two characters are a third of all tokens: one string each, by
+// first char code << 7 | second (0 for one character; all are ASCII).
+const shortPunctuators: (string | undefined)[] = new Array<string | undefined>(1 << 14);
 
 /** Whether token i is the one-character punctuator with char code `code`. */
 export function isPunctAt(f: LexedFile, i: number, code: number): boolean {
@@ -116,11 +95,6 @@ export function isPunctAt(f: LexedFile, i: number, code: number): boolean {
     f.data[s + 1]! - f.data[s]! === 1 &&
     f.text.charCodeAt(f.data[s]!) === code
   );
-}
-
-/** Whether token i's text (as in the file) starts with `prefix`. */
-export function textStartsWith(f: LexedFile, i: number, prefix: string): boolean {
-  return f.text.startsWith(prefix, f.data[i * STRIDE]!);
 }
 
 /** Whether token i is spelled exactly `text` in the file. */
@@ -134,13 +108,24 @@ export function flagsAt(f: LexedFile, i: number): number {
 }
 
 export function startsDirective(f: LexedFile, i: number): boolean {
-  return (flagsAt(f, i) & DIRECTIVE) !== 0;
+  return (f.data[i * STRIDE + 4]! & (DIRECTIVE << 8)) !== 0;
 }
 
 /** Index just past the line of token i (the directive line its `#` starts). */
 export function lineEndIndex(f: LexedFile, i: number): number {
+  const data = f.data;
+  const count = f.count;
   let j = i + 1;
-  while (j < f.count && (flagsAt(f, j) & START_OF_LINE) === 0) j++;
+  while (j < count && (data[j * STRIDE + 4]! & (START_OF_LINE << 8)) === 0) j++;
+  return j;
+}
+
+/** The first directive `#` at or after token i, or the token count when none is left. */
+export function nextDirectiveIndex(f: LexedFile, i: number): number {
+  const data = f.data;
+  const count = f.count;
+  let j = i;
+  while (j < count && (data[j * STRIDE + 4]! & (DIRECTIVE << 8)) === 0) j++;
   return j;
 }
 
@@ -153,19 +138,25 @@ export function tokenAt(f: LexedFile, i: number, file = f.display, lineOffset = 
   const data = f.data;
   const kindAndFlags = data[s + 4]!;
   const kind = kindAndFlags & 0xff;
+  const start = data[s]!;
+  const end = data[s + 1]!;
+  let text: string;
+  if (kind === PUNCTUATOR && end - start <= 2) {
+    const t = f.text;
+    const key = (t.charCodeAt(start) << 7) | (end - start === 2 ? t.charCodeAt(start + 1) : 0);
+    text = shortPunctuators[key] ?? (shortPunctuators[key] = t.slice(start, end));
+  } else if (f.spellings === null) text = f.text.slice(start, end);
+  else text = f.spellings.get(i) ?? f.text.slice(start, end);
   return {
     kind: KIND_NAMES[kind]!,
-    text:
-      kind === PUNCTUATOR
-        ? punctuatorSpelling(f.text, data[s]!, data[s + 1]!)
-        : (f.spellings?.get(i) ?? f.text.slice(data[s]!, data[s + 1]!)),
+    text,
     file,
     line: data[s + 2]! + lineOffset,
     column: data[s + 3]!,
-    leadingSpace: ((kindAndFlags >> 8) & LEADING_SPACE) !== 0,
-    startOfLine: ((kindAndFlags >> 8) & START_OF_LINE) !== 0,
+    leadingSpace: (kindAndFlags & (LEADING_SPACE << 8)) !== 0,
+    startOfLine: (kindAndFlags & (START_OF_LINE << 8)) !== 0,
     noExpand: false,
-    offset: data[s]!,
+    offset: start,
   };
 }
 

@@ -14,17 +14,20 @@ import {
   CHAR,
   DIRECTIVE,
   IDENTIFIER,
+  finishLexedFile,
+  growScratch,
   KIND_NAMES,
   LEADING_SPACE,
-  LexedFileBuilder,
   NUMBER,
   OTHER,
   PUNCTUATOR,
+  scratchData,
   START_OF_LINE,
+  STRIDE,
   STRING,
   type LexedFile,
 } from "./lexed-file.js";
-import { LineCounter, spliceLines } from "./splices.js";
+import { spliceLines } from "./splices.js";
 import type { EngineKind } from "./tokens.js";
 
 export type { LexedFile } from "./lexed-file.js";
@@ -264,25 +267,50 @@ export function tokenize(s: string, onToken: TokenSink, onNul?: (offset: number)
 /** Null characters reported one by one in a file; the rest are counted in one warning. */
 const MAX_NUL_WARNINGS = 20;
 
+// Character classes for the lexer's fast paths (ASCII only; the rest take scanToken).
+const IDENT_START_CLASS = 1;
+/** A punctuator whose longest form is two characters (not `.`, `<`, `>` or `%`). */
+const SHORT_PUNCT_CLASS = 2;
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (isIdentStart(c)) CHAR_CLASS[c] = IDENT_START_CLASS;
+  else if (PUNCT1.has(c) && c !== 46 && c !== 60 && c !== 62 && c !== 37)
+    CHAR_CLASS[c] = SHORT_PUNCT_CLASS;
+}
+/** Two-character punctuators of ASCII characters, indexed by first << 7 | second. */
+const PUNCT_PAIR = new Uint8Array(128 * 128);
+for (const key of PUNCT2) PUNCT_PAIR[((key >> 8) << 7) | (key & 0xff)] = 1;
+
 /**
  * Lexes a whole file. Throws a located DiagnosticError for an unterminated comment.
  * One forward pass: lines and columns of the original text are tracked as it goes, counting
- * real newlines and the newlines splices removed.
+ * real newlines and the newlines splices removed. Identifiers and short punctuators (most
+ * tokens) are scanned inline, and the line state is kept in locals: calls per token are
+ * what baseline-compiled code pays for.
  */
 export function lexFile(source: string, display: string): LexedFile {
   const spliced = spliceLines(source);
   const s = spliced.text;
   const n = s.length;
-  const tokens = new LexedFileBuilder();
+  let data = scratchData();
+  let count = 0;
+  let spellings: Map<number, string> | null = null;
   const warnings: Diagnostic[] = [];
-  const lines = new LineCounter(spliced);
+  // Line state: splices passed (each ended a line), the current line and where it starts.
+  const spliceOffsets = spliced.spliceOffsets;
+  const removedThrough = spliced.removedThrough;
+  const splices = spliceOffsets.length;
+  let splice = 0;
+  /** Spliced offset of the next splice (past the end after the last). */
+  let nextSplice = splices > 0 ? spliceOffsets[0]! : n + 1;
+  let line = 1;
+  /** Characters removed by the splices before the current offset. */
+  let removed = 0;
+  /** Original offset of the current line's first character. */
+  let lineStart = 0;
   const hasCR = s.includes("\r");
   let nulCount = 0;
   let firstUnreportedNul: SourceLocation | null = null;
-  const where = (x: number): SourceLocation => {
-    lines.passSplices(x);
-    return { file: display, line: lines.line, column: lines.column(x) };
-  };
   let i = 0;
   let leading = false;
   let sol = true;
@@ -290,7 +318,14 @@ export function lexFile(source: string, display: string): LexedFile {
     const c = s.charCodeAt(i);
     if (c === 10 || c === 13) {
       if (c === 13 && s.charCodeAt(i + 1) === 10) i++;
-      lines.newlineAt(i);
+      while (i >= nextSplice) {
+        removed = removedThrough[splice]!;
+        line++;
+        lineStart = nextSplice + removed;
+        nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
+      }
+      line++;
+      lineStart = i + 1 + removed;
       sol = true;
       leading = false;
       i++;
@@ -302,10 +337,16 @@ export function lexFile(source: string, display: string): LexedFile {
       continue;
     }
     if (c === 0) {
+      while (i >= nextSplice) {
+        removed = removedThrough[splice]!;
+        line++;
+        lineStart = nextSplice + removed;
+        nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
+      }
       // A binary file can hold millions: the first few are reported, then a count.
-      if (++nulCount <= MAX_NUL_WARNINGS)
-        warnings.push(warning("null character ignored", where(i)));
-      else if (nulCount === MAX_NUL_WARNINGS + 1) firstUnreportedNul = where(i);
+      const where = { file: display, line, column: i + removed - lineStart + 1 };
+      if (++nulCount <= MAX_NUL_WARNINGS) warnings.push(warning("null character ignored", where));
+      else if (nulCount === MAX_NUL_WARNINGS + 1) firstUnreportedNul = where;
       leading = true;
       i++;
       continue;
@@ -321,27 +362,80 @@ export function lexFile(source: string, display: string): LexedFile {
       }
       if (c1 === 42) {
         const close = s.indexOf("*/", i + 2);
-        if (close < 0) throw new DiagnosticError(error("unterminated /* comment", where(i)));
-        if (!hasCR) {
-          for (let k = s.indexOf("\n", i + 2); k >= 0 && k < close; k = s.indexOf("\n", k + 1))
-            lines.newlineAt(k);
-        } else {
-          for (let k = i + 2; k < close; k++) {
-            const d = s.charCodeAt(k);
-            if (d === 10 || (d === 13 && s.charCodeAt(k + 1) !== 10)) lines.newlineAt(k);
+        if (close < 0) {
+          while (i >= nextSplice) {
+            removed = removedThrough[splice]!;
+            line++;
+            lineStart = nextSplice + removed;
+            nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
           }
+          const where = { file: display, line, column: i + removed - lineStart + 1 };
+          throw new DiagnosticError(error("unterminated /* comment", where));
+        }
+        for (let k = i + 2; ; k++) {
+          // The next newline in the comment (memchr without carriage returns).
+          if (!hasCR) {
+            k = s.indexOf("\n", k);
+            if (k < 0 || k >= close) break;
+          } else {
+            if (k >= close) break;
+            const d = s.charCodeAt(k);
+            if (!(d === 10 || (d === 13 && s.charCodeAt(k + 1) !== 10))) continue;
+          }
+          while (k >= nextSplice) {
+            removed = removedThrough[splice]!;
+            line++;
+            lineStart = nextSplice + removed;
+            nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
+          }
+          line++;
+          lineStart = k + 1 + removed;
         }
         i = close + 2;
         leading = true;
         continue;
       }
     }
-    const end = scanToken(s, i);
-    lines.passSplices(i);
+    let end: number;
+    let kind: number;
+    const cls = c < 128 ? CHAR_CLASS[c]! : IDENT_START_CLASS;
+    if (cls === IDENT_START_CLASS) {
+      IDENTIFIER_REST.lastIndex = i + 1;
+      IDENTIFIER_REST.test(s);
+      end = IDENTIFIER_REST.lastIndex;
+      const q = s.charCodeAt(end);
+      kind = IDENTIFIER;
+      // A UCN continuing the name, or a literal's prefix: the general scanner decides.
+      if (q === 92 || q === 34 || q === 39) {
+        end = scanToken(s, i);
+        kind = scannedKind;
+      } else scannedUcn = false;
+    } else if (cls === SHORT_PUNCT_CLASS) {
+      const c1 = s.charCodeAt(i + 1);
+      end = c1 < 128 && PUNCT_PAIR[(c << 7) | c1] === 1 ? i + 2 : i + 1;
+      kind = PUNCTUATOR;
+    } else {
+      end = scanToken(s, i);
+      kind = scannedKind;
+    }
+    while (i >= nextSplice) {
+      removed = removedThrough[splice]!;
+      line++;
+      lineStart = nextSplice + removed;
+      nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
+    }
     let flags = (leading ? LEADING_SPACE : 0) | (sol ? START_OF_LINE : 0);
-    if (sol && scannedKind === PUNCTUATOR && isHashSpelling(s, i, end)) flags |= DIRECTIVE;
-    tokens.push(scannedKind, flags, i, end, lines.line, lines.column(i));
-    if (scannedKind === IDENTIFIER && scannedUcn) tokens.respell(decodeUcns(s.slice(i, end)));
+    if (sol && kind === PUNCTUATOR && isHashSpelling(s, i, end)) flags |= DIRECTIVE;
+    const at = count * STRIDE;
+    if (at + STRIDE > data.length) data = growScratch();
+    data[at] = i;
+    data[at + 1] = end;
+    data[at + 2] = line;
+    data[at + 3] = i + removed - lineStart + 1;
+    data[at + 4] = kind | (flags << 8);
+    if (kind === IDENTIFIER && scannedUcn)
+      (spellings ??= new Map()).set(count, decodeUcns(s.slice(i, end)));
+    count++;
     i = end;
     leading = false;
     sol = false;
@@ -350,7 +444,7 @@ export function lexFile(source: string, display: string): LexedFile {
     const more = nulCount - MAX_NUL_WARNINGS;
     warnings.push(warning(`${more} more null characters ignored`, firstUnreportedNul));
   }
-  return tokens.finish(display, s, warnings);
+  return finishLexedFile(display, s, count, spellings, warnings);
 }
 
 /** `#` or its digraph `%:`. */

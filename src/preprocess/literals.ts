@@ -18,6 +18,19 @@ export function integerValue(
   text: string,
   at: SourceLocation,
 ): { value: bigint; unsigned: boolean } {
+  // Most #if numbers are short decimals without a suffix (`defined` gives 0 or 1): their
+  // value fits a double exactly and needs no suffix checks.
+  const n = text.length;
+  if (n > 0 && n <= 15 && (n === 1 || text.charCodeAt(0) !== 48)) {
+    let v = 0;
+    let k = 0;
+    for (; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    if (k === n) return { value: BigInt(v), unsigned: false };
+  }
   let radix = 10;
   let i = 0;
   const lower = text.toLowerCase();

@@ -252,7 +252,8 @@ export function replacementList(inv: Invocation): Token[] {
   // prints `f(a )` for `f(a __VA_ARGS__)` with no variable arguments).
   // Every token substituteRange returns is a fresh copy, so flags are set in place.
   let space = false;
-  for (const t of out) {
+  for (let k = 0; k < out.length; k++) {
+    const t = out[k]!;
     if (t.kind === "placemarker") {
       space ||= t.leadingSpace;
       continue;
@@ -275,6 +276,25 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
   const out: Token[] = [];
   let pasteNext = false;
   let pasteAt: Token = at;
+  const bodyParam = macro.bodyParam;
+  if (!macro.special) {
+    // No `#`, `##` or __VA_OPT__: each body token is a copy or an expanded argument.
+    for (let k = from; k < to; k++) {
+      const t = body[k]!;
+      const param = bodyParam[k]!;
+      if (param < 0) {
+        out.push(relocate(t, at, t.leadingSpace));
+        continue;
+      }
+      const src = inv.expanded(param);
+      if (src.length === 0) out.push(makeToken("placemarker", "", at, t.leadingSpace));
+      else {
+        out.push(relocate(src[0]!, at, t.leadingSpace));
+        for (let j = 1; j < src.length; j++) out.push(relocate(src[j]!, at, src[j]!.leadingSpace));
+      }
+    }
+    return out;
+  }
   const varIndex = macro.variadic && macro.params ? macro.params.length - 1 : -1;
   for (let k = from; k < to; k++) {
     const t = body[k]!;
@@ -284,7 +304,7 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
       continue;
     }
     let seq: Token[];
-    const param = macro.bodyParam[k]!;
+    const param = bodyParam[k]!;
     const nextIsPaste = k + 1 < to && isHashHash(body[k + 1]!);
     if (macro.params && isHash(t) && k + 1 < to) {
       const target = body[k + 1]!;
@@ -294,7 +314,7 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
         seq = [stringify(inner, at, t.leadingSpace)];
         k = end;
       } else {
-        seq = [stringify(args[macro.bodyParam[k + 1]!] ?? [], at, t.leadingSpace)];
+        seq = [stringify(args[bodyParam[k + 1]!] ?? [], at, t.leadingSpace)];
         k++;
       }
     } else if (t.kind === "identifier" && t.text === "__VA_OPT__" && varIndex >= 0) {
@@ -332,7 +352,19 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
       }
       const src = operandOfPaste ? (args[param] ?? []) : inv.expanded(param);
       if (src.length === 0) seq = [makeToken("placemarker", "", at, t.leadingSpace)];
-      else seq = src.map((a, j) => relocate(a, at, j === 0 ? t.leadingSpace : a.leadingSpace));
+      else if (!pasteNext) {
+        // The common case, copied straight into `out` (no intermediate list).
+        out.push(relocate(src[0]!, at, t.leadingSpace));
+        for (let j = 1; j < src.length; j++) out.push(relocate(src[j]!, at, src[j]!.leadingSpace));
+        continue;
+      } else {
+        seq = new Array<Token>(src.length);
+        for (let j = 0; j < src.length; j++)
+          seq[j] = relocate(src[j]!, at, j === 0 ? t.leadingSpace : src[j]!.leadingSpace);
+      }
+    } else if (!pasteNext) {
+      out.push(relocate(t, at, t.leadingSpace));
+      continue;
     } else {
       seq = [relocate(t, at, t.leadingSpace)];
     }
@@ -350,7 +382,7 @@ function substituteRange(inv: Invocation, from: number, to: number): Token[] {
         for (let j = 1; j < seq.length; j++) out.push(seq[j]!);
       }
     } else {
-      for (const s of seq) out.push(s);
+      for (let j = 0; j < seq.length; j++) out.push(seq[j]!);
     }
   }
   return out;

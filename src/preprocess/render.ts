@@ -153,15 +153,15 @@ class Printer {
     this.marker(line, file, "");
   }
 
+  /** Prints a token (its text never ends a line: that is append's check, skipped here). */
   token(tok: PPToken): void {
     if (this.atLineStart) {
-      this.append(indentation(tok.column - 1));
-      this.append(tok.text);
+      this.pieces.push(indentation(tok.column - 1), tok.text);
       this.atLineStart = false;
-    } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok))) {
-      this.append(" ");
-      this.append(tok.text);
-    } else this.append(tok.text);
+      this.printed = true;
+    } else if (this.prev !== null && (tok.leadingSpace || wouldMerge(this.prev, tok)))
+      this.pieces.push(" ", tok.text);
+    else this.pieces.push(tok.text);
     this.prev = tok;
   }
 }
@@ -228,9 +228,16 @@ export class StreamRenderer {
     if (tok.startOfLine || tok.file !== p.file || p.line === 0 || this.afterPragma)
       p.moveTo(tok.file, tok.line);
     this.afterPragma = false;
-    if (this.onPiece) {
-      this.handOver();
-      if (tok.kind !== "pragma") this.follow(tok.text);
+    if (this.onPiece !== undefined) {
+      if (this.atFileScopeEnd) this.handOver();
+      // One-character tokens (most brackets and every `;`) are followed here, without a call.
+      const text = tok.text;
+      if (text.length === 1 && tok.kind === "punctuator") {
+        const c = text.charCodeAt(0);
+        if (c === 40 || c === 91 || c === 123) this.depth++;
+        else if (c === 41 || c === 93 || c === 125) this.depth--;
+        this.atFileScopeEnd = c === 59 && this.depth === 0;
+      } else if (tok.kind !== "pragma") this.follow(text);
     }
     if (tok.kind === "pragma") {
       // A pragma is a line of its own; from the middle of a line it gets a marker, and so

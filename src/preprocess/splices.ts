@@ -1,5 +1,6 @@
 // Line splicing (translation phase 2), recording where splices were so that the lexer can
-// give every token its line and column in the real file.
+// give every token its line and column in the real file (it counts every splice it passes
+// as one more line).
 
 export interface SplicedSource {
   /** The text with every backslash-newline removed. */
@@ -47,48 +48,4 @@ export function spliceLines(original: string): SplicedSource {
   }
   const text = pieces === null ? original : pieces.join("") + original.slice(copiedUpTo);
   return { text, spliceOffsets: cleanOffsets, removedThrough: removedBefore };
-}
-
-/**
- * Lines and columns in the original text while a lexer walks the spliced text forwards:
- * real newlines are reported to it, and every splice passed counts as one more line.
- */
-export class LineCounter {
-  line = 1;
-  /** Characters removed by the splices before the current offset. */
-  private removed = 0;
-  /** Original offset of the current line's first character. */
-  private lineStart = 0;
-  private splice = 0;
-  /** Spliced offset of the next splice (Infinity after the last). */
-  private nextSplice: number;
-
-  constructor(private readonly source: SplicedSource) {
-    this.nextSplice = source.spliceOffsets[0] ?? Infinity;
-  }
-
-  /** Accounts for the splices at or before spliced offset `x` (each ended a line). */
-  passSplices(x: number): void {
-    if (x < this.nextSplice) return;
-    const { spliceOffsets, removedThrough } = this.source;
-    while (this.splice < spliceOffsets.length && spliceOffsets[this.splice]! <= x) {
-      this.removed = removedThrough[this.splice]!;
-      this.line++;
-      this.lineStart = spliceOffsets[this.splice]! + this.removed;
-      this.splice++;
-    }
-    this.nextSplice = spliceOffsets[this.splice] ?? Infinity;
-  }
-
-  /** A newline character at spliced offset `x`. */
-  newlineAt(x: number): void {
-    this.passSplices(x);
-    this.line++;
-    this.lineStart = x + 1 + this.removed;
-  }
-
-  /** Column of spliced offset `x` on the current line (passSplices(x) done). */
-  column(x: number): number {
-    return x + this.removed - this.lineStart + 1;
-  }
 }
