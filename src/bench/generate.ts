@@ -81,7 +81,7 @@ export async function benchGenerate(): Promise<string> {
     target: getTarget("amd64"),
     mode: "module",
     optionHeaders: loadKernelOptions(sysDir, "GENERIC", "amd64").headers,
-    generatedHeaders: generatedBuildHeaders(sysDir),
+    generatedHeaders: generatedBuildHeaders(sysDir, { machine: "amd64", mode: "module" }),
     user: { macros: [], includeDirs: [] },
   });
   const layout = plan.createClangLayout();

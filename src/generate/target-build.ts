@@ -12,7 +12,7 @@ import {
   renderChunks,
   type ItemPatterns,
 } from "../emit/rust/index.js";
-import { listInterfaceFiles, vnodeOpsSource } from "../kobj/index.js";
+import { listInterfaces, vnodeOpsSource } from "../kobj/index.js";
 import {
   ignoreProgress,
   runFrontEnd,
@@ -63,9 +63,14 @@ export interface TargetOutput {
   timings: Record<string, number>;
 }
 
-/** The files the kobj stage reads: interface descriptions and the scripts whose dialect it follows. */
-function kobjInputs(sysDir: string): string[] {
-  const files = listInterfaceFiles(sysDir).map((f) => join(sysDir, f));
+/**
+ * The files the kobj stage reads: the build's list of interface files (found or not), the
+ * interface descriptions it names (a listed one missing included, as creating it adds a
+ * header) and the scripts whose dialect it follows.
+ */
+function kobjInputs(sysDir: string, machine: string, mode: BuildMode): string[] {
+  const { files: interfaces, lists, missing } = listInterfaces(sysDir, { machine, mode });
+  const files = [...lists, ...interfaces, ...missing].map((f) => join(sysDir, f));
   for (const f of [vnodeOpsSource, "tools/makeobjops.awk", "tools/vnode_if.awk"]) {
     files.push(join(sysDir, f));
   }
@@ -123,7 +128,7 @@ export function emitDeclarations(
   const target = front.spec.target;
   let start = performance.now();
   onProgress({ phase: "start", stage: "emit", target: target.name });
-  const kobj = kobjMethodTypeNames(job.sysDir, target.machine);
+  const kobj = kobjMethodTypeNames(job.sysDir, target.machine, job.mode);
   const declared = emitArchDeclarations(
     front.unit,
     front.layouts,
@@ -190,7 +195,7 @@ function targetOutput(
       // A header created earlier on the include path than the one read would shadow it.
       ...front.missing,
       ...(front.kernelOptions?.filesRead ?? []),
-      ...kobjInputs(job.sysDir),
+      ...kobjInputs(job.sysDir, target.machine, job.mode),
     ],
     timings,
   };

@@ -31,6 +31,8 @@ export { parseInterfaceFile } from "./interface-parser.js";
 export {
   checkDistinctOutputs,
   listInterfaceFiles,
+  listInterfaces,
+  type InterfaceListing,
   type InterfaceSelection,
 } from "./interface-files.js";
 export { emitInterfaceHeader, emitInterfaceSource, outputNames } from "./interface-emitter.js";

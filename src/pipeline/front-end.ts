@@ -146,7 +146,10 @@ export function preprocessFrontEnd(
         target: spec.target,
         mode: spec.mode,
         optionHeaders: kernelOptions?.headers,
-        generatedHeaders: generatedBuildHeaders(spec.sysDir),
+        generatedHeaders: generatedBuildHeaders(spec.sysDir, {
+          machine: spec.target.machine,
+          mode: spec.mode,
+        }),
         release: spec.release,
         user: spec.user ?? { macros: [], includeDirs: [] },
       },

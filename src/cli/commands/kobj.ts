@@ -2,6 +2,7 @@
 // interfaces and vnode operation list, as the build would, into a directory of their own.
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { fail } from "../../diagnostics/index.js";
 import { writeDirAtomic } from "../../io/atomic-output.js";
 import {
   generateVnodeHeaders,
@@ -24,6 +25,7 @@ interface KobjArgs extends SessionArgs {
   sources: boolean;
   files?: string[];
   machine?: string;
+  mode?: "kernel" | "module";
 }
 
 export const kobjCommand: CommandDefinition<KobjArgs> = {
@@ -48,6 +50,13 @@ export const kobjCommand: CommandDefinition<KobjArgs> = {
         type: "string",
         describe: "MACHINE (amd64, arm64, ...): skip other architectures' interface files",
       })
+      .option("mode", {
+        choices: ["kernel", "module"] as const,
+        describe:
+          "Follow that build's list of interface files: module (conf/kmod.mk's MFILES) or " +
+          "kernel (conf/files and conf/files.<machine>; needs --machine); a tree without " +
+          "the list is walked",
+      })
       .option("sources", {
         type: "boolean",
         default: false,
@@ -56,14 +65,18 @@ export const kobjCommand: CommandDefinition<KobjArgs> = {
       .option("files", {
         type: "array",
         string: true,
-        describe: "Interface files relative to the tree (default: every *.m in it)",
+        describe:
+          "Interface files relative to the tree (default: the --mode build's list, or every *.m in it)",
       }) as never,
   handler: (argv) => {
     argv.session.addSourceRoot(resolve(argv.sys));
     const dialect = kobjDialectFor(argv.sys);
     const outputs = new Map<string, string>();
     if (argv.files) checkDistinctOutputs(argv.files);
-    for (const file of argv.files ?? listInterfaceFiles(argv.sys, { machine: argv.machine })) {
+    if (argv.mode === "kernel" && argv.machine === undefined && argv.files === undefined)
+      fail("--mode kernel needs --machine: a kernel build reads conf/files.<machine>");
+    const selection = { machine: argv.machine, mode: argv.mode };
+    for (const file of argv.files ?? listInterfaceFiles(argv.sys, selection)) {
       const parsed = readInterfaceFile(argv.sys, file, {
         sourceRoot: argv["source-root"],
         dialect,

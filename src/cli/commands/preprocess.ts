@@ -11,6 +11,7 @@ import {
   generatedBuildHeaders,
   planKernelBuild,
   preprocessInBuild,
+  type BuildMode,
 } from "../../preprocess/kernel-build/index.js";
 import {
   buildKernconf,
@@ -56,8 +57,12 @@ function inputHeader(args: PreprocessArgs): string {
  * `vnode_if*.h` from the tree, then each --build-file under its own name (e.g. a kernel
  * build's offset.inc, which kernel-mode compiles of sys/systm.h need).
  */
-function buildDirectoryFiles(args: PreprocessArgs, sysDir: string): Map<string, string> {
-  const files = generatedBuildHeaders(sysDir);
+function buildDirectoryFiles(
+  args: PreprocessArgs,
+  sysDir: string,
+  selection: { machine: string; mode: BuildMode },
+): Map<string, string> {
+  const files = generatedBuildHeaders(sysDir, selection);
   const given =
     args.buildFile === undefined
       ? []
@@ -100,12 +105,13 @@ function run(args: PreprocessArgs): void {
   if (args.depfile !== undefined && args.output === undefined) {
     fail("--depfile needs -o: the dependency rule names the output file as its target");
   }
+  const mode = buildMode(args);
   const plan = planKernelBuild({
     sysDir,
     target,
-    mode: buildMode(args),
+    mode,
     optionHeaders: optionHeaders(args, sysDir, target.machine, session),
-    generatedHeaders: buildDirectoryFiles(args, sysDir),
+    generatedHeaders: buildDirectoryFiles(args, sysDir, { machine: target.machine, mode }),
     release: buildRelease(args),
     user,
   });

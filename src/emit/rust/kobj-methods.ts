@@ -11,14 +11,21 @@ import {
 
 const cache = new Map<string, Set<string>>();
 
-/** `<interface>_<method>_t` for every method of the interfaces a build for `machine` has. */
-export function kobjMethodTypeNames(sysDir: string, machine: string): Set<string> {
-  const key = `${sysDir}\0${machine}`;
+/**
+ * `<interface>_<method>_t` for every method of the interfaces a build for `machine` has (in
+ * `mode`, whose list of interface files counts when the tree has one).
+ */
+export function kobjMethodTypeNames(
+  sysDir: string,
+  machine: string,
+  mode?: "kernel" | "module",
+): Set<string> {
+  const key = `${sysDir}\0${machine}\0${mode ?? ""}`;
   const known = cache.get(key);
   if (known) return known;
   const dialect = kobjDialectFor(sysDir);
   const names = new Set<string>();
-  for (const file of listInterfaceFiles(sysDir, { machine })) {
+  for (const file of listInterfaceFiles(sysDir, { machine, mode })) {
     for (const entry of readInterfaceFile(sysDir, file, { dialect }).file.entries) {
       if (entry.kind === "method") names.add(kobjMethodSymbols(entry).functionType);
     }
