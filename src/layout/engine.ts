@@ -42,6 +42,7 @@ export class LayoutEngine implements LayoutQuery {
       typedef: (name) => this.typedefs.get(name),
       enumDecl: (id) => this.enums.get(id),
       record: (id, usedAt) => this.layoutOf(id, usedAt),
+      memo: { builtins: new Map(), typedefs: new Map() },
     };
   }
 
@@ -169,7 +170,9 @@ export class LayoutEngine implements LayoutQuery {
   }
 
   private compute(decl: RecordDecl): RecordLayout {
-    const inputs = decl.fields.map((f) => this.fieldInput(f));
+    const declared = decl.fields;
+    const inputs: FieldInput[] = [];
+    for (let i = 0; i < declared.length; i++) inputs.push(this.fieldInput(declared[i]!));
     const placement = placeRecord(
       {
         kind: decl.kind,
@@ -180,26 +183,27 @@ export class LayoutEngine implements LayoutQuery {
       },
       this.target.abi.bitfields,
     );
-    const fields: FieldLayout[] = decl.fields.map((f, i) => {
-      const input = inputs[i];
-      const placed = placement.fields[i];
-      return {
+    const fields: FieldLayout[] = [];
+    const spans: { bitOffset: number; bits: number }[] = [];
+    for (let i = 0; i < declared.length; i++) {
+      const f = declared[i]!;
+      const input = inputs[i]!;
+      const placed = placement.fields[i]!;
+      const size = input.flexible ? 0 : input.typeSizeBits / 8;
+      fields.push({
         name: f.name,
         type: f.type,
         offset: Math.floor(placed.bitOffset / 8),
         bitOffset: placed.bitOffset,
         bitWidth: f.bitWidth,
-        size: input.flexible ? 0 : input.typeSizeBits / 8,
+        size,
         align: Math.max(1, Math.floor(placed.alignBits / 8)),
         flexible: input.flexible,
         location: f.location,
-      };
-    });
-    const gaps = findGaps(
-      decl.kind,
-      fields.map((f) => ({ bitOffset: f.bitOffset, bits: f.bitWidth ?? f.size * 8 })),
-      placement.sizeBits,
-    );
+      });
+      spans.push({ bitOffset: placed.bitOffset, bits: f.bitWidth ?? size * 8 });
+    }
+    const gaps = findGaps(decl.kind, spans, placement.sizeBits);
     return {
       id: decl.id,
       kind: decl.kind,
