@@ -2,7 +2,7 @@
 // inside-out: `int *a[3]` wraps int in a pointer, then the array around it.
 import type { CstNode as SyntaxNode } from "./cst.js";
 import { BUILTIN_TYPE_WORDS, builtinFromWords, NotConstantError } from "../consteval/index.js";
-import type { CType, FunctionParam, FunctionType, Qualifiers } from "../ir/index.js";
+import type { BuiltinKind, CType, FunctionParam, FunctionType, Qualifiers } from "../ir/index.js";
 import type { ParseContext } from "./context.js";
 import { defineEnum, defineRecord } from "./cst-records.js";
 
@@ -104,8 +104,16 @@ export function readSpecifiers(
   return specs;
 }
 
+/** builtinFromWords by the words joined with spaces: a few spellings recur thousands of times. */
+const builtinByWords = new Map<string, BuiltinKind | null>();
+
 function builtinOrReport(ctx: ParseContext, node: SyntaxNode, words: string[]): CType {
-  const b = builtinFromWords(words);
+  const key = words.length === 1 ? words[0]! : words.join(" ");
+  let b = builtinByWords.get(key);
+  if (b === undefined) {
+    b = builtinFromWords(words);
+    builtinByWords.set(key, b);
+  }
   if (!b) {
     ctx.report(node, `invalid type specifier combination '${words.join(" ")}'`);
     return { kind: "builtin", name: "int" };
