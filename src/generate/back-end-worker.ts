@@ -3,6 +3,7 @@
 // and emits the target. The job comes as the first message, so the thread can be started
 // before the job is known (see prestartBackEnd).
 import { parentPort } from "node:worker_threads";
+import { rememberKobjMethodTypeNames } from "../emit/rust/index.js";
 import { UnitParser } from "../parse/index.js";
 import {
   completeFrontEnd,
@@ -50,6 +51,13 @@ class BackEnd {
 
   finish(request: BackEndRequest & { kind: "end" }): void {
     if (this.failure !== undefined) throw this.failure;
+    if (request.kobjMethodTypes !== undefined) {
+      rememberKobjMethodTypeNames(
+        this.job.sysDir,
+        this.spec.target.machine,
+        request.kobjMethodTypes,
+      );
+    }
     const t = performance.now();
     const parsed = this.parser.finish(request.macros);
     this.parseMs += performance.now() - t;

@@ -2,6 +2,7 @@
 // text over in pieces as it is made; a back-end worker parses each piece as it arrives, then
 // lays out and emits. Parsing, the larger half, thus runs beside preprocessing rather than
 // after it.
+import { kobjMethodTypeNames } from "../emit/rust/index.js";
 import { classifyMacros } from "../parse/index.js";
 import {
   headerPathResolver,
@@ -40,9 +41,16 @@ export async function buildTargetStreamed(
     } = preprocessFrontEnd(spec, {
       onPiece: (text) => send({ kind: "piece", text }),
     });
-    // This thread would wait for the parser now: it classifies the macros meanwhile.
+    // This thread would wait for the parser now: it classifies the macros and reads the
+    // kobj method types for the emitter meanwhile.
     const classified = classifyMacros(macros, spec.target.abi, headerPathResolver(spec.target));
-    send({ kind: "end", preprocessed, macros: classified });
+    let kobjMethodTypes: Set<string> | undefined;
+    try {
+      kobjMethodTypes = kobjMethodTypeNames(job.sysDir, spec.target.machine);
+    } catch {
+      kobjMethodTypes = undefined;
+    }
+    send({ kind: "end", preprocessed, macros: classified, kobjMethodTypes });
   } catch (e) {
     // Preprocessing failed: its error is the run's; the half-parsed text is of no use.
     result.catch(() => {});

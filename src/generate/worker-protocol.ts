@@ -47,6 +47,12 @@ export type BackEndRequest =
       preprocessed: Omit<PreprocessedFrontEnd, "text" | "macros">;
       /** The macro table, classified as far as it can be without the declarations. */
       macros: ClassifiedMacros;
+      /**
+       * The tree's kobj method type names for the target (see kobjMethodTypeNames), read
+       * while the back end was still parsing; absent when reading them failed (the back end
+       * then reads them itself and reports the error where it always did).
+       */
+      kobjMethodTypes?: Set<string>;
     };
 
 export type BackEndMessage =

@@ -26,3 +26,15 @@ export function kobjMethodTypeNames(sysDir: string, machine: string): Set<string
   cache.set(key, names);
   return names;
 }
+
+/**
+ * Takes names computed on another thread for `sysDir` and `machine` (see
+ * kobjMethodTypeNames), so that this thread need not read the interfaces again.
+ */
+export function rememberKobjMethodTypeNames(
+  sysDir: string,
+  machine: string,
+  names: Set<string>,
+): void {
+  cache.set(`${sysDir}\0${machine}`, names);
+}
