@@ -120,12 +120,13 @@ export function emitArchModule(
     if (names.namingTypedefs.has(t.name)) continue;
     const name = names.ofTypedef(t.name);
     if (!selection.type(name, `typedef:${t.name}`)) continue;
-    const resolved = layouts.resolve(t.type);
+    const kobjMethod = kobjMethodTypes.has(t.name);
+    const resolved = kobjMethod ? layouts.resolve(t.type) : null;
     const target =
-      kobjMethodTypes.has(t.name) && resolved.kind === "function"
+      resolved !== null && resolved.kind === "function"
         ? `unsafe extern "C" fn${types.signature(resolved)}`
         : types.rust(t.type);
-    if (kobjMethodTypes.has(t.name)) counts.kobjMethods++;
+    if (kobjMethod) counts.kobjMethods++;
     if (target === name || typeNamespace.has(name)) continue;
     typeNamespace.add(name);
     counts.typedefs++;
@@ -147,7 +148,8 @@ export function emitArchModule(
     if (isWrapped && f.body === null) continue;
     const name = rustIdent(f.name);
     if (!selection.function(f.name) || valueNamespace.has(name)) continue;
-    const resolved = layouts.resolve(f.type);
+    // Only a typedef needs resolving (a function declared through a function typedef).
+    const resolved = f.type.kind === "typedef" ? layouts.resolve(f.type) : f.type;
     if (resolved.kind !== "function") continue;
     const fn: FunctionType = resolved;
     let linkName = f.attributes.asmLabel;

@@ -14,8 +14,10 @@ export function recordTraits(
   const debugMemo = new Map<string, boolean>();
 
   const recordOf = (type: CType): string | undefined => {
-    let t = layouts.resolve(type);
-    while (t.kind === "array") t = layouts.resolve(t.element);
+    // Only typedefs need resolving; most fields are scalars, pointers or records.
+    let t = type.kind === "typedef" ? layouts.resolve(type) : type;
+    while (t.kind === "array")
+      t = t.element.kind === "typedef" ? layouts.resolve(t.element) : t.element;
     return t.kind === "record" ? t.id : undefined;
   };
   const copy = (id: string): boolean => {

@@ -112,7 +112,7 @@ export function typeSpeller(
       const given = paramNames ? paramNames[index] : p.name;
       const name = given ? rustIdent(given) : `arg${index + 1}`;
       index++;
-      const resolved = resolve(p.type);
+      const resolved = p.type.kind === "typedef" ? resolve(p.type) : p.type;
       const isVaList = resolved.kind === "builtin" && resolved.name === "__builtin_va_list";
       list.push(`${name}: ${isVaList && vaListParameter ? vaListParameter : rust(decay(p.type))}`);
     }
