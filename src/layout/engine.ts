@@ -34,9 +34,10 @@ export class LayoutEngine implements LayoutQuery {
     readonly unit: TranslationUnit,
     readonly target: TargetDescription,
   ) {
-    for (const r of unit.records) this.records.set(r.id, r);
-    for (const t of unit.typedefs) this.typedefs.set(t.name, t);
-    for (const e of unit.enums) this.enums.set(e.id, e);
+    const { records, typedefs, enums } = unit;
+    for (let i = 0; i < records.length; i++) this.records.set(records[i]!.id, records[i]!);
+    for (let i = 0; i < typedefs.length; i++) this.typedefs.set(typedefs[i]!.name, typedefs[i]!);
+    for (let i = 0; i < enums.length; i++) this.enums.set(enums[i]!.id, enums[i]!);
     this.env = {
       target,
       typedef: (name) => this.typedefs.get(name),
