@@ -295,8 +295,8 @@ export class ParseContext {
     const unit = this.unit;
     return {
       isTypedefName: (name) => unit.isTypedefName(name) || this.gnu.typeofs.has(name),
-      recordRef: (kind, tag) => ({ kind: "record", recordKind: kind, id: `${kind} ${tag}` }),
-      enumRef: (tag) => ({ kind: "enum", id: `enum ${tag}` }),
+      recordRef: (kind, tag) => ({ kind: "record", recordKind: kind, id: unit.tagId(kind, tag) }),
+      enumRef: (tag) => ({ kind: "enum", id: unit.tagId("enum", tag) }),
     };
   }
 

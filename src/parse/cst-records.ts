@@ -41,14 +41,14 @@ export function defineRecord(
   const tag = nameNode?.text ?? null;
   if (!body) {
     if (tag === null) ctx.report(node, `${kind} without a tag or a body`);
-    const id = `${kind} ${tag ?? "?"}`;
+    const id = ctx.unit.tagId(kind, tag ?? "?");
     const r = ctx.unit.recordFor(id, kind, tag, loc);
     if (r.kind !== kind) ctx.report(node, `'${tag}' defined as a ${r.kind}, used as a ${kind}`);
     // Attributes on a forward declaration still belong to the declaration, not to a variable.
     ctx.claimAttributes(node.startIndex, nameNode ? nameNode.startIndex : node.endIndex);
     return { kind: "record", recordKind: kind, id };
   }
-  const id = tag !== null ? `${kind} ${tag}` : anonymousId(ctx, kind, scope, loc);
+  const id = tag !== null ? ctx.unit.tagId(kind, tag) : anonymousId(ctx, kind, scope, loc);
   const r = ctx.unit.recordFor(id, kind, tag, loc);
   if (r.complete) ctx.report(node, `redefinition of '${id}'`);
   else if (isBeingDefined(ctx, scope, id)) {
@@ -198,11 +198,11 @@ export function defineEnum(
     ctx.report(node, "enums with a fixed underlying type are not supported");
   if (!body) {
     if (tag === null) ctx.report(node, "enum without a tag or a body");
-    const id = `enum ${tag ?? "?"}`;
+    const id = ctx.unit.tagId("enum", tag ?? "?");
     ctx.unit.enumFor(id, tag, loc);
     return { kind: "enum", id };
   }
-  const id = tag !== null ? `enum ${tag}` : anonymousId(ctx, "enum", scope, loc);
+  const id = tag !== null ? ctx.unit.tagId("enum", tag) : anonymousId(ctx, "enum", scope, loc);
   const e = ctx.unit.enumFor(id, tag, loc);
   if (e.complete) ctx.report(node, `redefinition of '${id}'`);
   e.location = loc;
