@@ -55,7 +55,7 @@ export function emitConstants(
   values: Set<string>,
   shaper: LineShaper,
 ): { lines: string[]; count: number } {
-  const sorted = constants.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = byName(constants);
   const lines: string[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i]!;
@@ -75,3 +75,16 @@ export function emitConstants(
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The constants sorted by name (stably). The macro summary lists them in name order
+ * already, which a plain loop confirms for much less than a sort's comparator calls.
+ */
+function byName(constants: MacroConstant[]): MacroConstant[] {
+  for (let i = 1; i < constants.length; i++) {
+    if (constants[i - 1]!.name > constants[i]!.name) {
+      return constants.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
+  }
+  return constants;
+}
