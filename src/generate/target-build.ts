@@ -8,6 +8,7 @@ import {
   type ArchModule,
   formatChunks,
   kobjMethodTypeNames,
+  moduleHeader,
   provenanceLines,
   renderChunks,
   type ItemPatterns,
@@ -53,6 +54,7 @@ export interface TargetOutput {
   endian: "little" | "big";
   pointerWidth: number;
   provenance: string[];
+  /** The module file, header included (see moduleHeader). */
   rust: string;
   wrappersC: string;
   counts: Record<string, number>;
@@ -178,13 +180,14 @@ function targetOutput(
       ),
     );
   }
+  const provenance = provenanceLines(front, job.kernconf);
   return {
     name: target.name,
     rustTargetArch: target.rustTargetArch,
     endian: target.abi.endian,
     pointerWidth: target.abi.scalars.pointer.size * 8,
-    provenance: provenanceLines(front, job.kernconf),
-    rust: renderChunks(module.chunks),
+    provenance,
+    rust: renderChunks(module.chunks, moduleHeader(target.name, provenance)),
     wrappersC: module.wrappersC,
     counts: module.counts,
     diagnostics,

@@ -44,7 +44,7 @@ export function parseInterfaceFile(
 
   for (let raw = src.read(); raw !== undefined; raw = src.read()) {
     const line = src.lineNumber;
-    const include = /^#[ \t]*include[ \t]+["<][^">]+[">]/.test(raw);
+    const include = raw.startsWith("#") && /^#[ \t]*include[ \t]+["<][^">]+[">]/.test(raw);
     if (include) {
       entries.push({
         kind: "include",
@@ -52,15 +52,16 @@ export function parseInterfaceFile(
         at: { file: path, line },
       });
     }
-    const stmt = raw
-      .replace(/#.*/s, "")
-      .replace(/^[\t ]+/, "")
-      .replace(/[ \t]+$/, "");
+    const stmt = statementOf(raw);
 
     if (stmt === "") continue;
+    // Each pattern is tried only on a line starting with its keyword (most lines are neither).
     if (stmt.startsWith("/**")) {
       pending.doc = readDocComment(src, stmt);
-    } else if (/^INTERFACE[ \t]+[^ \t;]*[ \t]*;?[ \t]*$/.test(stmt)) {
+    } else if (
+      stmt.startsWith("INTERFACE") &&
+      /^INTERFACE[ \t]+[^ \t;]*[ \t]*;?[ \t]*$/.test(stmt)
+    ) {
       interfaceName = (awkFields(stmt)[1] ?? "").replace(/;$/, "");
       if (!/^[a-z_][a-z0-9_]*$/.test(interfaceName)) {
         src.fail(`invalid interface name '${interfaceName}', use [a-z_][a-z0-9_]*`, line);
@@ -77,11 +78,11 @@ export function parseInterfaceFile(
         at: { file: path, line },
       });
       pending.doc = "";
-    } else if (/^CODE[ \t]*\{$/.test(stmt)) {
+    } else if (stmt.startsWith("CODE") && /^CODE[ \t]*\{$/.test(stmt)) {
       entries.push(readCodeBlock(src, "source", path));
-    } else if (/^HEADER[\t ]*\{$/.test(stmt)) {
+    } else if (stmt.startsWith("HEADER") && /^HEADER[\t ]*\{$/.test(stmt)) {
       entries.push(readCodeBlock(src, "header", path));
-    } else if (/^METHOD/.test(stmt) || /^STATICMETHOD/.test(stmt)) {
+    } else if (stmt.startsWith("METHOD") || stmt.startsWith("STATICMETHOD")) {
       if (!interfaceName) src.fail("no INTERFACE declared before this method", line);
       const method = readMethod(src, stmt, stmt.startsWith("STATICMETHOD"), path);
       if (methodNames.has(method.name)) src.fail(`duplicate method name '${method.name}'`, line);
@@ -108,6 +109,21 @@ export function parseInterfaceFile(
     }
   }
   return { file: { path, name: interfaceName, entries }, warnings };
+}
+
+/** A line without its `#` comment and without the blanks (spaces, tabs) around what is left. */
+function statementOf(raw: string): string {
+  const hash = raw.indexOf("#");
+  const text = hash < 0 ? raw : raw.slice(0, hash);
+  let start = 0;
+  let end = text.length;
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** The text a CODE/HEADER/PROLOG/EPILOG block contributes: a newline, then its lines. */

@@ -34,14 +34,16 @@ export class LayoutEngine implements LayoutQuery {
     readonly unit: TranslationUnit,
     readonly target: TargetDescription,
   ) {
-    for (const r of unit.records) this.records.set(r.id, r);
-    for (const t of unit.typedefs) this.typedefs.set(t.name, t);
-    for (const e of unit.enums) this.enums.set(e.id, e);
+    const { records, typedefs, enums } = unit;
+    for (let i = 0; i < records.length; i++) this.records.set(records[i]!.id, records[i]!);
+    for (let i = 0; i < typedefs.length; i++) this.typedefs.set(typedefs[i]!.name, typedefs[i]!);
+    for (let i = 0; i < enums.length; i++) this.enums.set(enums[i]!.id, enums[i]!);
     this.env = {
       target,
       typedef: (name) => this.typedefs.get(name),
       enumDecl: (id) => this.enums.get(id),
       record: (id, usedAt) => this.layoutOf(id, usedAt),
+      memo: { builtins: new Map(), typedefs: new Map() },
     };
   }
 
@@ -169,7 +171,9 @@ export class LayoutEngine implements LayoutQuery {
   }
 
   private compute(decl: RecordDecl): RecordLayout {
-    const inputs = decl.fields.map((f) => this.fieldInput(f));
+    const declared = decl.fields;
+    const inputs: FieldInput[] = [];
+    for (let i = 0; i < declared.length; i++) inputs.push(this.fieldInput(declared[i]!));
     const placement = placeRecord(
       {
         kind: decl.kind,
@@ -180,26 +184,27 @@ export class LayoutEngine implements LayoutQuery {
       },
       this.target.abi.bitfields,
     );
-    const fields: FieldLayout[] = decl.fields.map((f, i) => {
-      const input = inputs[i];
-      const placed = placement.fields[i];
-      return {
+    const fields: FieldLayout[] = [];
+    const spans: { bitOffset: number; bits: number }[] = [];
+    for (let i = 0; i < declared.length; i++) {
+      const f = declared[i]!;
+      const input = inputs[i]!;
+      const placed = placement.fields[i]!;
+      const size = input.flexible ? 0 : input.typeSizeBits / 8;
+      fields.push({
         name: f.name,
         type: f.type,
         offset: Math.floor(placed.bitOffset / 8),
         bitOffset: placed.bitOffset,
         bitWidth: f.bitWidth,
-        size: input.flexible ? 0 : input.typeSizeBits / 8,
+        size,
         align: Math.max(1, Math.floor(placed.alignBits / 8)),
         flexible: input.flexible,
         location: f.location,
-      };
-    });
-    const gaps = findGaps(
-      decl.kind,
-      fields.map((f) => ({ bitOffset: f.bitOffset, bits: f.bitWidth ?? f.size * 8 })),
-      placement.sizeBits,
-    );
+      });
+      spans.push({ bitOffset: placed.bitOffset, bits: f.bitWidth ?? size * 8 });
+    }
+    const gaps = findGaps(decl.kind, spans, placement.sizeBits);
     return {
       id: decl.id,
       kind: decl.kind,

@@ -16,13 +16,14 @@ export interface Gaps {
 export function findGaps(kind: "struct" | "union", fields: OccupiedSpan[], sizeBits: number): Gaps {
   const holes: Hole[] = [];
   let end = 0;
-  fields.forEach((field, index) => {
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index]!;
     // Zero-width bitfields occupy nothing; they only move the next field.
-    if (field.bits === 0) return;
+    if (field.bits === 0) continue;
     if (kind === "struct" && field.bitOffset > end) {
       holes.push({ bitOffset: end, bits: field.bitOffset - end, beforeField: index });
     }
     end = Math.max(end, field.bitOffset + field.bits);
-  });
+  }
   return { holes, tailPaddingBits: Math.max(0, sizeBits - end) };
 }

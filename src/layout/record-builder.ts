@@ -59,7 +59,9 @@ export function placeRecord(record: RecordInput, rules: BitfieldRules): RecordPl
   let alignment = Math.max(CHAR_BITS, record.explicitAlignBits);
   const placed: PlacedField[] = [];
 
-  for (const field of record.fields) {
+  const fields = record.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
     const fieldPacked = record.packed || field.packed;
     let offset: number;
     let fieldAlign: number;

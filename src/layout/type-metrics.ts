@@ -20,6 +20,12 @@ export interface TypeEnvironment {
   enumDecl(id: string): EnumDecl | undefined;
   /** Size and alignment of a complete record; throws a DiagnosticError when it is incomplete. */
   record(id: string, usedAt: DeclLocation | undefined): { size: number; align: number };
+  /**
+   * Metrics already measured, by builtin and by typedef name: within one environment they
+   * never change (the emitter measures the same few hundred typedefs thousands of times).
+   * Failed measurements are not kept.
+   */
+  memo?: { builtins: Map<string, TypeMetrics>; typedefs: Map<string, TypeMetrics> };
 }
 
 /** A typedef may carry aligned(N); it replaces the type's alignment (and may lower it). */
@@ -51,8 +57,13 @@ function atomicMetrics(env: TypeEnvironment, m: TypeMetrics): TypeMetrics {
 
 function unqualifiedMetrics(env: TypeEnvironment, type: CType, usedAt?: DeclLocation): TypeMetrics {
   switch (type.kind) {
-    case "builtin":
-      return builtinMetrics(env, type.name);
+    case "builtin": {
+      const memo = env.memo?.builtins;
+      if (memo === undefined) return builtinMetrics(env, type.name);
+      let m = memo.get(type.name);
+      if (m === undefined) memo.set(type.name, (m = builtinMetrics(env, type.name)));
+      return m;
+    }
     case "pointer":
       return scalarMetrics(env, "pointer");
     case "function":
@@ -75,11 +86,16 @@ function unqualifiedMetrics(env: TypeEnvironment, type: CType, usedAt?: DeclLoca
       return builtinMetrics(env, decl.underlying);
     }
     case "typedef": {
+      const memo = env.memo?.typedefs;
+      const known = memo?.get(type.name);
+      if (known !== undefined) return known;
       const decl = env.typedef(type.name) as TypedefWithAlignment | undefined;
       if (!decl) fail(`unknown type name '${type.name}'`, where(usedAt));
       const inner = measureType(env, decl.type, usedAt);
       const aligned = decl.aligned;
-      return aligned ? { size: inner.size, align: aligned, preferredAlign: aligned } : inner;
+      const m = aligned ? { size: inner.size, align: aligned, preferredAlign: aligned } : inner;
+      memo?.set(type.name, m);
+      return m;
     }
   }
 }

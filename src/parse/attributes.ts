@@ -59,8 +59,10 @@ function layoutAttributes(
   groups: readonly AttributeGroup[],
 ): { packed?: true; aligned?: number; other: string[] } {
   const out: { packed?: true; aligned?: number; other: string[] } = { other: [] };
-  for (const g of groups) {
-    for (const item of g.items) {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    for (let j = 0; j < g.items.length; j++) {
+      const item = g.items[j]!;
       if (item.name === "packed") out.packed = true;
       else if (item.name === "aligned") {
         const v = alignedValue(ctx, item, g.start);
@@ -73,14 +75,16 @@ function layoutAttributes(
 }
 
 function sortedUnique(names: string[]): string[] | undefined {
-  const u = [...new Set(names)].sort();
-  return u.length > 0 ? u : undefined;
+  if (names.length === 0) return undefined;
+  if (names.length === 1) return names;
+  return [...new Set(names)].sort();
 }
 
 export function recordAttributes(
   ctx: ParseContext,
   groups: readonly AttributeGroup[],
 ): RecordAttributes {
+  if (groups.length === 0) return {};
   const l = layoutAttributes(ctx, groups);
   const out: RecordAttributes = {};
   if (l.packed) out.packed = true;
@@ -94,6 +98,7 @@ export function fieldAttributes(
   ctx: ParseContext,
   groups: readonly AttributeGroup[],
 ): FieldAttributes {
+  if (groups.length === 0) return {};
   const l = layoutAttributes(ctx, groups);
   const out: FieldAttributes = {};
   if (l.packed) out.packed = true;
@@ -105,6 +110,7 @@ export function typedefAttributes(
   ctx: ParseContext,
   groups: readonly AttributeGroup[],
 ): { packed?: true; aligned?: number } {
+  if (groups.length === 0) return {};
   const l = layoutAttributes(ctx, groups);
   const out: { packed?: true; aligned?: number } = {};
   if (l.packed) out.packed = true;
@@ -126,9 +132,15 @@ export function functionAttributes(
   asmLabel?: string,
 ): FunctionAttributes {
   const out: FunctionAttributes = {};
+  if (groups.length === 0) {
+    if (asmLabel !== undefined) out.asmLabel = asmLabel;
+    return out;
+  }
   const other: string[] = [];
-  for (const g of groups) {
-    for (const item of g.items) {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    for (let j = 0; j < g.items.length; j++) {
+      const item = g.items[j]!;
       if (item.name === "noreturn") out.noreturn = true;
       else if (item.name === "format" && item.args.length === 3) {
         const formatIndex = integerArg(ctx, item.args[1]!, g.start, "format() index");
@@ -152,9 +164,15 @@ export function variableAttributes(
   asmLabel?: string,
 ): VariableAttributes {
   const out: VariableAttributes = {};
+  if (groups.length === 0) {
+    if (asmLabel !== undefined) out.asmLabel = asmLabel;
+    return out;
+  }
   const other: string[] = [];
-  for (const g of groups) {
-    for (const item of g.items) {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    for (let j = 0; j < g.items.length; j++) {
+      const item = g.items[j]!;
       if (item.name === "section" && item.args.length === 1) {
         out.section = item.args[0]!.filter((t) => t.kind === "string")
           .map((t) => decodeStringLiteral(t.text))

@@ -20,7 +20,20 @@ import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics
 import type { CType, DeclLocation, LayoutQuery, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
 import type { AsmLabel, AttributeGroup, GnuForms, MemberAssert, TypeofForm } from "./gnu-forms.js";
-import { entriesIn } from "./gnu-forms.js";
+
+const NO_GROUPS: readonly AttributeGroup[] = Object.freeze([]);
+
+/** Index of the first side-table entry starting at or after `offset` (tables are sorted). */
+function firstAtOrAfter(table: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = table.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (table[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 import type { ScannedSource } from "./line-markers.js";
 import type { PathResolver } from "./paths.js";
 import type { UnitBuilder } from "./unit-builder.js";
@@ -106,10 +119,15 @@ export class ParseContext {
 
   /** `_Static_assert`s written inside record bodies in [from, to), not yet claimed. */
   claimMemberAsserts(from: number, to: number): MemberAssert[] {
-    const out = entriesIn(this.gnu.memberAsserts, from, to).filter(
-      (a) => !this.claimedAsserts.has(a),
-    );
-    for (const a of out) this.claimedAsserts.add(a);
+    const table = this.gnu.memberAsserts;
+    const out: MemberAssert[] = [];
+    for (let i = firstAtOrAfter(table, from); i < table.length; i++) {
+      const a = table[i]!;
+      if (a.start >= to) break;
+      if (this.claimedAsserts.has(a)) continue;
+      this.claimedAsserts.add(a);
+      out.push(a);
+    }
     return out;
   }
 
@@ -129,8 +147,35 @@ export class ParseContext {
   }
 
   location(node: Spot): DeclLocation {
-    const p = node.startPosition;
-    return this.locationAt(p.row, p.column);
+    const offset = node.startIndex;
+    const row = this.rowOf(offset);
+    return this.locationAt(row, offset - this.source.lineStarts[row]!);
+  }
+
+  /** The row last asked for: the walk asks in text order, mostly for the same or a near row. */
+  private rowHint = 0;
+
+  /** The row (line of the parsed text) holding `offset`. */
+  private rowOf(offset: number): number {
+    const starts = this.source.lineStarts;
+    const last = starts.length - 1;
+    let lo = 0;
+    let hi = last;
+    const hint = this.rowHint;
+    if (hint <= last && starts[hint]! <= offset) {
+      // A few rows on from the last one, or else a search above it.
+      for (let r = hint, stop = Math.min(hint + 4, last); ; r++) {
+        if (r === last || starts[r + 1]! > offset) return (this.rowHint = r);
+        if (r === stop) break;
+      }
+      lo = hint;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.rowHint = lo);
   }
 
   locationAt(row: number, column: number): DeclLocation {
@@ -181,29 +226,60 @@ export class ParseContext {
     this.diagnostics.push(warning(message, { file: loc.file, line: loc.line, column: loc.column }));
   }
 
-  /** Attribute groups in [from, to) not yet attached to anything; they become claimed. */
-  claimAttributes(from: number, to: number): AttributeGroup[] {
-    const out = entriesIn(this.gnu.attributes, from, to).filter(
-      (g) => !this.claimedAttributes.has(g),
-    );
-    for (const g of out) this.claimedAttributes.add(g);
-    return out;
+  /**
+   * Attribute groups in [from, to) not yet attached to anything; they become claimed. With
+   * `before`, the result is those groups followed by the new ones (`before` itself when there
+   * are none): declarations join the groups of their specifiers and of each declarator.
+   */
+  claimAttributes(
+    from: number,
+    to: number,
+    before: readonly AttributeGroup[] = NO_GROUPS,
+  ): readonly AttributeGroup[] {
+    const table = this.gnu.attributes;
+    let i = firstAtOrAfter(table, from);
+    if (i >= table.length || table[i]!.start >= to) return before;
+    let out: AttributeGroup[] | null = null;
+    for (; i < table.length; i++) {
+      const g = table[i]!;
+      if (g.start >= to) break;
+      if (this.claimedAttributes.has(g)) continue;
+      this.claimedAttributes.add(g);
+      if (out === null) out = before.slice();
+      out.push(g);
+    }
+    return out ?? before;
   }
 
   claimAsmLabel(from: number, to: number): string | undefined {
-    const found = entriesIn(this.gnu.asmLabels, from, to).find((l) => !this.claimedLabels.has(l));
-    if (found) this.claimedLabels.add(found);
-    return found?.label;
+    const table = this.gnu.asmLabels;
+    for (let i = firstAtOrAfter(table, from); i < table.length; i++) {
+      const l = table[i]!;
+      if (l.start >= to) break;
+      if (this.claimedLabels.has(l)) continue;
+      this.claimedLabels.add(l);
+      return l.label;
+    }
+    return undefined;
   }
 
   claimComplex(from: number, to: number): boolean {
-    const marks = entriesIn(
-      this.gnu.complexMarks.map((start) => ({ start })),
-      from,
-      to,
-    ).filter((m) => !this.claimedComplex.has(m.start));
-    for (const m of marks) this.claimedComplex.add(m.start);
-    return marks.length > 0;
+    const marks = this.gnu.complexMarks;
+    if (marks.length === 0) return false;
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let found = false;
+    for (let i = lo; i < marks.length && marks[i]! < to; i++) {
+      if (this.claimedComplex.has(marks[i]!)) continue;
+      this.claimedComplex.add(marks[i]!);
+      found = true;
+    }
+    return found;
   }
 
   private typeNameContext: TypeNameContext | undefined;
@@ -219,8 +295,8 @@ export class ParseContext {
     const unit = this.unit;
     return {
       isTypedefName: (name) => unit.isTypedefName(name) || this.gnu.typeofs.has(name),
-      recordRef: (kind, tag) => ({ kind: "record", recordKind: kind, id: `${kind} ${tag}` }),
-      enumRef: (tag) => ({ kind: "enum", id: `enum ${tag}` }),
+      recordRef: (kind, tag) => ({ kind: "record", recordKind: kind, id: unit.tagId(kind, tag) }),
+      enumRef: (tag) => ({ kind: "enum", id: unit.tagId("enum", tag) }),
     };
   }
 

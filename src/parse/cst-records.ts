@@ -41,14 +41,14 @@ export function defineRecord(
   const tag = nameNode?.text ?? null;
   if (!body) {
     if (tag === null) ctx.report(node, `${kind} without a tag or a body`);
-    const id = `${kind} ${tag ?? "?"}`;
+    const id = ctx.unit.tagId(kind, tag ?? "?");
     const r = ctx.unit.recordFor(id, kind, tag, loc);
     if (r.kind !== kind) ctx.report(node, `'${tag}' defined as a ${r.kind}, used as a ${kind}`);
     // Attributes on a forward declaration still belong to the declaration, not to a variable.
     ctx.claimAttributes(node.startIndex, nameNode ? nameNode.startIndex : node.endIndex);
     return { kind: "record", recordKind: kind, id };
   }
-  const id = tag !== null ? `${kind} ${tag}` : anonymousId(ctx, kind, scope, loc);
+  const id = tag !== null ? ctx.unit.tagId(kind, tag) : anonymousId(ctx, kind, scope, loc);
   const r = ctx.unit.recordFor(id, kind, tag, loc);
   if (r.complete) ctx.report(node, `redefinition of '${id}'`);
   else if (isBeingDefined(ctx, scope, id)) {
@@ -60,15 +60,18 @@ export function defineRecord(
   r.parent = scope.parentRecord;
   r.pragmaPack = packAt(ctx.source.pragmaPacks, node.startIndex, ctx.source.packBefore);
   // Attributes before the body, then those right after the closing brace.
-  const groups = [
-    ...ctx.claimAttributes(node.startIndex, body.startIndex),
-    ...ctx.claimAttributes(body.endIndex, trailingLimit),
-  ];
+  const groups = ctx.claimAttributes(
+    body.endIndex,
+    trailingLimit,
+    ctx.claimAttributes(node.startIndex, body.startIndex),
+  );
   const fields: Field[] = [];
   const inner: Scope = { parentRecord: id };
   let leadStart = body.startIndex + 1;
-  for (const item of body.namedChildren) {
-    if (item.type === "field_declaration") fields.push(...readFields(ctx, item, inner, leadStart));
+  const items = body.namedChildren;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.type === "field_declaration") readFields(ctx, item, inner, leadStart, fields);
     else if (item.type !== "comment")
       ctx.report(item, `unsupported item '${item.type}' in ${kind} body`);
     leadStart = item.endIndex;
@@ -89,13 +92,20 @@ export function defineRecord(
   return { kind: "record", recordKind: kind, id };
 }
 
-function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart: number): Field[] {
+/** Appends the fields of one field declaration to `fields`. */
+function readFields(
+  ctx: ParseContext,
+  node: SyntaxNode,
+  scope: Scope,
+  leadStart: number,
+  fields: Field[],
+): void {
   const declarators: { decl: SyntaxNode | null; width: SyntaxNode | null; start: number }[] = [];
-  const declaratorStarts = new Set(
-    node.childrenForFieldName("declarator").map((d) => d.startIndex),
-  );
-  for (const child of node.children) {
-    if (declaratorStarts.has(child.startIndex) && child.type !== "bitfield_clause") {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    // A declarator, or another child starting where one does (as the grammar may nest them).
+    if (startsDeclarator(children, child.startIndex) && child.type !== "bitfield_clause") {
       declarators.push({ decl: child, width: null, start: child.startIndex });
     } else if (child.type === "bitfield_clause" || isUnnamedBitfieldWidth(child)) {
       const last = declarators[declarators.length - 1];
@@ -106,7 +116,6 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart
   const firstStart = declarators[0]?.start ?? node.endIndex;
   const specs = readSpecifiers(ctx, node, scope, firstStart);
   const shared = ctx.claimAttributes(leadStart, firstStart);
-  const fields: Field[] = [];
   if (declarators.length === 0) {
     // Only an anonymous struct/union makes a member without a declarator.
     const t = specs.type;
@@ -115,16 +124,17 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart
         name: null,
         type: t,
         bitWidth: null,
-        attributes: fieldAttributes(ctx, [
-          ...shared,
-          ...ctx.claimAttributes(node.startIndex, node.endIndex),
-        ]),
+        attributes: fieldAttributes(
+          ctx,
+          ctx.claimAttributes(node.startIndex, node.endIndex, shared),
+        ),
         location: ctx.location(node),
       });
     }
-    return fields;
+    return;
   }
-  declarators.forEach((d, k) => {
+  for (let k = 0; k < declarators.length; k++) {
+    const d = declarators[k]!;
     const end = declarators[k + 1]?.start ?? node.endIndex;
     const unnamed = d.decl === null || isUnnamedBitfieldName(d.decl);
     const declared = unnamed
@@ -142,16 +152,24 @@ function readFields(ctx: ParseContext, node: SyntaxNode, scope: Scope, leadStart
           : ctx.evaluateNode(d.width, "bitfield width", 1);
       if (v) bitWidth = Number(v.value);
     }
-    const own = ctx.claimAttributes(d.start, end);
+    const groups = ctx.claimAttributes(d.start, end, shared);
     fields.push({
       name: declared.name,
       type: declared.type,
       bitWidth,
-      attributes: withAlignas(fieldAttributes(ctx, [...shared, ...own]), specs.alignas),
+      attributes: withAlignas(fieldAttributes(ctx, groups), specs.alignas),
       location: ctx.location(d.decl ?? d.width!),
     });
-  });
-  return fields;
+  }
+}
+
+/** Whether a child in the `declarator` field starts at `start`. */
+function startsDeclarator(children: readonly SyntaxNode[], start: number): boolean {
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (c.field === "declarator" && c.startIndex === start) return true;
+  }
+  return false;
 }
 
 function withAlignas<T extends { aligned?: number }>(attrs: T, alignas: number | undefined): T {
@@ -180,19 +198,20 @@ export function defineEnum(
     ctx.report(node, "enums with a fixed underlying type are not supported");
   if (!body) {
     if (tag === null) ctx.report(node, "enum without a tag or a body");
-    const id = `enum ${tag ?? "?"}`;
+    const id = ctx.unit.tagId("enum", tag ?? "?");
     ctx.unit.enumFor(id, tag, loc);
     return { kind: "enum", id };
   }
-  const id = tag !== null ? `enum ${tag}` : anonymousId(ctx, "enum", scope, loc);
+  const id = tag !== null ? ctx.unit.tagId("enum", tag) : anonymousId(ctx, "enum", scope, loc);
   const e = ctx.unit.enumFor(id, tag, loc);
   if (e.complete) ctx.report(node, `redefinition of '${id}'`);
   e.location = loc;
   e.parent = scope.parentRecord;
-  const groups = [
-    ...ctx.claimAttributes(node.startIndex, body.startIndex),
-    ...ctx.claimAttributes(body.endIndex, trailingLimit),
-  ];
+  const groups = ctx.claimAttributes(
+    body.endIndex,
+    trailingLimit,
+    ctx.claimAttributes(node.startIndex, body.startIndex),
+  );
   const values: bigint[] = [];
   const names: { name: string; node: SyntaxNode }[] = [];
   let next = 0n;

@@ -2,7 +2,7 @@
 // inside-out: `int *a[3]` wraps int in a pointer, then the array around it.
 import type { CstNode as SyntaxNode } from "./cst.js";
 import { BUILTIN_TYPE_WORDS, builtinFromWords, NotConstantError } from "../consteval/index.js";
-import type { CType, FunctionParam, FunctionType, Qualifiers } from "../ir/index.js";
+import type { BuiltinKind, CType, FunctionParam, FunctionType, Qualifiers } from "../ir/index.js";
 import type { ParseContext } from "./context.js";
 import { defineEnum, defineRecord } from "./cst-records.js";
 
@@ -71,8 +71,11 @@ export function readSpecifiers(
   let storage: Specifiers["storage"] = "none";
   let inline = false;
   let alignasValue: number | undefined;
-  const typeNode = node.childForFieldName("type");
-  for (const child of node.children) {
+  let typeNode: SyntaxNode | null = null;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (typeNode === null && child.field === "type") typeNode = child;
     switch (child.type) {
       case "storage_class_specifier": {
         const s = child.text.trim();
@@ -101,8 +104,16 @@ export function readSpecifiers(
   return specs;
 }
 
+/** builtinFromWords by the words joined with spaces: a few spellings recur thousands of times. */
+const builtinByWords = new Map<string, BuiltinKind | null>();
+
 function builtinOrReport(ctx: ParseContext, node: SyntaxNode, words: string[]): CType {
-  const b = builtinFromWords(words);
+  const key = words.length === 1 ? words[0]! : words.join(" ");
+  let b = builtinByWords.get(key);
+  if (b === undefined) {
+    b = builtinFromWords(words);
+    builtinByWords.set(key, b);
+  }
   if (!b) {
     ctx.report(node, `invalid type specifier combination '${words.join(" ")}'`);
     return { kind: "builtin", name: "int" };
@@ -133,7 +144,10 @@ export function typeFromSpecifier(
     }
     case "sized_type_specifier": {
       const words: string[] = [];
-      for (const c of node.children) if (c.type !== "type_qualifier") words.push(c.text);
+      const children = node.children;
+      for (let i = 0; i < children.length; i++) {
+        if (children[i]!.type !== "type_qualifier") words.push(children[i]!.text);
+      }
       if (complex) words.push("_Complex");
       return builtinOrReport(ctx, node, words);
     }
@@ -188,11 +202,18 @@ export function applyDeclarator(
     case "pointer_declarator":
     case "abstract_pointer_declarator": {
       const q: Qualifiers = {};
-      for (const c of node.children) if (c.type === "type_qualifier") qualifierOf(c, q);
-      for (const c of node.children)
+      let inner: SyntaxNode | null = null;
+      const children = node.children;
+      for (let i = 0; i < children.length; i++) {
+        const c = children[i]!;
+        if (c.type === "type_qualifier") qualifierOf(c, q);
+        else if (inner === null && c.field === "declarator") inner = c;
+      }
+      for (let i = 0; i < children.length; i++) {
+        const c = children[i]!;
         if (c.type === "ms_pointer_modifier" && c.text.includes("restrict")) q.restrict = true;
+      }
       const ptr = withQualifiers({ kind: "pointer", pointee: base }, q);
-      const inner = node.childForFieldName("declarator");
       return inner
         ? applyDeclarator(ctx, inner, ptr, scope)
         : { name: null, nameNode: null, type: ptr };
@@ -200,7 +221,10 @@ export function applyDeclarator(
     case "array_declarator":
     case "abstract_array_declarator": {
       const q: Qualifiers = {};
-      for (const c of node.children) if (c.type === "type_qualifier") qualifierOf(c, q);
+      const children = node.children;
+      for (let i = 0; i < children.length; i++) {
+        if (children[i]!.type === "type_qualifier") qualifierOf(children[i]!, q);
+      }
       const sizeNode = node.childForFieldName("size");
       let length: number | null = null;
       let unevaluated: string | undefined;
@@ -248,7 +272,9 @@ function functionType(
   let variadic = false;
   let prototyped = false;
   if (list) {
-    for (const p of list.namedChildren) {
+    const items = list.namedChildren;
+    for (let i = 0; i < items.length; i++) {
+      const p = items[i]!;
       if (p.type === "variadic_parameter") {
         variadic = true;
         prototyped = true;

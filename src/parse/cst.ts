@@ -89,15 +89,33 @@ export class CstNode {
 
   /** The named children; computed once (the walkers ask for them repeatedly). */
   get namedChildren(): readonly CstNode[] {
-    this.named ??= this.children.every((c) => c.isNamed)
-      ? this.children
-      : this.children.filter((c) => c.isNamed);
-    return this.named;
+    let named = this.named;
+    if (named === undefined) {
+      const children = this.children;
+      let all = true;
+      for (let i = 0; i < children.length; i++) {
+        if (!children[i]!.isNamed) {
+          all = false;
+          break;
+        }
+      }
+      if (all) named = children;
+      else {
+        const some: CstNode[] = [];
+        for (let i = 0; i < children.length; i++) {
+          if (children[i]!.isNamed) some.push(children[i]!);
+        }
+        named = some;
+      }
+      this.named = named;
+    }
+    return named;
   }
 
   get namedChildCount(): number {
+    const children = this.children;
     let n = 0;
-    for (const c of this.children) if (c.isNamed) n++;
+    for (let i = 0; i < children.length; i++) if (children[i]!.isNamed) n++;
     return n;
   }
 
@@ -110,12 +128,17 @@ export class CstNode {
   }
 
   childForFieldName(name: string): CstNode | null {
-    for (const c of this.children) if (c.field === name) return c;
+    const children = this.children;
+    for (let i = 0; i < children.length; i++) if (children[i]!.field === name) return children[i]!;
     return null;
   }
 
   childrenForFieldName(name: string): CstNode[] {
-    return this.children.filter((c) => c.field === name);
+    const children = this.children;
+    const out: CstNode[] = [];
+    for (let i = 0; i < children.length; i++)
+      if (children[i]!.field === name) out.push(children[i]!);
+    return out;
   }
 
   /** Takes `children` (in order) as its children; once per node, in one call. */

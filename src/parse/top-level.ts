@@ -89,15 +89,16 @@ function handleDeclaration(
   const firstStart = decls[0]?.startIndex ?? node.endIndex;
   const specs = readSpecifiers(ctx, node, FILE_SCOPE, firstStart);
   const shared = ctx.claimAttributes(leadStart, firstStart);
-  decls.forEach((d, k) => {
+  for (let k = 0; k < decls.length; k++) {
+    const d = decls[k]!;
     const end =
       k + 1 < decls.length ? decls[k + 1]!.startIndex : body ? body.startIndex : node.endIndex;
     const declared = applyDeclarator(ctx, unwrapInit(d), specs.type, FILE_SCOPE);
-    const groups = [...shared, ...ctx.claimAttributes(d.startIndex, end)];
+    const groups = ctx.claimAttributes(d.startIndex, end, shared);
     const label = ctx.claimAsmLabel(d.startIndex, end);
     if (declared.name === null) {
       ctx.report(d, "declaration without a name");
-      return;
+      continue;
     }
     const location = ctx.location(declared.nameNode ?? d);
     if (resolvesToFunction(ctx, declared.type)) {
@@ -120,7 +121,7 @@ function handleDeclaration(
         location,
       });
     }
-  });
+  }
 }
 
 function withAlignas(attrs: VariableAttributes, alignas: number | undefined): VariableAttributes {
@@ -133,21 +134,25 @@ function handleTypedef(ctx: ParseContext, node: SyntaxNode, leadStart: number): 
   const firstStart = decls[0]?.startIndex ?? node.endIndex;
   const specs = readSpecifiers(ctx, node, FILE_SCOPE, firstStart);
   const shared = ctx.claimAttributes(leadStart, firstStart);
-  decls.forEach((d, k) => {
+  for (let k = 0; k < decls.length; k++) {
+    const d = decls[k]!;
     const end = k + 1 < decls.length ? decls[k + 1]!.startIndex : node.endIndex;
     const declared = applyDeclarator(ctx, d, specs.type, FILE_SCOPE);
-    const groups = [...shared, ...ctx.claimAttributes(d.startIndex, end)];
+    const groups = ctx.claimAttributes(d.startIndex, end, shared);
     if (declared.name === null) {
       ctx.report(d, "typedef without a name");
-      return;
+      continue;
     }
-    ctx.unit.addTypedef({
-      name: declared.name,
-      type: declared.type,
-      ...typedefAttributes(ctx, groups),
-      location: ctx.location(declared.nameNode ?? d),
-    });
-  });
+    const name = declared.name;
+    const type = declared.type;
+    const attrs = typedefAttributes(ctx, groups);
+    const location = ctx.location(declared.nameNode ?? d);
+    ctx.unit.addTypedef(
+      attrs.packed === undefined && attrs.aligned === undefined
+        ? { name, type, location }
+        : { name, type, ...attrs, location },
+    );
+  }
 }
 
 function handleStaticAssert(ctx: ParseContext, node: SyntaxNode): boolean {

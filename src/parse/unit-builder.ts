@@ -33,6 +33,26 @@ export class UnitBuilder {
 
   constructor(readonly target: string) {}
 
+  private readonly tagIds = {
+    struct: new Map<string, string>(),
+    union: new Map<string, string>(),
+    enum: new Map<string, string>(),
+  };
+
+  /**
+   * The id of a tagged record or enum (`struct tag`): one string per tag, shared by every
+   * type that refers to it, so the tables keyed by id hash each id once.
+   */
+  tagId(kind: "struct" | "union" | "enum", tag: string): string {
+    const ids = this.tagIds[kind];
+    let id = ids.get(tag);
+    if (id === undefined) {
+      id = `${kind} ${tag}`;
+      ids.set(tag, id);
+    }
+    return id;
+  }
+
   /** The record for `id`, created incomplete at `location` on first mention. */
   recordFor(
     id: string,

@@ -28,9 +28,8 @@ export function builtinTypeLayout(abi: TargetAbi, name: string): ScalarLayout | 
   // GNU C gives void a size of 1.
   if (name === "void") return { size: 1, align: 1 };
   if (name === "__builtin_va_list") return abi.vaList;
-  const complex = /^(.*) _Complex$/.exec(name);
-  if (complex) {
-    const kind = SCALAR_OF[complex[1]!];
+  if (name.endsWith(" _Complex")) {
+    const kind = SCALAR_OF[name.slice(0, -" _Complex".length)];
     if (!kind) return undefined;
     const e = abi.scalars[kind];
     return { size: 2 * e.size, align: e.align, preferredAlign: e.preferredAlign };

@@ -77,13 +77,9 @@ export function emitArchDeclarations(
     vaList.parameter,
     kobjMethodTypes,
   );
+  // Names taken in Rust's type and value namespaces: the first item of a name wins.
   const typeNamespace = new Set<string>();
   const valueNamespace = new Set<string>();
-  const claim = (space: Set<string>, name: string) => {
-    if (space.has(name)) return false;
-    space.add(name);
-    return true;
-  };
 
   // Every line is written in rustfmt's shape; an item with a line the rules cannot shape is
   // marked for rustfmt.
@@ -113,9 +109,12 @@ export function emitArchDeclarations(
   const traits = recordTraits(unit, layouts, layoutById);
   const rustMeasure = rustMetrics(layouts, new Map(unit.typedefs.map((t) => [t.name, t])));
 
-  for (const decl of unit.records) {
+  const records = unit.records;
+  for (let i = 0; i < records.length; i++) {
+    const decl = records[i]!;
     const name = names.ofTag(decl.id);
-    if (!selection.type(name, `tag:${decl.id}`) || !claim(typeNamespace, name)) continue;
+    if (!selection.type(name, `tag:${decl.id}`) || typeNamespace.has(name)) continue;
+    typeNamespace.add(name);
     counts.records++;
     const before = assertions.length;
     out.push(
@@ -138,36 +137,47 @@ export function emitArchDeclarations(
   }
   for (const decl of unit.enums) {
     const name = names.ofTag(decl.id);
-    if (!selection.type(name, `tag:${decl.id}`) || !claim(typeNamespace, name)) continue;
+    if (!selection.type(name, `tag:${decl.id}`) || typeNamespace.has(name)) continue;
+    typeNamespace.add(name);
     counts.enums++;
     out.push(chunk(enumItems(decl, name, valueNamespace, shaper)));
   }
-  for (const t of unit.typedefs) {
+  const typedefs = unit.typedefs;
+  for (let i = 0; i < typedefs.length; i++) {
+    const t = typedefs[i]!;
     if (names.namingTypedefs.has(t.name)) continue;
     const name = names.ofTypedef(t.name);
     if (!selection.type(name, `typedef:${t.name}`)) continue;
-    const resolved = layouts.resolve(t.type);
+    const kobjMethod = kobjMethodTypes.has(t.name);
+    const resolved = kobjMethod ? layouts.resolve(t.type) : null;
     const target =
-      kobjMethodTypes.has(t.name) && resolved.kind === "function"
+      resolved !== null && resolved.kind === "function"
         ? `unsafe extern "C" fn${types.signature(resolved)}`
         : types.rust(t.type);
-    if (kobjMethodTypes.has(t.name)) counts.kobjMethods++;
-    if (target === name || !claim(typeNamespace, name)) continue;
+    if (kobjMethod) counts.kobjMethods++;
+    if (target === name || typeNamespace.has(name)) continue;
+    typeNamespace.add(name);
     counts.typedefs++;
     out.push(chunk(`${shaper.typed(0, `pub type ${name} =`, target, ";")}\n`));
   }
 
-  if (claim(typeNamespace, VA_LIST)) out.push({ text: vaList.items });
+  if (!typeNamespace.has(VA_LIST)) {
+    typeNamespace.add(VA_LIST);
+    out.push({ text: vaList.items });
+  }
 
   const externs: RustChunk[] = [];
   const wrapped: WrappedFunction[] = [];
-  for (const f of unit.functions) {
+  const functions = unit.functions;
+  for (let i = 0; i < functions.length; i++) {
+    const f = functions[i]!;
     const isWrapped = f.inline && f.storage === "static";
     if (f.storage === "static" && !isWrapped) continue;
     if (isWrapped && f.body === null) continue;
     const name = rustIdent(f.name);
     if (!selection.function(f.name) || valueNamespace.has(name)) continue;
-    const resolved = layouts.resolve(f.type);
+    // Only a typedef needs resolving (a function declared through a function typedef).
+    const resolved = f.type.kind === "typedef" ? layouts.resolve(f.type) : f.type;
     if (resolved.kind !== "function") continue;
     const fn: FunctionType = resolved;
     let linkName = f.attributes.asmLabel;
@@ -177,7 +187,7 @@ export function emitArchDeclarations(
       linkName = `${f.name}__extern`;
       counts.wrappers++;
     }
-    claim(valueNamespace, name);
+    valueNamespace.add(name);
     counts.functions++;
     const link =
       linkName !== undefined && linkName !== name ? `    #[link_name = "${linkName}"]\n` : "";
@@ -185,10 +195,13 @@ export function emitArchDeclarations(
     const line = shaper.signature(4, head, types.params(fn), types.returnType(fn), ";");
     externs.push(member(`${link}${line}\n`));
   }
-  for (const v of unit.variables) {
+  const variables = unit.variables;
+  for (let i = 0; i < variables.length; i++) {
+    const v = variables[i]!;
     if (v.storage === "static") continue;
     const name = rustIdent(v.name);
-    if (!selection.variable(v.name) || !claim(valueNamespace, name)) continue;
+    if (!selection.variable(v.name) || valueNamespace.has(name)) continue;
+    valueNamespace.add(name);
     counts.statics++;
     const link = v.attributes.asmLabel ? `    #[link_name = "${v.attributes.asmLabel}"]\n` : "";
     const mutability = v.type.const ? "" : "mut ";
@@ -198,11 +211,7 @@ export function emitArchDeclarations(
   const wrappersC = staticInlineWrappers(wrapped, wrapperInclude);
   return {
     finish(macroConstants) {
-      const constants = emitConstants(
-        macroConstants,
-        (n) => selection.constant(n) && claim(valueNamespace, n),
-        shaper,
-      );
+      const constants = emitConstants(macroConstants, selection, valueNamespace, shaper);
       counts.constants = constants.count;
 
       // concat, not spread: spreading thousands of items is slow before the code is optimised.

@@ -9,9 +9,12 @@ export interface RustChunk {
   format?: true;
 }
 
-/** Joins the chunks; runs of extern members go inside one `unsafe extern "C"` block. */
-export function renderChunks(chunks: RustChunk[]): string {
-  const out: string[] = [];
+/**
+ * Joins the chunks after `head`; runs of extern members go inside one `unsafe extern "C"`
+ * block.
+ */
+export function renderChunks(chunks: RustChunk[], head = ""): string {
+  const out: string[] = [head];
   let inExtern = false;
   for (const chunk of chunks) {
     if (chunk.extern && !inExtern) out.push('unsafe extern "C" {\n');

@@ -2,6 +2,7 @@
 // fit, i32 for negatives that fit, else u64/i64; strings as NUL-terminated byte arrays.
 import type { MacroConstant } from "../../ir/index.js";
 import { rustIdent } from "./keywords.js";
+import type { Selection } from "./selection.js";
 import type { LineShaper } from "./shaped-lines.js";
 
 const U32_MAX = 0xffffffffn;
@@ -44,17 +45,23 @@ function wideIntegerType(value: bigint): string | null {
   return type;
 }
 
-/** `accept(name)` decides (and records) whether a constant's name is free to use. */
+/**
+ * The selected constants whose names are still free in `values` (which records them), in
+ * name order.
+ */
 export function emitConstants(
   constants: readonly MacroConstant[],
-  accept: (name: string) => boolean,
+  selection: Pick<Selection, "constant">,
+  values: Set<string>,
   shaper: LineShaper,
 ): { lines: string[]; count: number } {
-  const sorted = constants.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = byName(constants);
   const lines: string[] = [];
-  for (const c of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
     const name = rustIdent(c.name);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) || !accept(name)) continue;
+    if (!IDENTIFIER.test(c.name) || !selection.constant(name) || values.has(name)) continue;
+    values.add(name);
     if (c.kind === "integer") {
       const type = smallIntegerType(c.value) ?? wideIntegerType(BigInt(c.value));
       if (type === null) continue;
@@ -65,4 +72,19 @@ export function emitConstants(
     }
   }
   return { lines, count: lines.length };
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The constants sorted by name (stably). The macro summary lists them in name order
+ * already, which a plain loop confirms for much less than a sort's comparator calls.
+ */
+function byName(constants: readonly MacroConstant[]): readonly MacroConstant[] {
+  for (let i = 1; i < constants.length; i++) {
+    if (constants[i - 1]!.name > constants[i]!.name) {
+      return constants.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
+  }
+  return constants;
 }

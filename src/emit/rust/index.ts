@@ -3,7 +3,7 @@
 export { DEFAULT_WRAPPER } from "./default-wrapper.js";
 export { NO_PATTERNS, type ItemPatterns } from "./selection.js";
 export { integerConstantType } from "./constants.js";
-export { crateFiles, type CrateSpec, type CrateTarget } from "./crate.js";
+export { crateFiles, moduleHeader, type CrateSpec, type CrateTarget } from "./crate.js";
 export { kobjMethodTypeNames } from "./kobj-methods.js";
 export { provenanceLines } from "./provenance.js";
 export { parseConfigFile, mergePatterns, checkPattern } from "./config-file.js";

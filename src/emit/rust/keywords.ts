@@ -78,7 +78,10 @@ const RESERVED = new Set([
   "f64",
 ]);
 
+/** The length of the longest reserved word: a longer name needs no lookup. */
+const LONGEST = Math.max(...[...RESERVED].map((w) => w.length));
+
 /** `name` as a usable Rust identifier. */
 export function rustIdent(name: string): string {
-  return RESERVED.has(name) ? `${name}_` : name;
+  return name.length <= LONGEST && RESERVED.has(name) ? `${name}_` : name;
 }

@@ -55,8 +55,17 @@ export function assignTypeNames(unit: TranslationUnit): TypeNames {
     return name;
   };
 
+  // The Rust name by id, as asked for: every type that refers to a record asks again.
+  const spelled = new Map<string, string>();
   return {
-    ofTag: (id) => rustIdent(resolve(id)),
+    ofTag: (id) => {
+      let name = spelled.get(id);
+      if (name === undefined) {
+        name = rustIdent(resolve(id));
+        spelled.set(id, name);
+      }
+      return name;
+    },
     namingTypedefs,
     ofTypedef: (name) => rustIdent(name),
   };

@@ -2,7 +2,11 @@
 import type { ParsedFrontEnd } from "../../pipeline/index.js";
 
 export function provenanceLines(result: ParsedFrontEnd, kernconf: string | undefined): string[] {
-  const version = result.unit.macros.constants.find((c) => c.name === "__FreeBSD_version");
+  const constants = result.unit.macros.constants;
+  let version: (typeof constants)[number] | undefined;
+  for (let i = 0; i < constants.length && version === undefined; i++) {
+    if (constants[i]!.name === "__FreeBSD_version") version = constants[i];
+  }
   const options: string[] = [];
   for (const [file, text] of [
     ...(result.kernelOptions?.headers ?? new Map<string, string>()),

@@ -138,18 +138,21 @@ function memberLines(
   }
 }
 
+/** The body of every record's Default impl: one flat string, shared by every record. */
+const ZEROED_DEFAULT_BODY = [
+  "    fn default() -> Self {",
+  "        let mut s = ::core::mem::MaybeUninit::<Self>::uninit();",
+  "        unsafe {",
+  "            ::core::ptr::write_bytes(s.as_mut_ptr(), 0, 1);",
+  "            s.assume_init()",
+  "        }",
+  "    }",
+  "}",
+  "",
+].join("\n");
+
 function zeroedDefault(name: string): string {
-  return (
-    `impl Default for ${name} {\n` +
-    `    fn default() -> Self {\n` +
-    `        let mut s = ::core::mem::MaybeUninit::<Self>::uninit();\n` +
-    `        unsafe {\n` +
-    `            ::core::ptr::write_bytes(s.as_mut_ptr(), 0, 1);\n` +
-    `            s.assume_init()\n` +
-    `        }\n` +
-    `    }\n` +
-    `}\n`
-  );
+  return `impl Default for ${name} {\n${ZEROED_DEFAULT_BODY}`;
 }
 
 /** Reading a union's field is unsafe; a struct's is not (and `unsafe` there would warn). */

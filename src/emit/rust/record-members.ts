@@ -52,24 +52,25 @@ export function planRecord(
 ): RecordPlan | null {
   const members = collectMembers(layout, measure);
   // Measured once per member: the placement below asks for each several times.
-  const measured = new Map<PlannedMember, Metrics>();
-  const natural = (m: PlannedMember): Metrics => {
-    let metrics = measured.get(m);
-    if (metrics === undefined) {
-      metrics = measureMember(m, measure);
-      measured.set(m, metrics);
-    }
-    return metrics;
-  };
-  const misaligned = members.some((m) => m.offset % natural(m).align !== 0);
-  const maxNatural = Math.max(1, ...members.map((m) => natural(m).align));
+  const naturals: Metrics[] = [];
+  let misaligned = false;
+  let maxNatural = 1;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    const metrics = measureMember(m, measure);
+    naturals.push(metrics);
+    if (m.offset % metrics.align !== 0) misaligned = true;
+    if (metrics.align > maxNatural) maxNatural = metrics.align;
+  }
   const packed =
     misaligned || layout.align < maxNatural || (decl.attributes.packed && layout.align < maxNatural)
       ? layout.align
       : null;
-  const effective = (m: PlannedMember) => Math.min(natural(m).align, packed ?? Infinity);
+  const effective = (align: number) => (packed === null ? align : Math.min(align, packed));
 
   const placed: PlannedMember[] = [];
+  // The effective alignment of each placed member (1 for padding).
+  let rustAlign = 1;
   let end = 0;
   let paddingCount = 0;
   const pad = (bytes: number, at: number) => {
@@ -80,23 +81,25 @@ export function planRecord(
       bytes,
     });
   };
-  for (const m of members) {
-    const metrics = natural(m);
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    const metrics = naturals[i]!;
+    const align = effective(metrics.align);
+    if (align > rustAlign) rustAlign = align;
     if (layout.kind === "union") {
       placed.push(m);
       end = Math.max(end, metrics.size);
       continue;
     }
-    const at = roundUp(end, effective(m));
+    const at = roundUp(end, align);
     if (at > m.offset) return null;
     if (at < m.offset) {
-      if (roundUp(m.offset, effective(m)) !== m.offset) return null;
+      if (roundUp(m.offset, align) !== m.offset) return null;
       pad(m.offset - end, end);
     }
     placed.push(m);
     end = m.offset + metrics.size;
   }
-  const rustAlign = Math.max(1, ...placed.map(effective));
   let align: number | null = null;
   if (layout.align > rustAlign) {
     if (packed !== null) return null;

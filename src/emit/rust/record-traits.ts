@@ -14,8 +14,10 @@ export function recordTraits(
   const debugMemo = new Map<string, boolean>();
 
   const recordOf = (type: CType): string | undefined => {
-    let t = layouts.resolve(type);
-    while (t.kind === "array") t = layouts.resolve(t.element);
+    // Only typedefs need resolving; most fields are scalars, pointers or records.
+    let t = type.kind === "typedef" ? layouts.resolve(type) : type;
+    while (t.kind === "array")
+      t = t.element.kind === "typedef" ? layouts.resolve(t.element) : t.element;
     return t.kind === "record" ? t.id : undefined;
   };
   const copy = (id: string): boolean => {
@@ -23,13 +25,18 @@ export function recordTraits(
     if (known !== undefined) return known;
     copyMemo.set(id, true);
     const layout = layoutById.get(id);
-    const result =
-      layout === undefined ||
-      layout.fields.every((f) => {
-        if (f.flexible) return false;
-        const inner = recordOf(f.type);
-        return inner === undefined || copy(inner);
-      });
+    let result = true;
+    if (layout !== undefined) {
+      const fields = layout.fields;
+      for (let i = 0; i < fields.length && result; i++) {
+        const f = fields[i]!;
+        if (f.flexible) result = false;
+        else {
+          const inner = recordOf(f.type);
+          result = inner === undefined || copy(inner);
+        }
+      }
+    }
     copyMemo.set(id, result);
     return result;
   };
@@ -38,13 +45,14 @@ export function recordTraits(
     if (known !== undefined) return known;
     debugMemo.set(id, true);
     const layout = layoutById.get(id);
-    const result =
-      kinds.get(id) !== "union" &&
-      (layout === undefined ||
-        layout.fields.every((f) => {
-          const inner = recordOf(f.type);
-          return inner === undefined || debug(inner);
-        }));
+    let result = kinds.get(id) !== "union";
+    if (result && layout !== undefined) {
+      const fields = layout.fields;
+      for (let i = 0; i < fields.length && result; i++) {
+        const inner = recordOf(fields[i]!.type);
+        result = inner === undefined || debug(inner);
+      }
+    }
     debugMemo.set(id, result);
     return result;
   };

@@ -105,12 +105,14 @@ export function typeSpeller(
   const params = (fn: FunctionType, paramNames?: (string | null)[]): string[] => {
     const list: string[] = [];
     let index = 0;
-    for (const p of fn.params) {
+    const fnParams = fn.params;
+    for (let i = 0; i < fnParams.length; i++) {
+      const p = fnParams[i]!;
       if (p.type.kind === "builtin" && p.type.name === "void") continue;
       const given = paramNames ? paramNames[index] : p.name;
       const name = given ? rustIdent(given) : `arg${index + 1}`;
       index++;
-      const resolved = resolve(p.type);
+      const resolved = p.type.kind === "typedef" ? resolve(p.type) : p.type;
       const isVaList = resolved.kind === "builtin" && resolved.name === "__builtin_va_list";
       list.push(`${name}: ${isVaList && vaListParameter ? vaListParameter : rust(decay(p.type))}`);
     }

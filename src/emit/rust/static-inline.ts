@@ -8,13 +8,17 @@ export interface WrappedFunction {
   type: FunctionType;
 }
 
+/** Whether the id is of an anonymous record or enum (`p::anonN`, `<anonymous at ...>`). */
+function anonymousId(id: string): boolean {
+  return (id.includes("::anon") && /::anon\d+$/.test(id)) || id.includes("<anonymous at ");
+}
+
 /** Anonymous records cannot be named again in a second declaration. */
 function nameable(type: CType): boolean {
   switch (type.kind) {
     case "record":
-      return !/::anon\d+$|<anonymous at /.test(type.id);
     case "enum":
-      return !/::anon\d+$|<anonymous at /.test(type.id);
+      return !anonymousId(type.id);
     case "pointer":
       return nameable(type.pointee);
     case "array":
