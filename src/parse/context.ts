@@ -19,21 +19,11 @@ import {
 import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
 import type { CType, DeclLocation, LayoutQuery, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
+import { firstAtOrAfter } from "./gnu-forms.js";
 import type { AsmLabel, AttributeGroup, GnuForms, MemberAssert, TypeofForm } from "./gnu-forms.js";
 
 const NO_GROUPS: readonly AttributeGroup[] = Object.freeze([]);
 
-/** Index of the first side-table entry starting at or after `offset` (tables are sorted). */
-function firstAtOrAfter(table: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = table.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (table[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 import type { ScannedSource } from "./line-markers.js";
 import type { PathResolver } from "./paths.js";
 import type { UnitBuilder } from "./unit-builder.js";

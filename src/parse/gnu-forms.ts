@@ -258,20 +258,14 @@ export function rewriteGnuForms(tokens: KeptTokens): GnuForms {
   return { edits, attributes, asmLabels, complexMarks, typeofs, memberAsserts };
 }
 
-/** Items of side-table entries whose start lies in [from, to). Tables are sorted by start. */
-export function entriesIn<T extends { start: number }>(
-  table: readonly T[],
-  from: number,
-  to: number,
-): T[] {
+/** Index of the first side-table entry starting at or after `offset` (tables are sorted). */
+export function firstAtOrAfter(table: readonly { start: number }[], offset: number): number {
   let lo = 0;
   let hi = table.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (table[mid]!.start < from) lo = mid + 1;
+    if (table[mid]!.start < offset) lo = mid + 1;
     else hi = mid;
   }
-  const out: T[] = [];
-  for (let i = lo; i < table.length && table[i]!.start < to; i++) out.push(table[i]!);
-  return out;
+  return lo;
 }

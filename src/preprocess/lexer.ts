@@ -308,6 +308,16 @@ export function lexFile(source: string, display: string): LexedFile {
   let removed = 0;
   /** Original offset of the current line's first character. */
   let lineStart = 0;
+  // Each line splice (backslash-newline) passed before `pos` moves the line count on; the
+  // check stays inline at each use, the call happens only at a splice.
+  const crossSplices = (pos: number) => {
+    while (pos >= nextSplice) {
+      removed = removedThrough[splice]!;
+      line++;
+      lineStart = nextSplice + removed;
+      nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
+    }
+  };
   const hasCR = s.includes("\r");
   let nulCount = 0;
   let firstUnreportedNul: SourceLocation | null = null;
@@ -318,12 +328,7 @@ export function lexFile(source: string, display: string): LexedFile {
     const c = s.charCodeAt(i);
     if (c === 10 || c === 13) {
       if (c === 13 && s.charCodeAt(i + 1) === 10) i++;
-      while (i >= nextSplice) {
-        removed = removedThrough[splice]!;
-        line++;
-        lineStart = nextSplice + removed;
-        nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
-      }
+      if (i >= nextSplice) crossSplices(i);
       line++;
       lineStart = i + 1 + removed;
       sol = true;
@@ -337,12 +342,7 @@ export function lexFile(source: string, display: string): LexedFile {
       continue;
     }
     if (c === 0) {
-      while (i >= nextSplice) {
-        removed = removedThrough[splice]!;
-        line++;
-        lineStart = nextSplice + removed;
-        nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
-      }
+      if (i >= nextSplice) crossSplices(i);
       // A binary file can hold millions: the first few are reported, then a count.
       const where = { file: display, line, column: i + removed - lineStart + 1 };
       if (++nulCount <= MAX_NUL_WARNINGS) warnings.push(warning("null character ignored", where));
@@ -363,12 +363,7 @@ export function lexFile(source: string, display: string): LexedFile {
       if (c1 === 42) {
         const close = s.indexOf("*/", i + 2);
         if (close < 0) {
-          while (i >= nextSplice) {
-            removed = removedThrough[splice]!;
-            line++;
-            lineStart = nextSplice + removed;
-            nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
-          }
+          if (i >= nextSplice) crossSplices(i);
           const where = { file: display, line, column: i + removed - lineStart + 1 };
           throw new DiagnosticError(error("unterminated /* comment", where));
         }
@@ -382,12 +377,7 @@ export function lexFile(source: string, display: string): LexedFile {
             const d = s.charCodeAt(k);
             if (!(d === 10 || (d === 13 && s.charCodeAt(k + 1) !== 10))) continue;
           }
-          while (k >= nextSplice) {
-            removed = removedThrough[splice]!;
-            line++;
-            lineStart = nextSplice + removed;
-            nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
-          }
+          if (k >= nextSplice) crossSplices(k);
           line++;
           lineStart = k + 1 + removed;
         }
@@ -418,12 +408,7 @@ export function lexFile(source: string, display: string): LexedFile {
       end = scanToken(s, i);
       kind = scannedKind;
     }
-    while (i >= nextSplice) {
-      removed = removedThrough[splice]!;
-      line++;
-      lineStart = nextSplice + removed;
-      nextSplice = ++splice < splices ? spliceOffsets[splice]! : n + 1;
-    }
+    if (i >= nextSplice) crossSplices(i);
     let flags = (leading ? LEADING_SPACE : 0) | (sol ? START_OF_LINE : 0);
     if (sol && kind === PUNCTUATOR && isHashSpelling(s, i, end)) flags |= DIRECTIVE;
     const at = count * STRIDE;

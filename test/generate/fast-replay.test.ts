@@ -29,7 +29,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fastInvocationText, posixCksum } from "../../src/generate/fast-replay.js";
 import { repoRoot } from "../support/environment.js";
-import { makeTinyTree } from "./tiny-tree.js";
+import { makeTinyTree, readCrate } from "./tiny-tree.js";
 
 const tree = makeTinyTree("fast replay");
 afterAll(() => rmSync(tree.root, { recursive: true, force: true }));
@@ -83,14 +83,7 @@ function run(
   return { status: r.status, stderr: r.stderr, node: starts() > before };
 }
 
-function crate(): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(out, { recursive: true, encoding: "utf8" })
-      .filter((f) => statSync(join(out, f)).isFile())
-      .sort()
-      .map((f) => [f, readFileSync(join(out, f), "utf8")]),
-  );
-}
+const crate = () => readCrate(out);
 
 const fastFiles = () => (existsSync(fastDir) ? readdirSync(fastDir) : []);
 

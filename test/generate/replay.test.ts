@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/environment.js";
-import { makeTinyTree } from "./tiny-tree.js";
+import { makeTinyTree, readCrate } from "./tiny-tree.js";
 
 const tree = makeTinyTree("replay");
 afterAll(() => rmSync(tree.root, { recursive: true, force: true }));
@@ -17,14 +17,7 @@ const args = [...argv, "--out", out, "--cache-dir", cacheDir, "--no-rustfmt", "-
 const run = () => spawnSync(join(repoRoot, "bin", "kpi-bindgen"), args, { encoding: "utf8" });
 const REPLAYED = /generate: replayed from the cache/;
 
-function crate(): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(out, { recursive: true, encoding: "utf8" })
-      .filter((f) => statSync(join(out, f)).isFile())
-      .sort()
-      .map((f) => [f, readFileSync(join(out, f), "utf8")]),
-  );
-}
+const crate = () => readCrate(out);
 
 describe("generate replays an unchanged command from the cache", () => {
   it("the second identical run is replayed with the same files and summary", () => {

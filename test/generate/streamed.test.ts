@@ -2,11 +2,11 @@
 // thread (--jobs 1) runs the same stages one after the other. Both must write the same
 // crate and print the same messages, for good input and bad.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { describeWith, kpiWrapper, needTree, repoRoot, sysTree } from "../support/environment.js";
-import { makeTinyTree } from "./tiny-tree.js";
+import { makeTinyTree, readCrate } from "./tiny-tree.js";
 
 const tree = makeTinyTree("streamed");
 afterAll(() => rmSync(tree.root, { recursive: true, force: true }));
@@ -27,12 +27,7 @@ function generate(args: string[], jobs: string[], label: string): Outcome {
   );
   let files: Record<string, string> | null = null;
   try {
-    files = Object.fromEntries(
-      readdirSync(out, { recursive: true, encoding: "utf8" })
-        .filter((f) => statSync(join(out, f)).isFile())
-        .sort()
-        .map((f) => [f, readFileSync(join(out, f), "utf8")]),
-    );
+    files = readCrate(out);
   } catch {
     files = null;
   }

@@ -1,7 +1,14 @@
 // A kernel tree small enough to generate in well under a second, with one header per
 // machine (read through <machine/...>) and one shared by all, so tests can change what
 // exactly one target reads.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -31,4 +38,14 @@ export function makeTinyTree(label: string): TinyTree {
   const wrapper = join(root, "wrapper.h");
   writeFileSync(wrapper, "#include <sys/param.h>\nint tiny_function(struct common *c);\n");
   return { root, sys, wrapper, write };
+}
+
+/** Every file of a crate directory, by path relative to it, in path order. */
+export function readCrate(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+  );
 }
