@@ -1,7 +1,7 @@
 // The back end of a streamed target, on its own thread: takes its job, parses the
 // preprocessed text piece by piece as the preprocessing thread hands it over, then lays out
 // and emits the target. The job comes as the first message, so the thread can be started
-// before the job is known (see prestartBackEnd).
+// before the job is known (see prestartWorkers in threads.ts).
 import { parentPort } from "node:worker_threads";
 import { UnitParser } from "../parse/index.js";
 import {
