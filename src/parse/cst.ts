@@ -175,7 +175,7 @@ interface SymbolInfo {
 const ASK_CURSOR = false;
 type FieldChoice = string | null | typeof ASK_CURSOR;
 
-interface NodeTypeInfo {
+export interface NodeTypeInfo {
   type: string;
   named: boolean;
   fields?: Record<string, unknown>;
@@ -222,11 +222,37 @@ function fieldsByChildType(
   return result;
 }
 
+/** The grammar's named node types by name. */
+export function namedNodeTypes(nodeTypes: readonly NodeTypeInfo[]): Map<string, NodeTypeInfo> {
+  const typesByName = new Map<string, NodeTypeInfo>();
+  for (const t of nodeTypes) if (t.named) typesByName.set(t.type, t);
+  return typesByName;
+}
+
 /**
- * Per-node questions cost a native call each, so the copy asks only what the grammar's node
- * types leave open: tokens have no children, children of a node without fields fill none,
- * and the walkers never read anonymous tokens except the words of `unsigned long` and the
- * contents of ERROR nodes (a MISSING token is always kept: it is a syntax error).
+ * What the copy keeps below a node of this type. Tokens have no children, and blanked
+ * function bodies are not read; the walkers never read anonymous tokens except the words of
+ * `unsigned long` and the contents of ERROR nodes (a MISSING token is always kept: it is a
+ * syntax error).
+ */
+export function copyRules(
+  type: string,
+  isNamed: boolean,
+  typesByName: ReadonlyMap<string, NodeTypeInfo>,
+): { isLeaf: boolean; keepsTokens: boolean } {
+  const info = isNamed ? typesByName.get(type) : undefined;
+  return {
+    isLeaf:
+      !isNamed ||
+      type === "compound_statement" ||
+      (info !== undefined && !info.fields && !info.children && !info.subtypes),
+    keepsTokens: type === "ERROR" || type === "sized_type_specifier",
+  };
+}
+
+/**
+ * Per-node questions cost a native call each, so the cursor copy asks only what the
+ * grammar's node types leave open: children of a node without fields fill none.
  */
 function symbolInfo(
   cursor: Parser.TreeCursor,
@@ -235,17 +261,13 @@ function symbolInfo(
   const type = cursor.nodeType;
   const isNamed = cursor.nodeIsNamed;
   const info = isNamed ? typesByName.get(type) : undefined;
-  const isError = type === "ERROR";
-  const hasFields = isError || info === undefined || Object.keys(info.fields ?? {}).length > 0;
+  const hasFields =
+    type === "ERROR" || info === undefined || Object.keys(info.fields ?? {}).length > 0;
   return {
     type,
     isNamed,
-    isLeaf:
-      !isNamed ||
-      type === "compound_statement" ||
-      (info !== undefined && !info.fields && !info.children && !info.subtypes),
+    ...copyRules(type, isNamed, typesByName),
     hasFields,
-    keepsTokens: isError || type === "sized_type_specifier",
     fieldByChild: [],
     fieldByChildType:
       hasFields && info !== undefined ? fieldsByChildType(info, typesByName) : undefined,
@@ -275,8 +297,7 @@ export function* topLevelItems(
   // when the tree has errors somewhere (the binding's node object costs a few calls).
   const treeHasError = exact || root.hasError;
   let checked = treeHasError;
-  const typesByName = new Map<string, NodeTypeInfo>();
-  for (const t of nodeTypes) if (t.named) typesByName.set(t.type, t);
+  const typesByName = namedNodeTypes(nodeTypes);
   // Type and field names by numeric id: the ids cost no string per node.
   const symbols: SymbolInfo[] = [];
   const fields: string[] = [];

@@ -1,11 +1,13 @@
 // The C front end: preprocessed text in, a TranslationUnit of typed declarations out.
-import Parser from "tree-sitter";
+import { createRequire } from "node:module";
+import type Parser from "tree-sitter";
 import C from "tree-sitter-c";
 import { DiagnosticError, error, hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import type { LayoutQuery, MacroDefinition, MacroSummary, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
 import { newUnitParseState, ParseContext } from "./context.js";
-import { topLevelItems } from "./cst.js";
+import { topLevelItems, type CstNode } from "./cst.js";
+import { flatTreeReader } from "./flat-tree.js";
 import { rewriteGnuForms } from "./gnu-forms.js";
 import { LineMarkerScanner } from "./line-markers.js";
 import { finishMacroSummary, summarizeMacros, type ClassifiedMacros } from "./macros.js";
@@ -49,9 +51,9 @@ export interface ParseResult {
  * otherwise first builds a class with field getters per node type (about 30 ms); the front end
  * reads trees through a cursor and never needs those getters.
  */
-function languageWithPlainNodes(): Parser.Language {
+function languageWithPlainNodes(binding: typeof Parser): Parser.Language {
   // The binding exports the class; its typings declare SyntaxNode as an interface only.
-  const plainNode = (Parser as unknown as { SyntaxNode: unknown }).SyntaxNode;
+  const plainNode = (binding as unknown as { SyntaxNode: unknown }).SyntaxNode;
   const plainNodes = new Proxy([], {
     get: (_target, key) => (key === "length" ? 0 : plainNode),
   });
@@ -59,12 +61,27 @@ function languageWithPlainNodes(): Parser.Language {
 }
 
 let sharedParser: Parser | null = null;
-function parser(): Parser {
+
+/** The tree of `text` through the tree-sitter binding (when the tree reader addon is not built). */
+function parseWithBinding(text: string): Parser.Tree {
   if (!sharedParser) {
-    sharedParser = new Parser();
-    sharedParser.setLanguage(languageWithPlainNodes());
+    // Loaded on first use: with the tree reader addon built, a run never needs it.
+    const binding = createRequire(import.meta.url)("tree-sitter") as typeof Parser;
+    sharedParser = new binding();
+    sharedParser.setLanguage(languageWithPlainNodes(binding));
   }
-  return sharedParser;
+  return sharedParser.parse(
+    (index: number) => (index < text.length ? text.slice(index, index + 65536) : null),
+    undefined,
+    { bufferSize: 1 << 20 },
+  );
+}
+
+interface PreparedPiece {
+  source: ReturnType<LineMarkerScanner["scan"]>;
+  unterminatedBody: number | null;
+  gnu: ReturnType<typeof rewriteGnuForms>;
+  text: string;
 }
 
 /**
@@ -104,33 +121,44 @@ export class UnitParser {
 
   /** Parses the next piece of the text. */
   add(preprocessed: string): void {
+    const piece = this.prepare(preprocessed);
+    const t1 = performance.now();
+    const reader = flatTreeReader();
+    const source = { text: piece.text, lineStarts: piece.source.lineStarts };
+    const items = reader
+      ? reader.items(reader.read(piece.text), source)
+      : topLevelItems(parseWithBinding(piece.text), source, C.nodeTypeInfo);
+    this.timings.treeSitter += performance.now() - t1;
+    this.walk(piece, items);
+  }
+
+  /** The piece's file and line table, and its text as the grammar is to see it. */
+  private prepare(preprocessed: string): PreparedPiece {
     const t0 = performance.now();
     const source = this.scanner.scan(preprocessed);
     const neutral = neutralize(source.text);
     const gnu = rewriteGnuForms(neutral.tokens);
     const text = applyEdits(source.text, [...neutral.edits, ...gnu.edits]);
-    const t1 = performance.now();
-    const tree = parser().parse(
-      (index: number) => (index < text.length ? text.slice(index, index + 65536) : null),
-      undefined,
-      {
-        bufferSize: 1 << 20,
-      },
-    );
-    const t2 = performance.now();
+    this.timings.scan += performance.now() - t0;
+    return { source, unterminatedBody: neutral.unterminatedBody, gnu, text };
+  }
+
+  /** Takes the piece's declarations from its file-scope items, in order. */
+  private walk(piece: PreparedPiece, items: Iterator<CstNode>): void {
+    const t0 = performance.now();
     const options = this.options;
     const ctx = new ParseContext(
-      text,
-      source,
+      piece.text,
+      piece.source,
       options.resolvePath ?? defaultPathResolver,
-      gnu,
+      piece.gnu,
       options.abi,
       this.builder,
       options.recordLayout,
       this.shared,
     );
-    if (neutral.unterminatedBody !== null) {
-      const loc = ctx.locationOfOffset(neutral.unterminatedBody);
+    if (piece.unterminatedBody !== null) {
+      const loc = ctx.locationOfOffset(piece.unterminatedBody);
       ctx.diagnostics.push(
         error("function body is never closed ('}' missing)", {
           file: loc.file,
@@ -139,16 +167,10 @@ export class UnitParser {
         }),
       );
     }
-    walkTranslationUnit(
-      ctx,
-      topLevelItems(tree, { text, lineStarts: source.lineStarts }, C.nodeTypeInfo),
-    );
+    walkTranslationUnit(ctx, items);
     reportUnclaimed(ctx);
     this.lastContext = ctx;
-    const t3 = performance.now();
-    this.timings.scan += t1 - t0;
-    this.timings.treeSitter += t2 - t1;
-    this.timings.walk += t3 - t2;
+    this.timings.walk += performance.now() - t0;
   }
 
   /**

@@ -1,14 +1,17 @@
 // The copy of the syntax tree takes shortcuts on a tree without syntax errors (no MISSING
-// checks, fields from the grammar's node types where they allow one answer); it must give
-// exactly the tree the exact copy, which asks the binding about every node, gives.
+// checks, fields from the grammar's node types where they allow one answer), and the tree
+// reader addon makes it from one flat array; both must give exactly the tree the exact
+// copy, which asks the binding about every node, gives.
 import Parser from "tree-sitter";
 import C from "tree-sitter-c";
 import { describe, expect, it } from "vitest";
-import { topLevelItems, type CstNode } from "../../src/parse/cst.js";
+import { MAX_TREE_DEPTH, topLevelItems, type CstNode } from "../../src/parse/cst.js";
+import { flatTreeReader } from "../../src/parse/flat-tree.js";
 import { rewriteGnuForms } from "../../src/parse/gnu-forms.js";
 import { LineMarkerScanner } from "../../src/parse/line-markers.js";
 import { neutralize } from "../../src/parse/neutralize.js";
 import { applyEdits } from "../../src/parse/text-edits.js";
+import { describeWith, needTreeReader } from "../support/environment.js";
 import { asPreprocessed, loadFixtures } from "./support/fixtures.js";
 
 /** The text tree-sitter parses, made from preprocessed text as the front end makes it. */
@@ -47,6 +50,13 @@ function copies(preprocessed: string): { fast: Dumped[]; exact: Dumped[]; hasErr
     exact: [...topLevelItems(tree, source, C.nodeTypeInfo, true)].map(dump),
     hasError: tree.rootNode.hasError,
   };
+}
+
+/** The copy made by the tree reader addon. */
+function flatCopy(preprocessed: string): Dumped[] {
+  const reader = flatTreeReader()!;
+  const source = parserText(preprocessed);
+  return [...reader.items(reader.read(source.text), source)].map(dump);
 }
 
 const SNIPPETS: Record<string, string> = {
@@ -96,5 +106,46 @@ describe("syntax tree copy", () => {
     fast.forEach(walk);
     expect(flat.some((d) => d[2])).toBe(true);
     expect(flat.some((d) => d[0] === "ERROR")).toBe(true);
+  });
+});
+
+const repeat = (s: string, n: number) => s.repeat(n);
+
+const HARD_CASES: Record<string, string> = {
+  "syntax errors (MISSING and ERROR nodes)": `struct s { int : 3; int x };\nint ) y;\nlong long : 0;\n`,
+  "non-ASCII text (UTF-16 offsets, a surrogate pair)": `static const char *s = "é😀x";\nint \u00e9a;\nint b;\n`,
+  "nesting past MAX_TREE_DEPTH": [
+    `enum e { A = ${repeat("(", 400)}1${repeat(")", 400)} };`,
+    `int ${repeat("*", 600)}x;`,
+    `int ${repeat("(", 300)}y${repeat(")", 300)};`,
+    "int after;",
+  ].join("\n"),
+  "an empty text": "",
+};
+
+describeWith([needTreeReader()], "syntax tree copy from the tree reader addon", () => {
+  it("is the exact copy for every snippet and hard case", () => {
+    for (const [name, text] of Object.entries({ ...SNIPPETS, ...HARD_CASES })) {
+      const preprocessed = `# 1 "snippet.h"\n${text}\n`;
+      expect(flatCopy(preprocessed), name).toEqual(copies(preprocessed).exact);
+    }
+  });
+
+  it("cuts at MAX_TREE_DEPTH as the cursor copy does", () => {
+    const copy = flatCopy(`# 1 "d.h"\n${HARD_CASES["nesting past MAX_TREE_DEPTH"]}\n`);
+    const deep: Dumped[] = [];
+    const walk = (d: Dumped, depth: number): void => {
+      if (d[7]) deep.push(d);
+      expect(depth).toBeLessThanOrEqual(MAX_TREE_DEPTH);
+      d[8].forEach((c) => walk(c, depth + 1));
+    };
+    copy.forEach((d) => walk(d, 1));
+    expect(deep.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("is the exact copy for every front-end fixture", () => {
+    for (const f of loadFixtures()) {
+      expect(flatCopy(asPreprocessed(f)), f.name).toEqual(copies(asPreprocessed(f)).exact);
+    }
   });
 });

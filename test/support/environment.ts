@@ -78,6 +78,15 @@ export function needFile(path: string, label: string, optionalInCI = false): Req
   return { name: label, present: existsSync(path), hint: `missing file ${path}`, optionalInCI };
 }
 
+/** The project's tree reader addon (binding.gyp), which `npm ci` builds with a C compiler. */
+export function needTreeReader(): Requirement {
+  return {
+    name: "the tree reader addon (build/Release/kpi_flat_tree.node)",
+    present: existsSync(join(repoRoot, "build", "Release", "kpi_flat_tree.node")),
+    hint: "install a C compiler, python3 and make, then run npm ci",
+  };
+}
+
 export function needCommand(cmd: string, hint: string): Requirement {
   return { name: cmd, present: commandExists(cmd), hint };
 }
