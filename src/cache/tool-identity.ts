@@ -23,7 +23,8 @@ export function computeBuildId(root: string): string {
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(js|ts)$/.test(entry.name)) parts.push(relative(root, path), readFileSync(path));
+      else if (/\.(c?js|c?ts)$/.test(entry.name))
+        parts.push(relative(root, path), readFileSync(path));
     }
   };
   walk(root);

@@ -3,6 +3,7 @@
 // and emits the target. The job comes as the first message, so the thread can be started
 // before the job is known (see prestartWorkers in threads.ts).
 import { parentPort } from "node:worker_threads";
+import { saveCodeCache } from "../launch/code-cache.js";
 import { UnitParser } from "../parse/index.js";
 import {
   completeFrontEnd,
@@ -74,7 +75,9 @@ class BackEnd {
     const target = this.spec.target.name;
     onProgress({ phase: "end", stage: "parse", target, ms: this.parseMs });
     const frontEndMs = performance.timeOrigin + performance.now() - this.startedAt;
-    post({ kind: "done", output: this.declared!.finish(summary, frontEndMs) });
+    const output = this.declared!.finish(summary, frontEndMs);
+    saveCodeCache();
+    post({ kind: "done", output });
   }
 }
 

@@ -1,7 +1,7 @@
 // How generate spreads its targets over threads, and the worker threads themselves. Kept
 // apart from the rest of the stage so that the CLI can start the workers while the command
-// line is still being parsed, without first loading the stage's code: a worker takes about
-// 60 ms to start, most of it loading code, which then overlaps the command's own start-up.
+// line is still being parsed, without first loading the stage's code: a worker takes tens of
+// milliseconds to start, which then overlap the command's own start-up.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -10,10 +10,19 @@ import { Worker } from "node:worker_threads";
 /** back-end: parses and emits one target fed by this thread; pool: builds whole targets. */
 export type ThreadKind = "back-end" | "pool";
 
-const workerFiles: Record<ThreadKind, string> = {
-  "back-end": fileURLToPath(new URL("./back-end-worker.js", import.meta.url)),
-  pool: fileURLToPath(new URL("./worker.js", import.meta.url)),
+/**
+ * Workers start in the launcher's worker entry, which loads their bundle with the code
+ * cache; it exists only in a build (dist/launch/, beside dist/generate/ and dist/bundle/).
+ */
+const workerEntry = fileURLToPath(new URL("../launch/worker-entry.cjs", import.meta.url));
+const workerBundles: Record<ThreadKind, string> = {
+  "back-end": "back-end-worker",
+  pool: "worker",
 };
+
+function startWorker(kind: ThreadKind): Worker {
+  return new Worker(workerEntry, { workerData: { bundle: workerBundles[kind] } });
+}
 
 /**
  * How `targets` targets are built with at most `jobs` threads (default: the cores):
@@ -28,11 +37,12 @@ export function threadPlan(
   jobs?: number,
 ): { kind: "streamed" } | { kind: "pool"; poolWorkers: number } | { kind: "one" } {
   const cores = jobs ?? availableParallelism();
-  if (targets === 1 && cores >= 2 && existsSync(workerFiles["back-end"])) {
+  const built = existsSync(workerEntry);
+  if (targets === 1 && cores >= 2 && built) {
     return { kind: "streamed" };
   }
   const threads = Math.min(targets, jobs ?? cores + 1);
-  if (targets > 1 && threads > 1 && existsSync(workerFiles.pool)) {
+  if (targets > 1 && threads > 1 && built) {
     return { kind: "pool", poolWorkers: threads - 1 };
   }
   return { kind: "one" };
@@ -59,7 +69,7 @@ export function prestartWorkers(targets: number, jobs?: number): void {
   if (!wanted) return;
   const list = spares[wanted.kind];
   while (list.length < wanted.count) {
-    const started = { worker: new Worker(workerFiles[wanted.kind]), exited: false };
+    const started = { worker: startWorker(wanted.kind), exited: false };
     started.worker.unref();
     started.worker.once("exit", () => (started.exited = true));
     list.push(started);
@@ -74,5 +84,5 @@ export function takeWorker(kind: ThreadKind): Worker {
     taken.worker.ref();
     return taken.worker;
   }
-  return new Worker(workerFiles[kind]);
+  return startWorker(kind);
 }

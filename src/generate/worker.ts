@@ -1,6 +1,7 @@
 // A worker thread of `generate`: gets the jobs as its first message (so it can be started
 // before they are known), then takes jobs from the shared counter until none are left.
 import { parentPort } from "node:worker_threads";
+import { saveCodeCache } from "../launch/code-cache.js";
 import { buildTarget } from "./target-build.js";
 import { serializeError, type WorkerInput, type WorkerMessage } from "./worker-protocol.js";
 
@@ -14,6 +15,8 @@ port.once("message", (input: WorkerInput) => {
     if (index >= input.jobs.length) break;
     try {
       const output = buildTarget(input.jobs[index]!, (event) => post({ kind: "progress", event }));
+      // Before the result: the main thread may end the process as soon as it has them all.
+      saveCodeCache();
       post({ kind: "done", index, output });
     } catch (e) {
       post({ kind: "failed", index, error: serializeError(e) });

@@ -48,7 +48,7 @@ beforeAll(() => {
   // A private copy of the build, so that its build id can change and a rebuild of the
   // shared dist/ by another suite cannot change it under these tests.
   mkdirSync(join(tool, "bin"), { recursive: true });
-  for (const f of ["kpi-bindgen", "kpi-bindgen.mjs"]) {
+  for (const f of ["kpi-bindgen", "kpi-bindgen.cjs"]) {
     copyFileSync(join(repoRoot, "bin", f), join(tool, "bin", f));
   }
   cpSync(join(repoRoot, "dist"), join(tool, "dist"), { recursive: true });

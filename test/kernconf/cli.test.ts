@@ -51,7 +51,7 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), "kernconf-cli-"));
   const build = join(scratch, "build");
   mkdirSync(join(build, "bin"), { recursive: true });
-  for (const launcher of ["kpi-bindgen", "kpi-bindgen.mjs"]) {
+  for (const launcher of ["kpi-bindgen", "kpi-bindgen.cjs"]) {
     copyFileSync(join(repoRoot, "bin", launcher), join(build, "bin", launcher));
   }
   // The launcher runs dist/bundle/, made by the project's own bundle script (run here with
@@ -69,7 +69,7 @@ beforeAll(() => {
   if (!existsSync(join(build, "dist", "cli", "commands", "config.js")))
     throw new Error("build produced no dist/cli");
   const bundle = spawnSync("npm", ["run", "bundle", "--silent"], { cwd: build, encoding: "utf8" });
-  if (!existsSync(join(build, "dist", "bundle", "main.js")))
+  if (!existsSync(join(build, "dist", "bundle", "main.cjs")))
     throw new Error(`bundling the private build failed: ${bundle.stderr}`);
   bin = join(build, "bin", "kpi-bindgen");
 });
