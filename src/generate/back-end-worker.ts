@@ -1,7 +1,8 @@
-// The back end of a streamed target, on its own thread: takes its job, parses the
-// preprocessed text piece by piece as the preprocessing thread hands it over, then lays out
-// and emits the target. The job comes as the first message, so the thread can be started
-// before the job is known (see prestartWorkers in threads.ts).
+// The back end of streamed targets, on its own thread: takes its jobs one after another,
+// parses each target's preprocessed text piece by piece as the preprocessing thread hands
+// it over, then lays out and emits the target. Each job starts with a "job" message, so the
+// thread can be started before the first is known (see prestartWorkers in threads.ts), and
+// the preprocessing thread can go on to the next target while this one finishes the last.
 import { parentPort } from "node:worker_threads";
 import { saveCodeCache } from "../launch/code-cache.js";
 import { UnitParser } from "../parse/index.js";
@@ -16,6 +17,7 @@ import {
   frontEndSpecOf,
   type DeclaredTarget,
   type TargetJob,
+  type TargetOutput,
 } from "./target-build.js";
 import { serializeError, type BackEndMessage, type BackEndRequest } from "./worker-protocol.js";
 
@@ -68,39 +70,48 @@ class BackEnd {
   }
 
   /** The macros: summarizes them against the unit and finishes the target. */
-  finish(request: BackEndRequest & { kind: "macros" }): void {
+  finish(request: BackEndRequest & { kind: "macros" }): TargetOutput {
     const t = performance.now();
     const summary = this.parser.macroSummary(request.macros);
     this.parseMs += performance.now() - t;
     const target = this.spec.target.name;
     onProgress({ phase: "end", stage: "parse", target, ms: this.parseMs });
     const frontEndMs = performance.timeOrigin + performance.now() - this.startedAt;
-    const output = this.declared!.finish(summary, frontEndMs);
-    saveCodeCache();
-    post({ kind: "done", output });
+    return this.declared!.finish(summary, frontEndMs);
   }
 }
 
-let backEnd: BackEnd | undefined;
+/** The job in hand and its index; none between a job's end and the next job. */
+let current: { backEnd: BackEnd; index: number } | undefined;
 
 port.on("message", (request: BackEndRequest) => {
+  if (request.kind === "stop") {
+    port.close();
+    return;
+  }
   if (request.kind === "job") {
-    backEnd = new BackEnd(request.job, request.startedAt);
+    current = { backEnd: new BackEnd(request.job, request.startedAt), index: request.index };
     return;
   }
+  // After a job failed, the rest of its messages are dropped.
+  if (!current) return;
   if (request.kind === "piece") {
-    backEnd!.add(request.text);
+    current.backEnd.add(request.text);
     return;
   }
+  const { backEnd, index } = current;
   // The first failure ends the job: the preprocessing thread is told at once.
   try {
     if (request.kind === "end-of-text") {
-      backEnd!.endOfText(request);
+      backEnd.endOfText(request);
       return;
     }
-    backEnd!.finish(request);
+    const output = backEnd.finish(request);
+    // Before the result: the preprocessing thread may end the process once it has them all.
+    saveCodeCache();
+    post({ kind: "done", index, output });
   } catch (e) {
-    post({ kind: "failed", error: serializeError(e) });
+    post({ kind: "failed", index, error: serializeError(e) });
   }
-  port.close();
+  current = undefined;
 });

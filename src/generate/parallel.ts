@@ -1,9 +1,10 @@
 // Builds the targets of one generate on as many threads as threadPlan (threads.ts) gives:
-// one target streamed over two threads, several taken in turn by this thread and workers,
-// or everything on this thread. Results come back in job order; when several jobs fail,
-// the first failing job's error is thrown, so the outcome does not depend on thread timing.
+// streamed over two threads (one target, or several on two cores), several taken in turn
+// by this thread and workers, or everything on this thread. Results come back in job order;
+// when several jobs fail, the first failing job's error is thrown, so the outcome does not
+// depend on thread timing.
 import { ignoreProgress, type ProgressListener } from "../pipeline/index.js";
-import { buildTargetStreamed } from "./streamed.js";
+import { buildTargetsStreamed } from "./streamed.js";
 import { buildTarget, type TargetJob, type TargetOutput } from "./target-build.js";
 import { takeWorker, threadPlan } from "./threads.js";
 import {
@@ -28,8 +29,9 @@ export async function buildTargets(
   options: ParallelOptions = {},
 ): Promise<TargetOutput[]> {
   const onProgress = options.onProgress ?? ignoreProgress;
+  if (jobs.length === 0) return [];
   const plan = threadPlan(jobs.length, options.threads);
-  if (plan.kind === "streamed") return [await buildTargetStreamed(jobs[0]!, onProgress)];
+  if (plan.kind === "streamed") return buildTargetsStreamed(jobs, onProgress);
   if (plan.kind === "one") return jobs.map((job) => buildTarget(job, onProgress));
   const outputs: (TargetOutput | undefined)[] = new Array(jobs.length);
   const errors: (SerializedError | undefined)[] = new Array(jobs.length);

@@ -26,26 +26,22 @@ function startWorker(kind: ThreadKind): Worker {
 
 /**
  * How `targets` targets are built with at most `jobs` threads (default: the cores):
- *   one target, two threads or more: streamed, preprocessing here and the rest on a back end;
- *   several: this thread and `poolWorkers` workers each take whole targets in turn, one
- *   thread more than cores in all, so that three targets on two cores do not end with one
- *   core idle while the last target runs alone;
- *   otherwise (or run from TypeScript sources, where no compiled worker exists) one thread.
+ *   streamed: this thread preprocesses and a back-end worker parses and emits, target after
+ *   target; for one target on two threads or more, and for several on exactly two, where
+ *   the pair keeps both cores busy to the end;
+ *   pool: on three threads or more, this thread and `poolWorkers` workers each take whole
+ *   targets in turn, one thread more than cores in all, so that the last target does not
+ *   run alone on one core while the others idle;
+ *   one: one thread (--jobs 1), or run from TypeScript sources, where no worker exists.
  */
 export function threadPlan(
   targets: number,
   jobs?: number,
 ): { kind: "streamed" } | { kind: "pool"; poolWorkers: number } | { kind: "one" } {
   const cores = jobs ?? availableParallelism();
-  const built = existsSync(workerEntry);
-  if (targets === 1 && cores >= 2 && built) {
-    return { kind: "streamed" };
-  }
-  const threads = Math.min(targets, jobs ?? cores + 1);
-  if (targets > 1 && threads > 1 && built) {
-    return { kind: "pool", poolWorkers: threads - 1 };
-  }
-  return { kind: "one" };
+  if (!existsSync(workerEntry) || cores < 2) return { kind: "one" };
+  if (targets === 1 || cores === 2) return { kind: "streamed" };
+  return { kind: "pool", poolWorkers: Math.min(targets, jobs ?? cores + 1) - 1 };
 }
 
 /** Workers started ahead of their jobs, by kind, each with whether it has died since. */

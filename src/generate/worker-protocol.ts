@@ -33,10 +33,15 @@ export function deserializeError(e: SerializedError): Error {
   return error;
 }
 
-/** From the preprocessing thread to the back end: the job, the text in pieces, then the rest. */
+/**
+ * From the preprocessing thread to the back end, per job: the job, the text in pieces, then
+ * the rest; jobs come one after another, and "stop" after the last.
+ */
 export type BackEndRequest =
   | {
       kind: "job";
+      /** The job's place in the run, which its result carries back. */
+      index: number;
       job: TargetJob;
       /** When the target's build began, in milliseconds since the epoch. */
       startedAt: number;
@@ -51,9 +56,8 @@ export type BackEndRequest =
       /** The macro table, classified as far as it can be without the declarations. */
       kind: "macros";
       macros: ClassifiedMacros;
-    };
+    }
+  | { kind: "stop" };
 
-export type BackEndMessage =
-  | { kind: "progress"; event: ProgressEvent }
-  | { kind: "done"; output: TargetOutput }
-  | { kind: "failed"; error: SerializedError };
+/** From the back end: progress, and each job's result in job order. */
+export type BackEndMessage = WorkerMessage;
