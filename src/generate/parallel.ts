@@ -4,6 +4,7 @@
 // when several jobs fail, the first failing job's error is thrown, so the outcome does not
 // depend on thread timing.
 import { ignoreProgress, type ProgressListener } from "../pipeline/index.js";
+import { RealFileCache } from "../preprocess/kernel-build/index.js";
 import { buildTargetsStreamed } from "./streamed.js";
 import { buildTarget, type TargetJob, type TargetOutput } from "./target-build.js";
 import { takeWorker, threadPlan } from "./threads.js";
@@ -32,7 +33,10 @@ export async function buildTargets(
   if (jobs.length === 0) return [];
   const plan = threadPlan(jobs.length, options.threads);
   if (plan.kind === "streamed") return buildTargetsStreamed(jobs, onProgress);
-  if (plan.kind === "one") return jobs.map((job) => buildTarget(job, onProgress));
+  if (plan.kind === "one") {
+    const files = new RealFileCache();
+    return jobs.map((job) => buildTarget(job, onProgress, files));
+  }
   const outputs: (TargetOutput | undefined)[] = new Array(jobs.length);
   const errors: (SerializedError | undefined)[] = new Array(jobs.length);
   const input: WorkerInput = { jobs, next: new SharedArrayBuffer(4) };
@@ -54,9 +58,10 @@ export async function buildTargets(
   // This thread takes targets too, rather than wait with a core's worth of work undone; it
   // starts at once, while the workers may still be loading. Their messages wait meanwhile.
   const next = new Int32Array(input.next);
+  const files = new RealFileCache();
   for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
     try {
-      outputs[index] = buildTarget(jobs[index]!, onProgress);
+      outputs[index] = buildTarget(jobs[index]!, onProgress, files);
     } catch (e) {
       errors[index] = serializeError(e);
     }

@@ -10,6 +10,7 @@ import {
   preprocessFrontEnd,
   type ProgressListener,
 } from "../pipeline/index.js";
+import { RealFileCache } from "../preprocess/kernel-build/index.js";
 import { takeWorker } from "./threads.js";
 import { frontEndSpecOf, type TargetJob, type TargetOutput } from "./target-build.js";
 import { deserializeError, type BackEndMessage, type BackEndRequest } from "./worker-protocol.js";
@@ -57,6 +58,8 @@ export async function buildTargetsStreamed(
     }
   };
 
+  // The targets' files, read and lexed once for all of them.
+  const files = new RealFileCache();
   let started = 0;
   let preprocessingError: unknown;
   for (const job of jobs) {
@@ -75,7 +78,7 @@ export async function buildTargetsStreamed(
         text: _text,
         macros,
         ...preprocessed
-      } = preprocessFrontEnd(spec, { onPiece: (text) => send({ kind: "piece", text }) });
+      } = preprocessFrontEnd(spec, { onPiece: (text) => send({ kind: "piece", text }) }, files);
       send({ kind: "end-of-text", preprocessed });
       // The back end finishes the declarations and emits their items meanwhile.
       const classified = classifyMacros(macros, spec.target.abi, headerPathResolver(spec.target));

@@ -21,7 +21,7 @@ import {
   type ParsedFrontEnd,
   type ProgressListener,
 } from "../pipeline/index.js";
-import type { BuildMode, UserFlags } from "../preprocess/kernel-build/index.js";
+import type { BuildMode, RealFileCache, UserFlags } from "../preprocess/kernel-build/index.js";
 import { getTarget, type TargetName } from "../targets/index.js";
 
 /** The name under which the crate's C files include the wrapper header. */
@@ -93,12 +93,14 @@ export function frontEndSpecOf(job: TargetJob, onProgress: ProgressListener): Fr
   };
 }
 
+/** Builds one target; targets built with the same `files` read each file of the tree once. */
 export function buildTarget(
   job: TargetJob,
   onProgress: ProgressListener = ignoreProgress,
+  files?: RealFileCache,
 ): TargetOutput {
   const start = performance.now();
-  const front = runFrontEnd(frontEndSpecOf(job, onProgress));
+  const front = runFrontEnd(frontEndSpecOf(job, onProgress), files);
   return emitTarget(job, front, performance.now() - start, onProgress);
 }
 

@@ -15,6 +15,7 @@ import {
   preprocessInBuild,
   releasePreprocessor,
   type BuildMode,
+  type RealFileCache,
   type KernelBuildPlan,
   type UserFlags,
 } from "../preprocess/kernel-build/index.js";
@@ -121,11 +122,14 @@ export interface TextPieces {
 
 /**
  * Configuration, kernel build and preprocessing. With `pieces` the text is handed over in
- * pieces as it is made (for a parser running beside it) instead of returned.
+ * pieces as it is made (for a parser running beside it) instead of returned. Front ends
+ * given the same `files` read and lex each file of the tree once between them (the files
+ * must not change meanwhile).
  */
 export function preprocessFrontEnd(
   spec: FrontEndSpec,
   pieces?: TextPieces,
+  files?: RealFileCache,
 ): PreprocessedFrontEnd & { plan: KernelBuildPlan } {
   const diagnostics: Diagnostic[] = [];
   const progress = spec.onProgress ?? ignoreProgress;
@@ -155,6 +159,7 @@ export function preprocessFrontEnd(
       },
       (paths) => offsetDependencies.push(...paths),
     ),
+    { fileCache: files },
   );
   const preprocessed = preprocessInBuild(plan, spec.header, {
     lineMarkers: true,
@@ -206,8 +211,8 @@ export function completeFrontEnd(
   };
 }
 
-export function runFrontEnd(spec: FrontEndSpec): FrontEndResult {
-  const preprocessed = preprocessFrontEnd(spec);
+export function runFrontEnd(spec: FrontEndSpec, files?: RealFileCache): FrontEndResult {
+  const preprocessed = preprocessFrontEnd(spec, undefined, files);
   const clock = stageClock(spec, "parse");
   const parsed = parseTranslationUnitLenient(preprocessed.text, {
     ...frontEndParseOptions(spec.target),

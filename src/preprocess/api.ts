@@ -1,5 +1,6 @@
 // The public shapes of the preprocessor: what callers pass in and what they get back.
 import type { Diagnostic, SourceLocation } from "../diagnostics/index.js";
+import type { LexedFile } from "./lexed-file.js";
 import type { PPToken } from "./tokens.js";
 
 export type { PPToken, TokenKind } from "./tokens.js";
@@ -19,6 +20,19 @@ export interface FileProvider {
    * maxFileSize is refused without being read.
    */
   fileSize?(path: string): number | undefined;
+  /**
+   * Where the lexed form of the file at `path` may be kept for translation units of other
+   * providers that read the same file (other targets over the same tree): a cache and the
+   * key the file has in it, or undefined for a file only this provider has (a generated
+   * header). Optional: without it, lexed files are shared by one provider's units only.
+   */
+  sharedLexing?(path: string): { cache: Map<string, SharedLexedFile>; key: string } | undefined;
+}
+
+/** A lexed file kept for other providers' translation units, with the size of its text. */
+export interface SharedLexedFile {
+  lexed: LexedFile;
+  size: number;
 }
 
 /**

@@ -44,6 +44,7 @@ export type {
   PreprocessOptions,
   PreprocessResult,
   PPToken,
+  SharedLexedFile,
   TokenKind,
 } from "./api.js";
 export { defaultLimits } from "./api.js";

@@ -60,20 +60,33 @@ export class SourceFiles {
     return text;
   }
 
-  /** Reads and lexes a file (once per cache), enforcing the size limit at `at`. */
+  /**
+   * Reads and lexes a file (once per cache, or once for every provider sharing its lexing),
+   * enforcing the size limit at `at`.
+   */
   load(abs: string, at: SourceLocation | undefined): LexedFile {
     let lexed = this.cache.lexed.get(abs);
     if (!lexed) {
-      const text = this.readSource(abs);
-      if (text === undefined) fail(`'${abs}' file not found`, at);
-      const size = this.oversized.get(abs) ?? text.length;
-      if (size > this.limits.maxFileSize) {
+      const shared = this.options.files.sharedLexing?.(abs);
+      let entry = shared?.cache.get(shared.key);
+      if (!entry) {
+        const text = this.readSource(abs);
+        if (text === undefined) fail(`'${abs}' file not found`, at);
+        const unread = this.oversized.get(abs);
+        entry = {
+          lexed: lexFile(text, abs.startsWith("<") ? abs : this.display(abs)),
+          size: unread ?? text.length,
+        };
+        // A file too large to read was not lexed: another unit's limit may be larger.
+        if (unread === undefined) shared?.cache.set(shared.key, entry);
+      }
+      if (entry.size > this.limits.maxFileSize) {
         fail(
-          `file '${this.display(abs)}' is too large (${size} bytes; the limit is ${this.limits.maxFileSize})`,
+          `file '${this.display(abs)}' is too large (${entry.size} bytes; the limit is ${this.limits.maxFileSize})`,
           at,
         );
       }
-      lexed = lexFile(text, abs.startsWith("<") ? abs : this.display(abs));
+      lexed = entry.lexed;
       this.cache.lexed.set(abs, lexed);
     }
     if (!this.filesReadSet.has(abs)) {

@@ -3,6 +3,7 @@
 import { readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { posix, relative, isAbsolute } from "node:path";
 import { BUILD_DIR, BUILD_DIR_DISPLAY, isOptionHeaderName } from "./build-directory.js";
+import type { SharedLexedFile } from "../api.js";
 import type { BuildDirectory } from "./types.js";
 
 /**
@@ -10,6 +11,8 @@ import type { BuildDirectory } from "./types.js";
  * translation units and build configurations over the same tree.
  */
 export class RealFileCache {
+  /** Lexed real files, by real path and display path, for every build over this cache. */
+  readonly lexed = new Map<string, SharedLexedFile>();
   private readonly texts = new Map<string, string | null>();
   private readonly stats = new Map<string, Stats | null>();
   private readonly realPaths = new Map<string, string>();
@@ -154,6 +157,14 @@ export class BuildFileSystem {
     if (r.kind === "generated") return `${BUILD_DIR}/${r.name}`;
     if (r.kind === "real") return this.cache.realPath(r.path);
     return path;
+  }
+
+  /** Real files are lexed once for every build over the same file cache. */
+  sharedLexing(path: string): { cache: Map<string, SharedLexedFile>; key: string } | undefined {
+    const r = this.resolve(path);
+    if (r.kind !== "real" || !isAbsolute(r.path)) return undefined;
+    // The display path is part of the lexed file, so it is part of the key.
+    return { cache: this.cache.lexed, key: `${this.realPath(path)}\n${this.displayPath(path)}` };
   }
 
   /**
