@@ -13,7 +13,8 @@ import {
   preprocessInBuild,
 } from "../../src/preprocess/kernel-build/index.js";
 import { getTarget } from "../../src/targets/index.js";
-import { describeWith, needTree, sysTree } from "../support/environment.js";
+import { describeWith, inCI, needTree, needTreeReader, sysTree } from "../support/environment.js";
+import { copies, flatCopy } from "../parse/support/cst-copies.js";
 import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -154,6 +155,38 @@ describeWith([needTree("13.0")], "parse fuzz", () => {
         { ciRuns: 40, weight: 3 },
       );
       reportTally("parse windows", tally);
+    },
+    propertyTimeoutMs,
+  );
+
+  it(
+    "the tree reader addon copies a mutated window exactly as the binding's cursor does",
+    async () => {
+      if (!needTreeReader().present) {
+        // describeWith's rule, for one property: said when skipped, never skipped in CI.
+        if (inCI) throw new Error("required in CI but missing: the tree reader addon");
+        process.stderr.write("SKIP tree reader fuzz: the addon is not built\n");
+        return;
+      }
+      await checkProperty(
+        fc.property(
+          fc.nat(SEED_UNITS.length - 1),
+          fc.nat(),
+          fc.integer({ min: 50, max: 3000 }),
+          mutationsArbitrary(C_FRAGMENTS, 4),
+          (index, start, count, list) => {
+            const lines = seeds[index]!.split("\n");
+            const text = applyMutations(
+              lines.slice(start % lines.length, (start % lines.length) + count).join("\n") + "\n",
+              list,
+            );
+            withinBound("tree reader", text, () => {
+              expect(flatCopy(text)).toEqual(copies(text).exact);
+            });
+          },
+        ),
+        { ciRuns: 20, weight: 3 },
+      );
     },
     propertyTimeoutMs,
   );

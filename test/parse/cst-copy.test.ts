@@ -2,62 +2,11 @@
 // checks, fields from the grammar's node types where they allow one answer), and the tree
 // reader addon makes it from one flat array; both must give exactly the tree the exact
 // copy, which asks the binding about every node, gives.
-import Parser from "tree-sitter";
-import C from "tree-sitter-c";
 import { describe, expect, it } from "vitest";
-import { MAX_TREE_DEPTH, topLevelItems, type CstNode } from "../../src/parse/cst.js";
-import { flatTreeReader } from "../../src/parse/flat-tree.js";
-import { rewriteGnuForms } from "../../src/parse/gnu-forms.js";
-import { LineMarkerScanner } from "../../src/parse/line-markers.js";
-import { neutralize } from "../../src/parse/neutralize.js";
-import { applyEdits } from "../../src/parse/text-edits.js";
+import { MAX_TREE_DEPTH } from "../../src/parse/cst.js";
 import { describeWith, needTreeReader } from "../support/environment.js";
+import { copies, flatCopy, type Dumped } from "./support/cst-copies.js";
 import { asPreprocessed, loadFixtures } from "./support/fixtures.js";
-
-/** The text tree-sitter parses, made from preprocessed text as the front end makes it. */
-function parserText(preprocessed: string) {
-  const source = new LineMarkerScanner().scan(preprocessed);
-  const neutral = neutralize(source.text);
-  const gnu = rewriteGnuForms(neutral.tokens);
-  const text = applyEdits(source.text, [...neutral.edits, ...gnu.edits]);
-  return { text, lineStarts: source.lineStarts };
-}
-
-type Dumped = [string, boolean, boolean, string | null, number, number, boolean, boolean, Dumped[]];
-
-function dump(n: CstNode): Dumped {
-  const { type, isNamed, isMissing, field, startIndex, endIndex, hasError, tooDeep } = n;
-  return [
-    type,
-    isNamed,
-    isMissing,
-    field,
-    startIndex,
-    endIndex,
-    hasError,
-    tooDeep,
-    n.children.map(dump),
-  ];
-}
-
-function copies(preprocessed: string): { fast: Dumped[]; exact: Dumped[]; hasError: boolean } {
-  const source = parserText(preprocessed);
-  const parser = new Parser();
-  parser.setLanguage(C);
-  const tree = parser.parse(source.text);
-  return {
-    fast: [...topLevelItems(tree, source, C.nodeTypeInfo)].map(dump),
-    exact: [...topLevelItems(tree, source, C.nodeTypeInfo, true)].map(dump),
-    hasError: tree.rootNode.hasError,
-  };
-}
-
-/** The copy made by the tree reader addon. */
-function flatCopy(preprocessed: string): Dumped[] {
-  const reader = flatTreeReader()!;
-  const source = parserText(preprocessed);
-  return [...reader.items(reader.read(source.text), source)].map(dump);
-}
 
 const SNIPPETS: Record<string, string> = {
   // size_t and friends are primitive_type to the grammar: in a typedef, a declarator.
