@@ -10,8 +10,6 @@
 import { spawnSync } from "node:child_process";
 import {
   chmodSync,
-  copyFileSync,
-  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -28,7 +26,7 @@ import {
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fastInvocationText, posixCksum } from "../../src/generate/fast-replay.js";
-import { repoRoot } from "../support/environment.js";
+import { copyBuiltTool } from "../support/private-tool.js";
 import { makeTinyTree, readCrate } from "./tiny-tree.js";
 
 const tree = makeTinyTree("fast replay");
@@ -47,13 +45,7 @@ const REPLAYED = /generate: replayed from the cache/;
 beforeAll(() => {
   // A private copy of the build, so that its build id can change and a rebuild of the
   // shared dist/ by another suite cannot change it under these tests.
-  mkdirSync(join(tool, "bin"), { recursive: true });
-  for (const f of ["kpi-bindgen", "kpi-bindgen.cjs"]) {
-    copyFileSync(join(repoRoot, "bin", f), join(tool, "bin", f));
-  }
-  cpSync(join(repoRoot, "dist"), join(tool, "dist"), { recursive: true });
-  copyFileSync(join(repoRoot, "package.json"), join(tool, "package.json"));
-  symlinkSync(join(repoRoot, "node_modules"), join(tool, "node_modules"));
+  copyBuiltTool(tool);
   mkdirSync(fakeBin);
   writeFileSync(
     join(fakeBin, "node"),

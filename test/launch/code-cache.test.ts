@@ -4,22 +4,10 @@
 // used (it is rewritten), a failed run writes none, and the crate is the same either way.
 // A cache V8 rejected would be rewritten too, so an unchanged file shows it was used.
 import { spawnSync } from "node:child_process";
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  truncateSync,
-  writeFileSync,
-} from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../support/environment.js";
+import { copyBuiltTool } from "../support/private-tool.js";
 import { makeTinyTree, readCrate } from "../generate/tiny-tree.js";
 
 const tree = makeTinyTree("code cache");
@@ -51,15 +39,7 @@ const cacheStates = () =>
 beforeAll(() => {
   // A private copy of the built tool, so that its caches start empty and other suites'
   // rebuilds of dist/ do not touch it.
-  mkdirSync(join(tool, "bin"), { recursive: true });
-  for (const f of ["kpi-bindgen", "kpi-bindgen.cjs"]) {
-    copyFileSync(join(repoRoot, "bin", f), join(tool, "bin", f));
-  }
-  cpSync(join(repoRoot, "dist"), join(tool, "dist"), { recursive: true });
-  copyFileSync(join(repoRoot, "package.json"), join(tool, "package.json"));
-  symlinkSync(join(repoRoot, "node_modules"), join(tool, "node_modules"));
-  if (existsSync(join(repoRoot, "build")))
-    symlinkSync(join(repoRoot, "build"), join(tool, "build"));
+  copyBuiltTool(tool);
   removeCaches();
 });
 
