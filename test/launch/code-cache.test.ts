@@ -4,7 +4,15 @@
 // used (it is rewritten), a failed run writes none, and the crate is the same either way.
 // A cache V8 rejected would be rewritten too, so an unchanged file shows it was used.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyBuiltTool } from "../support/private-tool.js";
@@ -72,7 +80,7 @@ describe("the code cache of the compiled bundles", () => {
   });
 
   const damages: Record<string, (path: string) => void> = {
-    "a byte of V8's data changed": (path) => {
+    "with a byte of V8's data changed": (path) => {
       const data = readFileSync(path);
       data[data.length >> 1] ^= 0x5a;
       writeFileSync(path, data);
@@ -86,7 +94,7 @@ describe("the code cache of the compiled bundles", () => {
       const other = id.replace(/^./, (c) => (c === "0" ? "1" : "0"));
       writeFileSync(path, Buffer.from(data.toString("latin1").replace(id, other), "latin1"));
     },
-    "not a cache at all": (path) => writeFileSync(path, "garbage\n"),
+    "of garbage": (path) => writeFileSync(path, "garbage\n"),
   };
 
   for (const [damage, apply] of Object.entries(damages)) {
@@ -104,6 +112,24 @@ describe("the code cache of the compiled bundles", () => {
       expect(cacheStates()).toEqual(rewritten);
     });
   }
+
+  it("a cache that cannot be written leaves the run as it is, and no temporary file", () => {
+    removeCaches();
+    // A directory where the cache file belongs: the write's rename fails, as on a
+    // read-only installation (which the tests, run as root, cannot make).
+    const path = join(bundleDir, "main.cjs.generate.v8cache");
+    mkdirSync(path);
+    try {
+      const r = generate("amd64");
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/v8cache|EISDIR/);
+      expect(readCrate(out)).toEqual(oneArch);
+      expect(statSync(path).isDirectory()).toBe(true);
+      expect(readdirSync(bundleDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    } finally {
+      rmSync(path, { recursive: true });
+    }
+  });
 
   it("a failed run writes no cache", () => {
     removeCaches();
