@@ -4,7 +4,7 @@
 // a regenerate with nothing changed from a filled cache. Every run is a fresh process,
 // timed and measured for peak RSS with /usr/bin/time. Measures and prints; never asserts.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,6 +64,21 @@ function coverage(bindgenOutput: string, ourModule: string): string {
     `  bindgen items present by name in ours: ${present} of ${theirs.length} ` +
     `(${((100 * present) / theirs.length).toFixed(2)}%)  [>= 99%]`
   );
+}
+
+/**
+ * What the measured kpi-bindgen ran with: the tree reader addon or tree-sitter's binding,
+ * and the code caches its unmeasured first runs left beside the bundles.
+ */
+function buildState(): string {
+  const reader = existsSync(join(repoRoot, "build", "Release", "kpi_flat_tree.node"))
+    ? "the tree reader addon"
+    : "tree-sitter's binding (the addon is not built)";
+  const bundles = join(repoRoot, "dist", "bundle");
+  const caches = existsSync(bundles)
+    ? readdirSync(bundles).filter((f) => f.endsWith(".v8cache")).length
+    : 0;
+  return `  kpi-bindgen ran with ${reader} and ${caches} code cache files`;
 }
 
 export async function benchGenerate(): Promise<string> {
@@ -166,6 +181,7 @@ export async function benchGenerate(): Promise<string> {
       `    cold generate / cached regenerate     ${ratio(single, cached)}x  [>= 10]`,
     );
     lines.push(coverage(join(scratch, "a.rs"), join(scratch, "crate-amd64", "src", "amd64.rs")));
+    lines.push(buildState());
     return lines.join("\n");
   } finally {
     layout.dispose();
