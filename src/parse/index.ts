@@ -6,7 +6,7 @@ import { DiagnosticError, error, hasErrors, type Diagnostic } from "../diagnosti
 import type { LayoutQuery, MacroDefinition, MacroSummary, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
 import { newUnitParseState, ParseContext } from "./context.js";
-import { topLevelItems, type CstNode } from "./cst.js";
+import { topLevelItems } from "./cst.js";
 import { flatTreeReader } from "./flat-tree.js";
 import { rewriteGnuForms } from "./gnu-forms.js";
 import { LineMarkerScanner } from "./line-markers.js";
@@ -77,13 +77,6 @@ function parseWithBinding(text: string): Parser.Tree {
   );
 }
 
-interface PreparedPiece {
-  source: ReturnType<LineMarkerScanner["scan"]>;
-  unterminatedBody: number | null;
-  gnu: ReturnType<typeof rewriteGnuForms>;
-  text: string;
-}
-
 /**
  * A GNU form no declaration took would be silently lost: say so instead. A stray attribute
  * is legal (the compiler ignores it), so that one is a warning.
@@ -121,44 +114,31 @@ export class UnitParser {
 
   /** Parses the next piece of the text. */
   add(preprocessed: string): void {
-    const piece = this.prepare(preprocessed);
-    const t1 = performance.now();
-    const reader = flatTreeReader();
-    const source = { text: piece.text, lineStarts: piece.source.lineStarts };
-    const items = reader
-      ? reader.items(reader.read(piece.text), source)
-      : topLevelItems(parseWithBinding(piece.text), source, C.nodeTypeInfo);
-    this.timings.treeSitter += performance.now() - t1;
-    this.walk(piece, items);
-  }
-
-  /** The piece's file and line table, and its text as the grammar is to see it. */
-  private prepare(preprocessed: string): PreparedPiece {
     const t0 = performance.now();
     const source = this.scanner.scan(preprocessed);
     const neutral = neutralize(source.text);
     const gnu = rewriteGnuForms(neutral.tokens);
     const text = applyEdits(source.text, [...neutral.edits, ...gnu.edits]);
-    this.timings.scan += performance.now() - t0;
-    return { source, unterminatedBody: neutral.unterminatedBody, gnu, text };
-  }
-
-  /** Takes the piece's declarations from its file-scope items, in order. */
-  private walk(piece: PreparedPiece, items: Iterator<CstNode>): void {
-    const t0 = performance.now();
+    const t1 = performance.now();
+    const reader = flatTreeReader();
+    const parsed = { text, lineStarts: source.lineStarts };
+    const items = reader
+      ? reader.items(reader.read(text), parsed)
+      : topLevelItems(parseWithBinding(text), parsed, C.nodeTypeInfo);
+    const t2 = performance.now();
     const options = this.options;
     const ctx = new ParseContext(
-      piece.text,
-      piece.source,
+      text,
+      source,
       options.resolvePath ?? defaultPathResolver,
-      piece.gnu,
+      gnu,
       options.abi,
       this.builder,
       options.recordLayout,
       this.shared,
     );
-    if (piece.unterminatedBody !== null) {
-      const loc = ctx.locationOfOffset(piece.unterminatedBody);
+    if (neutral.unterminatedBody !== null) {
+      const loc = ctx.locationOfOffset(neutral.unterminatedBody);
       ctx.diagnostics.push(
         error("function body is never closed ('}' missing)", {
           file: loc.file,
@@ -170,7 +150,10 @@ export class UnitParser {
     walkTranslationUnit(ctx, items);
     reportUnclaimed(ctx);
     this.lastContext = ctx;
-    this.timings.walk += performance.now() - t0;
+    const t3 = performance.now();
+    this.timings.scan += t1 - t0;
+    this.timings.treeSitter += t2 - t1;
+    this.timings.walk += t3 - t2;
   }
 
   /**
