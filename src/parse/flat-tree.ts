@@ -26,7 +26,6 @@ const ERROR_SYMBOL = 0xffff;
 interface FlatGrammar {
   types: string[];
   fields: (string | null)[];
-  leaf: Uint8Array;
   policy: Uint8Array;
 }
 
@@ -41,14 +40,12 @@ function grammarOf(addon: FlatTreeAddon): FlatGrammar {
   const { names, named, fields } = addon.grammar(C.language);
   const typesByName = namedNodeTypes(C.nodeTypeInfo);
   const policy = new Uint8Array(names.length);
-  const leaf = new Uint8Array(names.length);
   for (let symbol = 0; symbol < names.length; symbol++) {
     const rules = copyRules(names[symbol]!, named[symbol]!, typesByName);
-    leaf[symbol] = rules.isLeaf ? 1 : 0;
     policy[symbol] =
       (rules.isLeaf ? 0 : POLICY_DESCEND) | (rules.keepsTokens ? POLICY_KEEP_TOKENS : 0);
   }
-  return { types: names, fields: fields.map((f) => f ?? null), leaf, policy };
+  return { types: names, fields: fields.map((f) => f ?? null), policy };
 }
 
 /** The node at `at` with its kept subtree, `depth` levels below the root. */
@@ -75,7 +72,8 @@ function build(
   if (
     depth >= MAX_TREE_DEPTH &&
     (flags & FLAG_HAS_CHILDREN) !== 0 &&
-    (isError || !grammar.leaf[symbol])
+    // ERROR lies past the policy table, and the addon descends into it.
+    (isError || (grammar.policy[symbol]! & POLICY_DESCEND) !== 0)
   ) {
     // As the cursor copy does: below this depth nothing is copied, and the node is an error.
     node.tooDeep = true;
