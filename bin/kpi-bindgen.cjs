@@ -15,20 +15,23 @@ const fail = (err) => {
   );
   process.exit(70);
 };
+let loader;
+try {
+  loader = require("../dist/launch/bundle-loader.cjs");
+} catch (err) {
+  fail(err);
+}
 // Each command keeps its own code cache: one run of --version would cache none of generate.
 const purpose = /^[a-z][a-z-]*$/.test(argv[0] || "") ? argv[0] : "cli";
-const loaded = [];
 const load = (name) => {
   try {
-    const bundle = require("../dist/launch/bundle-loader.cjs").loadBundle(name, purpose);
-    loaded.push(bundle);
-    return bundle.exports;
+    return loader.loadBundle(name, purpose);
   } catch (err) {
     return fail(err);
   }
 };
 const finish = (code) => {
-  if (code === 0) for (const bundle of loaded) bundle.saveCodeCache();
+  if (code === 0) loader.saveCodeCaches();
   process.exit(code);
 };
 const code = argv[0] === "generate" ? load("replay").replayGenerate(argv) : undefined;

@@ -20,12 +20,6 @@ const MAGIC = "kpi-bindgen v8 code cache 1";
 /** The header is padded to this many bytes, so the data after it can be read as Int32s. */
 const HEADER_ALIGN = 16;
 
-export interface LoadedBundle {
-  exports: Record<string, unknown>;
-  /** Writes the code cache when none was used; call once the run has succeeded. */
-  saveCodeCache(): void;
-}
-
 /**
  * A checksum of `data` against accidental damage (a torn or edited file), in four lanes so
  * that the interpreter, which runs this before anything is compiled, does few steps.
@@ -88,16 +82,28 @@ function writeCache(path: string, buildId: string, data: Buffer): void {
   }
 }
 
+let buildId: string | undefined | null = null;
+
+/** This build's id (dist/build-id), read once; undefined when there is none. */
 function buildIdOf(): string | undefined {
-  try {
-    return readFileSync(join(distDir, "build-id"), "utf8").trim() || undefined;
-  } catch {
-    return undefined;
+  if (buildId === null) {
+    try {
+      buildId = readFileSync(join(distDir, "build-id"), "utf8").trim() || undefined;
+    } catch {
+      buildId = undefined;
+    }
   }
+  return buildId;
 }
 
-/** Runs dist/bundle/<name>.cjs as a CommonJS module, with the code cache for `purpose`. */
-export function loadBundle(name: string, purpose: string): LoadedBundle {
+/** Writers of the caches this thread's bundles found missing or unusable. */
+const unsaved: (() => void)[] = [];
+
+/**
+ * Runs dist/bundle/<name>.cjs as a CommonJS module, with the code cache for `purpose`, and
+ * returns its exports.
+ */
+export function loadBundle(name: string, purpose: string): Record<string, unknown> {
   const path = join(distDir, "bundle", `${name}.cjs`);
   const source = readFileSync(path, "utf8");
   const buildId = buildIdOf();
@@ -110,13 +116,19 @@ export function loadBundle(name: string, purpose: string): LoadedBundle {
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
-  let wanted = buildId !== undefined && (cachedData === undefined || script.cachedDataRejected);
-  return {
-    exports: module.exports,
-    saveCodeCache() {
-      if (!wanted) return;
-      wanted = false;
-      writeCache(cachePath, buildId!, script.createCachedData());
-    },
-  };
+  if (buildId !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    unsaved.push(() => writeCache(cachePath, buildId, script.createCachedData()));
+  }
+  return module.exports;
 }
+
+/**
+ * Writes the code caches this thread's bundles wanted, once; call when the thread's work
+ * has succeeded, so that a cache holds the functions a whole run needs.
+ */
+export function saveCodeCaches(): void {
+  for (const save of unsaved.splice(0)) save();
+}
+
+// Code inside a bundle reaches saveCodeCaches through this global (see code-cache.ts).
+(globalThis as Record<symbol, unknown>)[Symbol.for("kpi-bindgen.saveCodeCache")] = saveCodeCaches;

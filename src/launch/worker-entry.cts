@@ -3,7 +3,4 @@
 import { workerData } from "node:worker_threads";
 import { loadBundle } from "./bundle-loader.cjs";
 
-const { bundle } = workerData as { bundle: string };
-const loaded = loadBundle(bundle, "worker");
-(globalThis as Record<symbol, unknown>)[Symbol.for("kpi-bindgen.saveCodeCache")] = () =>
-  loaded.saveCodeCache();
+loadBundle((workerData as { bundle: string }).bundle, "worker");
