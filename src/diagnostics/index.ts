@@ -45,6 +45,8 @@ export function warning(
   return { severity: "warning", message, location, sourceLine };
 }
 
+export { lineIndexAt, lineStartsOf } from "./line-table.js";
+
 /** Throws a single located error. */
 export function fail(message: string, location?: SourceLocation, sourceLine?: string): never {
   throw new DiagnosticError(error(message, location, sourceLine));

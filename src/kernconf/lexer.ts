@@ -2,7 +2,7 @@
 // the longest match wins and a tie goes to the earlier rule, so values such as `-g`, `5000` or
 // `1,B` after `=` come out as one word, and a newline followed by a blank continues the line.
 import type { SourceLocation } from "../diagnostics/index.js";
-import { fail } from "../diagnostics/index.js";
+import { fail, lineIndexAt, lineStartsOf } from "../diagnostics/index.js";
 
 export const keywords = {
   config: "config",
@@ -72,17 +72,10 @@ function matchAt(re: RegExp, text: string, pos: number): string | null {
 /** Splits one configuration file into tokens. `file` is the name diagnostics show. */
 export function tokenize(text: string, file: string): Token[] {
   const tokens: Token[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(text);
   const locate = (pos: number): SourceLocation => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, column: pos - lineStarts[lo] + 1 };
+    const line = lineIndexAt(lineStarts, pos);
+    return { file, line: line + 1, column: pos - lineStarts[line] + 1 };
   };
   const lineText = (pos: number): string => {
     const loc = locate(pos);

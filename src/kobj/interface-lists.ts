@@ -10,7 +10,7 @@
 // Every problem is a located diagnostic, as config(8) and make would stop on it.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fail, type SourceLocation } from "../diagnostics/index.js";
+import { fail, lineIndexAt, lineStartsOf, type SourceLocation } from "../diagnostics/index.js";
 
 /** One interface file a list names, with where it names it. */
 export interface ListedInterface {
@@ -23,24 +23,18 @@ export interface ListedInterface {
 
 /** Maps offsets of a text to 1-based line and column. */
 class Positions {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
 
   constructor(
     private readonly file: string,
     text: string,
   ) {
-    for (let i = 0; i < text.length; i++) if (text[i] === "\n") this.lineStarts.push(i + 1);
+    this.lineStarts = lineStartsOf(text);
   }
 
   at(offset: number): SourceLocation {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file: this.file, line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+    const line = lineIndexAt(this.lineStarts, offset);
+    return { file: this.file, line: line + 1, column: offset - this.lineStarts[line]! + 1 };
   }
 }
 

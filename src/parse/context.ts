@@ -16,7 +16,13 @@ import {
   type Token,
   type TypeNameContext,
 } from "../consteval/index.js";
-import { DiagnosticError, error, warning, type Diagnostic } from "../diagnostics/index.js";
+import {
+  DiagnosticError,
+  error,
+  lineIndexAt,
+  warning,
+  type Diagnostic,
+} from "../diagnostics/index.js";
 import type { CType, DeclLocation, LayoutQuery, TranslationUnit } from "../ir/index.js";
 import type { TargetAbi } from "../targets/types.js";
 import { firstAtOrAfter } from "./gnu-forms.js";
@@ -149,8 +155,7 @@ export class ParseContext {
   private rowOf(offset: number): number {
     const starts = this.source.lineStarts;
     const last = starts.length - 1;
-    let lo = 0;
-    let hi = last;
+    let from = 0;
     const hint = this.rowHint;
     if (hint <= last && starts[hint]! <= offset) {
       // A few rows on from the last one, or else a search above it.
@@ -158,14 +163,9 @@ export class ParseContext {
         if (r === last || starts[r + 1]! > offset) return (this.rowHint = r);
         if (r === stop) break;
       }
-      lo = hint;
+      from = hint;
     }
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return (this.rowHint = lo);
+    return (this.rowHint = lineIndexAt(starts, offset, from));
   }
 
   locationAt(row: number, column: number): DeclLocation {
@@ -181,14 +181,8 @@ export class ParseContext {
   /** A Spot for a bare offset (side-table entries have no tree node). */
   spotAt(offset: number): Spot {
     const starts = this.source.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { startIndex: offset, startPosition: { row: lo, column: offset - starts[lo]! } };
+    const row = lineIndexAt(starts, offset);
+    return { startIndex: offset, startPosition: { row, column: offset - starts[row]! } };
   }
 
   private sourceLineOf(node: Spot): string {

@@ -2,6 +2,7 @@
 // through the native binding costs a call per property; the declaration walk asks for
 // children, fields and positions many times, so it reads this copy instead.
 import type Parser from "tree-sitter";
+import { lineIndexAt } from "../diagnostics/index.js";
 
 export interface Position {
   row: number;
@@ -73,14 +74,8 @@ export class CstNode {
   /** Row and column of the start, computed from the line table when asked. */
   get startPosition(): Position {
     const starts = this.source.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= this.startIndex) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: this.startIndex - starts[lo]! };
+    const row = lineIndexAt(starts, this.startIndex);
+    return { row, column: this.startIndex - starts[row]! };
   }
 
   get text(): string {
