@@ -144,7 +144,7 @@ function classify(
   }
   const expander = new MacroExpander(byName);
   const decisions: MacroDecision[] = [];
-  const outcomes = new Map<string, Outcome | undefined>();
+  const evaluateOnce = onceByText(evaluateTokens);
   const names = [...byName.keys()].sort();
   for (const name of names) {
     const m = byName.get(name)!;
@@ -175,16 +175,21 @@ function classify(
       decisions.push({ list: "constants", entry: { kind: "string", name, value, location } });
       continue;
     }
-    // Most expansions repeat (4 500 of 5 500 are one number): evaluate each text once.
-    const key = tokens.map((t) => t.text).join("\n");
-    let outcome = outcomes.get(key);
-    if (!outcomes.has(key)) {
-      outcome = evaluateTokens(tokens);
-      outcomes.set(key, outcome);
-    }
-    decisions.push(decide(name, tokens, location, outcome));
+    decisions.push(decide(name, tokens, location, evaluateOnce(tokens)));
   }
   return { decisions };
+}
+
+/** `evaluate` run once per distinct expansion: most repeat (4 500 of 5 500 are one number). */
+function onceByText<T>(evaluate: (tokens: readonly Token[]) => T): (tokens: readonly Token[]) => T {
+  const outcomes = new Map<string, T>();
+  return (tokens) => {
+    const key = tokens.map((t) => t.text).join("\n");
+    if (outcomes.has(key)) return outcomes.get(key)!;
+    const outcome = evaluate(tokens);
+    outcomes.set(key, outcome);
+    return outcome;
+  };
 }
 
 function decide(
@@ -203,17 +208,9 @@ export function finishMacroSummary(classified: ClassifiedMacros, ctx: ParseConte
   const env = ctx.evalEnv();
   const types = ctx.typeNames();
   const summary: MacroSummary = { constants: [], functionLike: [], other: [] };
-  const outcomes = new Map<string, Outcome>();
+  const evaluateOnce = onceByText((tokens) => evaluateExpansion(tokens, ctx.abi, env, types));
   for (let d of classified.decisions) {
-    if (d.list === "pending") {
-      const key = d.tokens.map((t) => t.text).join("\n");
-      let outcome = outcomes.get(key);
-      if (outcome === undefined) {
-        outcome = evaluateExpansion(d.tokens, ctx.abi, env, types);
-        outcomes.set(key, outcome);
-      }
-      d = decide(d.name, d.tokens, d.location, outcome);
-    }
+    if (d.list === "pending") d = decide(d.name, d.tokens, d.location, evaluateOnce(d.tokens));
     if (d.list === "constants") summary.constants.push(d.entry);
     else if (d.list === "functionLike") summary.functionLike.push(d.entry);
     else if (d.list === "other") summary.other.push(d.entry);
