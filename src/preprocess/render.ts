@@ -195,15 +195,11 @@ export class StreamRenderer {
     }
   }
 
-  /** Tracks nesting and file-scope ends for handing over pieces. */
+  /**
+   * Tracks nesting and file-scope ends for handing over pieces, for a token other than a
+   * one-character punctuator (token() follows those itself): only a digraph nests.
+   */
   private follow(text: string): void {
-    if (text.length === 1) {
-      const c = text.charCodeAt(0);
-      if (c === 40 || c === 91 || c === 123) this.depth++;
-      else if (c === 41 || c === 93 || c === 125) this.depth--;
-      this.atFileScopeEnd = c === 59 && this.depth === 0;
-      return;
-    }
     // `<:` and friends (digraphs) nest like the brackets they stand for.
     if (text.length === 2 && text.charCodeAt(0) === 60) {
       if (text === "<:" || text === "<%") this.depth++;
